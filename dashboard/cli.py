@@ -1,0 +1,119 @@
+"""Command line: python -m dashboard build | extract | eval | bench.
+
+Logging and progress are configured here and go to stderr; stdout carries only results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .pipeline.config import REPO_ROOT, load_settings
+
+GOLD = REPO_ROOT / "tests" / "golden" / "seeds.jsonl"
+
+
+def _progress(result, done: int, total: int) -> None:
+    status = "error: " + result.error if result.error else ("cached" if result.cached else "ok")
+    if result.tables:
+        t = result.tables
+        status += f" ({len(t['quotes'])} quotes, {len(t['events'])} events, {len(t['place_mentions'])} places)"
+    print(f"[{done}/{total}] {result.path}: {status}", file=sys.stderr, flush=True)
+
+
+def cmd_build(args) -> int:
+    from .pipeline.build import build_store
+    from .pipeline.ingest import expand_inputs
+
+    settings = load_settings(store_dir=Path(args.store) if args.store else None)
+    paths = expand_inputs(args.paths)
+    if not paths:
+        print(f"No .txt or .html articles found in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    tables, results = build_store(paths, settings, progress=_progress)
+    failed = [r for r in results if r.error]
+    print(
+        f"Store at {settings.store_dir}: {len(tables['articles'])} articles, {len(tables['quotes'])} quotes, "
+        f"{len(tables['events'])} events, {len(tables['actors'])} actors, {len(tables['places'])} places; "
+        f"{len(failed)} skipped; {time.perf_counter() - started:.1f}s",
+        file=sys.stderr,
+    )
+    for r in failed:
+        print(f"skipped {r.path}: {r.error}", file=sys.stderr)
+    return 1 if failed and args.strict else 0
+
+
+def extract(paths: list[str], use_cache: bool = False) -> list[dict]:
+    from .pipeline.build import process
+    from .pipeline.report import article_json
+
+    settings = load_settings()
+    results = process([(p, None) for p in paths], settings, use_cache=use_cache, progress=_progress)
+    out = []
+    for path, r in zip(paths, results):
+        if r.error:
+            out.append({"path": path, "error": r.error})
+        else:
+            out.append(article_json(path, r.tables, r.warnings))
+    return out
+
+
+def cmd_extract(args) -> int:
+    rows = extract(args.paths)
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 1 if any("error" in r for r in rows) else 0
+
+
+def cmd_eval(args) -> int:
+    from .pipeline.evaluate import evaluate, load_gold
+
+    gold = load_gold(Path(args.gold))
+    seeds = Path(args.seeds)
+    preds = extract([str(seeds / g["file"]) for g in gold])
+    scores = evaluate(preds, gold)
+    if args.verbose:
+        for line in scores.errors:
+            print("  " + line)
+    for key, value in scores.summary().items():
+        print(f"{key:22s} {value:.3f}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench import run_benchmark
+
+    run_benchmark(Path(args.seeds), repeat=args.repeat)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the store from article files or folders")
+    b.add_argument("paths", nargs="+")
+    b.add_argument("--store", help="store directory (default data/store)")
+    b.add_argument("--strict", action="store_true", help="exit 1 when any article was skipped")
+    b.set_defaults(func=cmd_build)
+    e = sub.add_parser("extract", help="print one JSON object per file")
+    e.add_argument("--json", action="store_true", help="JSON lines output (the only format)")
+    e.add_argument("paths", nargs="+")
+    e.set_defaults(func=cmd_extract)
+    v = sub.add_parser("eval", help="score extraction against the gold annotations")
+    v.add_argument("--gold", default=str(GOLD))
+    v.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
+    v.add_argument("--verbose", "-v", action="store_true")
+    v.set_defaults(func=cmd_eval)
+    k = sub.add_parser("bench", help="words/s of the pipeline vs bare spaCy, and peak memory")
+    k.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
+    k.add_argument("--repeat", type=int, default=20)
+    k.set_defaults(func=cmd_bench)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)

@@ -1,0 +1,296 @@
+"""Assemble typed records from a cleaned, parsed article; link the same words across outlets."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from .actors import ArticleActors, normalise, registry, resolve_person
+from .clean import CleanArticle
+from .dates import resolve_date
+from .events import find_events, tense_of
+from .places import find_places
+from .quotes import SpeakerState, extract_quotes, speech_act
+from .schema import Actor, ActorMention, Article, Event, Place, PlaceMention, Quote, Sentence
+
+PIPELINE_VERSION = "2026.11.23-3"
+
+
+def _id(*parts) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
+    """Every record of one article. Pure: depends only on its inputs and the bundled data."""
+    reg = registry()
+    raw = clean.raw
+    article_id = raw.sha256[:16]
+    lo = 0  # header lines (date, title) are searched too: headlines carry quotes
+    ctx = ArticleActors(published=clean.publication_date)
+    fs = clean.file_span
+
+    sentences: dict[int, Sentence] = {}
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        a, b = fs(s.start_char, s.end_char)
+        sentences[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, raw.text[a:b] if clean.origin is None else s.text.strip())
+
+    def sentence_id_of(span) -> str:
+        s = span.sent if hasattr(span, "sent") else span
+        key = s.start_char
+        if key not in sentences:
+            a, b = fs(s.start_char, s.end_char)
+            sentences[key] = Sentence(f"{article_id}:{a}", article_id, a, b, s.text)
+        return sentences[key].sentence_id
+
+    quotes_found = extract_quotes(doc, reg, ctx, lo)
+    places_found = find_places(doc, lo)
+
+    actors: dict[str, Actor] = {}
+    mentions: list[ActorMention] = []
+
+    def keep_actor(actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        actors.setdefault(actor.actor_id, actor)
+        return actor.actor_id
+
+    # Actor mentions: named people and organisations outside quotation marks.
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if ent.label_ == "PERSON":
+            actor = resolve_person(reg, ctx, ent.text)
+        else:
+            from .actors import resolve_name
+
+            actor = resolve_name(reg, ctx, ent.text)
+            if actor is None and ent.label_ == "ORG" and len(ent.text) > 2:
+                from .actors import _new_actor
+
+                if not any(p.start <= ent.start_char < p.end for p in places_found):
+                    actor = _new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
+            if actor is None or (ent.label_ in ("GPE", "NORP") and actor.actor_type not in ("government",)):
+                if ent.label_ in ("GPE", "NORP"):
+                    continue
+        if actor is None or len(actor.name) < 2:
+            continue
+        keep_actor(actor)
+        a, b = fs(ent.start_char, ent.end_char)
+        mentions.append(ActorMention(f"{article_id}:{a}:{b}", article_id, actor.actor_id, ent.text, a, b, sentence_id_of(ent)))
+
+    quotes: list[Quote] = []
+    for f in quotes_found:
+        a, b = fs(f.span.start, f.span.end)
+        text = f.text if clean.origin is None else f.text
+        rd = resolve_date(f.sentence.text, clean.publication_date, "past")
+        speaker_id = keep_actor(f.attribution.actor)
+        quotes.append(
+            Quote(
+                quote_id=_id(article_id, a, b),
+                article_id=article_id,
+                text=text,
+                start_char=a,
+                end_char=b,
+                speaker_actor_id=speaker_id,
+                speaker=f.attribution.actor.name if f.attribution.actor else None,
+                speaker_surface=f.attribution.surface,
+                cue_verb=f.attribution.cue,
+                speech_act=speech_act(f.attribution.cue),
+                confidence=round(f.attribution.confidence, 2),
+                sentence_id=sentence_id_of(f.sentence),
+                quote_date=rd.date,
+                cluster_id="",
+            )
+        )
+
+    places: dict[str, Place] = {}
+    place_mentions: list[PlaceMention] = []
+    for p in places_found:
+        a, b = fs(p.start, p.end)
+        if p.place is not None:
+            places.setdefault(p.place.place_id, p.place)
+        place_mentions.append(
+            PlaceMention(
+                mention_id=f"{article_id}:{a}:{b}",
+                article_id=article_id,
+                place_id=p.place.place_id if p.place else None,
+                name=p.place.name if p.place else p.surface,
+                surface=p.surface,
+                role=p.role,
+                start_char=a,
+                end_char=b,
+                sentence_id=sentence_id_of(p.sentence),
+            )
+        )
+
+    events: list[Event] = []
+    state = SpeakerState()
+    for s in doc.sents:
+        if not s.text.strip() or len(s) < 4:
+            continue
+        for ev in find_events(s, reg, ctx, state):
+            rd = resolve_date(s.text, clean.publication_date, ev.tense)
+            a, b = fs(s.start_char, s.end_char)
+            sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
+            where = [p for p in sent_places if p.role in ("event", "speech")]
+            quote = next((q for q in quotes if a <= q.start_char < b or q.start_char <= a < q.end_char), None)
+            for actor in ev.actors + ev.targets:
+                keep_actor(actor)
+            events.append(
+                Event(
+                    event_id=_id(article_id, a, b, ev.event_type),
+                    article_id=article_id,
+                    event_type=ev.event_type,
+                    summary=re.sub(r"\s+", " ", s.text).strip()[:300],
+                    event_date=rd.date,
+                    date_precision=rd.precision if rd.date else "unknown",
+                    is_date_fallback=rd.is_fallback,
+                    actor_ids=[x.actor_id for x in ev.actors],
+                    target_actor_ids=[x.actor_id for x in ev.targets],
+                    place_ids=list(dict.fromkeys(p.place.place_id for p in where)),
+                    start_char=a,
+                    end_char=b,
+                    sentence_id=sentence_id_of(s),
+                    quote_id=quote.quote_id if quote else None,
+                    cluster_id="",
+                )
+            )
+
+    body_words = len(re.findall(r"\w+", clean.view[clean.body_start :]))
+    article = Article(
+        article_id=article_id,
+        path=raw.name,
+        outlet=clean.outlet,
+        title=clean.title,
+        byline=clean.byline,
+        publication_date=clean.publication_date,
+        text=raw.text,
+        body_start=fs(clean.body_start, clean.body_start)[0],
+        is_html=raw.is_html,
+        n_words=body_words,
+    )
+    return {
+        "articles": [article],
+        "sentences": sorted(sentences.values(), key=lambda s: s.start_char),
+        "actors": sorted(actors.values(), key=lambda x: x.actor_id),
+        "actor_mentions": mentions,
+        "places": sorted(places.values(), key=lambda x: x.place_id),
+        "place_mentions": place_mentions,
+        "quotes": quotes,
+        "events": events,
+    }
+
+
+# --- across articles -------------------------------------------------------------------------
+
+def _norm_words(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", normalise(text)).strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b or (len(a) > 12 and a in b) or (len(b) > 12 and b in a):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+class _Union:
+    def __init__(self, n):
+        self.parent = list(range(n))
+
+    def find(self, i):
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i, j):
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _clusters(items: list, same) -> list[int]:
+    u = _Union(len(items))
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if same(items[i], items[j]):
+                u.union(i, j)
+    return [u.find(i) for i in range(len(items))]
+
+
+def link_across(tables: dict[str, list]) -> dict[str, list]:
+    """Give the same quote or event reported in several articles one cluster id and the list
+    of outlets carrying it."""
+    from dataclasses import replace
+
+    outlet_of = {a.article_id: (a.outlet or a.path) for a in tables["articles"]}
+
+    def relabel(records, same, key, ident):
+        records = sorted(records, key=key)
+        roots = _clusters(records, same)
+        members = defaultdict(list)
+        for rec, root in zip(records, roots):
+            members[root].append(rec)
+        out = []
+        for rec, root in zip(records, roots):
+            group = members[root]
+            cluster_id = min(ident(r) for r in group)
+            outlets = sorted({outlet_of[r.article_id] for r in group})
+            out.append(replace(rec, cluster_id=cluster_id, outlets=outlets, n_outlets=len(outlets)))
+        return out
+
+    qnorm = {q.quote_id: _norm_words(q.text) for q in tables["quotes"]}
+
+    def same_quote(a: Quote, b: Quote) -> bool:
+        if a.article_id == b.article_id:
+            return False
+        if a.speaker_actor_id and b.speaker_actor_id and a.speaker_actor_id != b.speaker_actor_id:
+            return False
+        return len(qnorm[a.quote_id]) >= 8 and _similar(qnorm[a.quote_id], qnorm[b.quote_id])
+
+    enorm = {e.event_id: _norm_words(e.summary) for e in tables["events"]}
+
+    def same_event(a: Event, b: Event) -> bool:
+        if a.article_id == b.article_id or a.event_type != b.event_type:
+            return False
+        if a.event_date and b.event_date and abs((a.event_date - b.event_date).days) > 1:
+            return False
+        if a.actor_ids and b.actor_ids and not set(a.actor_ids) & set(b.actor_ids):
+            return False
+        x, y = enorm[a.event_id], enorm[b.event_id]
+        return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+
+    tables = dict(tables)
+    tables["quotes"] = relabel(tables["quotes"], same_quote, key=lambda q: (q.article_id, q.start_char), ident=lambda q: q.quote_id)
+    tables["events"] = relabel(tables["events"], same_event, key=lambda e: (e.article_id, e.start_char, e.event_type), ident=lambda e: e.event_id)
+    return tables
+
+
+def merge(per_article: list[dict[str, list]]) -> dict[str, list]:
+    """Concatenate per-article tables; actors and places deduplicated by id."""
+    out: dict[str, list] = defaultdict(list)
+    actors: dict[str, Actor] = {}
+    places: dict[str, Place] = {}
+    for tables in per_article:
+        for name, records in tables.items():
+            if name == "actors":
+                for a in records:
+                    prev = actors.get(a.actor_id)
+                    if prev is None or (a.is_registered and not prev.is_registered):
+                        actors[a.actor_id] = a
+            elif name == "places":
+                for p in records:
+                    places.setdefault(p.place_id, p)
+            else:
+                out[name].extend(records)
+    out["actors"] = sorted(actors.values(), key=lambda a: a.actor_id)
+    out["places"] = sorted(places.values(), key=lambda p: p.place_id)
+    return dict(out)

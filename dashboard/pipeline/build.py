@@ -1,0 +1,140 @@
+"""Run the pipeline over files: ingest → clean → nlp → assemble → link → store.
+
+Each article is processed on its own; a bad one becomes a `Problem` and the others go on.
+Results are cached per article (keyed by its bytes, the pipeline version and the bundled
+data), so a rebuild reprocesses only what changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import store
+from .assemble import PIPELINE_VERSION, article_records, link_across, merge
+from .clean import CleanArticle, clean
+from .config import Settings
+from .errors import ArticleError
+from .ingest import RawArticle, parse_bytes, read_article
+from .nlp import parse_many
+from .schema import RECORD_TYPES, Problem, from_row, to_row
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ArticleResult:
+    """The outcome for one input: its tables, or the reason it was skipped."""
+
+    path: str
+    tables: dict[str, list] | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    cached: bool = False
+
+
+def _data_digest(settings: Settings) -> str:
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    for path in (settings.actors_file, settings.countries_file, settings.places_extra_file):
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _to_payload(tables: dict[str, list]) -> dict:
+    return {name: [to_row(r) for r in records] for name, records in tables.items()}
+
+
+def _from_payload(payload: dict) -> dict[str, list]:
+    return {name: [from_row(RECORD_TYPES[name], row) for row in rows] for name, rows in payload.items()}
+
+
+def process(
+    inputs: Iterable[tuple[str, bytes | None]],
+    settings: Settings,
+    use_cache: bool = True,
+    progress: Callable[[ArticleResult, int, int], None] | None = None,
+) -> list[ArticleResult]:
+    """Process (path, bytes-or-None) inputs in order; None means read the path from disk."""
+    inputs = list(inputs)
+    results: list[ArticleResult] = [ArticleResult(path=str(p)) for p, _ in inputs]
+    digest = _data_digest(settings) if use_cache else ""
+    todo: list[tuple[int, CleanArticle]] = []
+    done = 0
+    for i, (path, data) in enumerate(inputs):
+        try:
+            raw: RawArticle = (
+                parse_bytes(str(path), data, settings.max_article_bytes)
+                if data is not None
+                else read_article(path, settings.max_article_bytes)
+            )
+            results[i].warnings = list(raw.warnings)
+            key = f"{raw.sha256}-{digest}"
+            cached = store.read_cache(settings.store_dir, key) if use_cache else None
+            if cached is not None:
+                tables = _from_payload(cached)
+                # The same bytes under another name keep their records; only the path differs.
+                tables["articles"] = [dataclasses.replace(a, path=raw.name) for a in tables["articles"]]
+                results[i].tables, results[i].cached = tables, True
+                done += 1
+                if progress:
+                    progress(results[i], done, len(inputs))
+                continue
+            todo.append((i, clean(raw)))
+        except ArticleError as exc:
+            results[i].error = exc.reason
+            done += 1
+            if progress:
+                progress(results[i], done, len(inputs))
+    texts = ((c.view, (i, c)) for i, c in todo)
+    for doc, (i, c) in parse_many(texts, batch_size=settings.batch_size):
+        try:
+            tables = article_records(c, doc)
+        except Exception as exc:  # a pipeline bug on one article must not sink the others
+            log.exception("failed on %s", c.raw.path)
+            results[i].error = f"internal error while extracting ({type(exc).__name__}: {exc})"
+        else:
+            results[i].tables = tables
+            if use_cache:
+                store.write_cache(settings.store_dir, f"{c.raw.sha256}-{digest}", _to_payload(tables))
+        done += 1
+        if progress:
+            progress(results[i], done, len(inputs))
+    return results
+
+
+def combine(results: list[ArticleResult]) -> dict[str, list]:
+    """All successful articles' tables, linked across outlets, plus the problems."""
+    seen: set[str] = set()
+    per_article = []
+    for r in results:
+        if r.tables is None:
+            continue
+        aid = r.tables["articles"][0].article_id
+        if aid in seen:  # the same bytes twice: keep the first
+            continue
+        seen.add(aid)
+        per_article.append(r.tables)
+    tables = merge(per_article) if per_article else {name: [] for name in RECORD_TYPES}
+    for name in RECORD_TYPES:
+        tables.setdefault(name, [])
+    tables = link_across(tables)
+    tables["problems"] = [Problem(r.path, r.error) for r in results if r.error]
+    return tables
+
+
+def build_store(
+    paths: list[Path],
+    settings: Settings,
+    progress: Callable[[ArticleResult, int, int], None] | None = None,
+    extra: list[tuple[str, bytes]] | None = None,
+) -> tuple[dict[str, list], list[ArticleResult]]:
+    """Build the store from article files (and uploaded bytes) and switch to it atomically."""
+    inputs: list[tuple[str, bytes | None]] = [(str(p), None) for p in paths] + list(extra or [])
+    results = process(inputs, settings, progress=progress)
+    tables = combine(results)
+    store.write_snapshot(settings.store_dir, tables)
+    return tables, results

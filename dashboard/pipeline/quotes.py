@@ -1,0 +1,508 @@
+"""Direct quotations and who said them.
+
+Finding quotes (pure text, `find_quote_spans`): curly, straight and guillemet marks; single
+marks only where they open at a word start and close at a word end (so "Poland‘s" and
+"don’t" are apostrophes); a paragraph whose quote never closes is a quote continued in the
+next paragraph (one entry per paragraph); single marks nested in a double quote are kept
+inside it and get their own entry only when the outer quote attributes them to someone.
+
+Attributing them (`attribute_quotes`), in the order news English uses:
+1. "according to X";
+2. a reporting verb outside the marks in the quote's sentences ("X said", "…, she added",
+   "writing:", "X has urged …"), preferring the verb that governs the quote; its subject,
+   or for a participle ("adding", "writing") the subject of the verb it hangs from;
+3. a quote-only paragraph continues the previous paragraph's speaker ("X said:" / the
+   previous quote).
+Subjects are resolved by `actors`: names, "Ms Truss", roles, institutions, metonyms,
+pronouns (the latest speaker of matching gender), bare spokespeople (the latest
+institution quoted).
+Scare quotes and names (NATO "Quint", so-called "X") are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import (
+    ArticleActors, Registry, country_of, find_in_phrase, is_spokesperson, normalise, resolve_name,
+    resolve_person, resolve_role,
+)
+from .schema import Actor
+
+CUE_VERBS = {
+    "say": "statement", "tell": "statement", "add": "statement", "write": "statement", "state": "statement",
+    "note": "statement", "explain": "statement", "comment": "statement", "remark": "statement", "reply": "statement",
+    "respond": "statement", "stress": "statement", "insist": "statement", "argue": "statement", "claim": "statement",
+    "describe": "statement", "conclude": "statement", "recall": "statement", "suggest": "statement", "believe": "statement",
+    "acknowledge": "statement", "admit": "statement", "agree": "statement", "predict": "statement", "underline": "statement",
+    "emphasise": "statement", "emphasize": "statement", "tweet": "statement", "post": "statement", "speak": "statement",
+    "quote": "statement", "answer": "statement", "continue": "statement", "put": "statement",
+    "warn": "warning", "caution": "warning",
+    "threaten": "threat", "vow": "threat",
+    "accuse": "accusation", "blame": "accusation", "allege": "accusation", "charge": "accusation",
+    "deny": "denial", "reject": "denial", "dismiss": "denial", "refute": "denial",
+    "urge": "appeal", "call": "appeal", "appeal": "appeal", "ask": "appeal", "demand": "appeal", "implore": "appeal",
+    "plead": "appeal", "press": "appeal",
+    "announce": "announcement", "declare": "announcement", "confirm": "announcement", "pledge": "announcement",
+    "promise": "announcement", "report": "announcement", "reveal": "announcement",
+    "condemn": "condemnation", "criticise": "condemnation", "criticize": "condemnation", "denounce": "condemnation",
+    "brand": "condemnation", "slam": "condemnation", "label": "condemnation",
+}
+# Verbs that introduce a quote only in their speech sense; "call" needs "call on/for".
+_NEEDS_PARTICLE = {"call": ("on", "for"), "put": ("it",), "press": ("for",)}
+_NAMING_BEFORE = re.compile(
+    r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
+    re.I,
+)
+_PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
+OPEN_DOUBLE = "“«„"
+CLOSE_DOUBLE = "”»“"
+_WORD = re.compile(r"\w")
+
+
+@dataclass
+class QuoteSpan:
+    """A quotation found in the text: content offsets exclude the marks."""
+
+    start: int
+    end: int
+    kind: str  # double | single
+    is_continued: bool = False  # no closing mark in its paragraph
+    nested: list["QuoteSpan"] = field(default_factory=list)
+    outer: "QuoteSpan | None" = None
+
+
+def _is_open_single(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{“\"—–-/:") and not nxt.isspace() and nxt not in "’'"
+
+
+def _is_close_single(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}”\"—–-") and not (prev.isalpha() and nxt.isalpha())
+
+
+def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
+    """Quotes within one paragraph (`text`), offsets shifted by `base`."""
+    spans: list[QuoteSpan] = []
+    double_open: int | None = None
+    single_open: int | None = None
+    nested: list[QuoteSpan] = []
+    for i, ch in enumerate(text):
+        if double_open is None:
+            if ch in OPEN_DOUBLE[:2] or (ch == '"' and _is_open_single(text, i)) or (ch == "„"):
+                double_open = i
+                nested = []
+                single_open = None
+                continue
+        else:
+            if ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
+                q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
+                for n in nested:
+                    n.outer = q
+                spans.append(q)
+                double_open = None
+                single_open = None
+                continue
+        if ch in "‘'" and single_open is None and _is_open_single(text, i):
+            single_open = i
+        elif ch in "’'" and single_open is not None and _is_close_single(text, i) and i > single_open + 1:
+            q = QuoteSpan(base + single_open + 1, base + i, "single")
+            (nested if double_open is not None else spans).append(q)
+            single_open = None
+    if double_open is not None:
+        end = len(text.rstrip())
+        if end > double_open + 1:
+            q = QuoteSpan(base + double_open + 1, base + end, "double", is_continued=True, nested=nested)
+            for n in nested:
+                n.outer = q
+            spans.append(q)
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in a text, paragraph by paragraph, in order."""
+    out: list[QuoteSpan] = []
+    pos = 0
+    for para in text.split("\n"):
+        if _WORD.search(para) and any(c in para for c in "“”\"‘’'«»„"):
+            out.extend(_paragraph_quotes(para, pos))
+        pos += len(para) + 1
+    return [q for q in out if _WORD.search(text[q.start : q.end])]
+
+
+def is_scare_quote(text: str, span: QuoteSpan) -> bool:
+    """Names and scare quotes: NATO "Quint", so-called "X", a capitalised title."""
+    content = text[span.start : span.end].strip()
+    words = content.split()
+    before = text[max(0, span.start - 40) : span.start - 1]
+    if len(words) <= 4 and _NAMING_BEFORE.search(before):
+        return True
+    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        line_start = text.rfind("\n", 0, span.start) + 1
+        at_line_start = not text[line_start : span.start - 1].strip()
+        return not at_line_start
+    return False
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+@dataclass
+class Attribution:
+    actor: Actor | None
+    surface: str | None
+    cue: str | None
+    confidence: float
+
+
+@dataclass
+class SpeakerState:
+    """Running memory of who spoke last, for pronouns, spokespeople and continuations."""
+
+    last_person: Actor | None = None
+    last_by_gender: dict[str, Actor] = field(default_factory=dict)
+    last_org: Actor | None = None
+    last_quote: Attribution | None = None
+    last_quote_para: int = -10
+
+
+def _in_spans(i: int, spans: list[QuoteSpan]) -> bool:
+    return any(q.start - 1 <= i < q.end + 1 for q in spans)
+
+
+def _cue_ok(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    need = _NEEDS_PARTICLE.get(lemma)
+    if need:
+        return any(c.lower_ in need for c in token.children)
+    return True
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb, climbing from participles and infinitives."""
+    node = verb
+    if verb.dep_ == "conj" and not _cue_ok(verb.head):
+        # "X said A and added B": the parser often hangs "added" on A's verb; the speaker is
+        # the subject of the reporting verb above.
+        above = next((a for a in verb.ancestors if _cue_ok(a)), None)
+        if above is not None:
+            node = above
+    for _ in range(4):
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            return subs[0]
+        agent = [c for c in node.children if c.dep_ == "agent"]
+        if agent:
+            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+        if node.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "relcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+_CLOSERS = {"”", '"', "’", "'", "»"}
+
+
+def adjacent_speaker(cue: Token) -> Span | None:
+    """The speaker phrase next to a reporting verb that follows a quote, read off the words
+    rather than the parse: '“…,” the Council, representing …, said' / '“…,” said Mr X'."""
+    doc = cue.doc
+    sent = cue.sent
+    i = cue.i - 1
+    while i >= sent.start and doc[i].text not in _CLOSERS:
+        i -= 1
+    if i >= sent.start:
+        left = doc[i + 1 : cue.i]
+        toks = [t for t in left if not (t.is_punct and t.i == left.start)]
+        if toks:
+            phrase = doc[toks[0].i : toks[-1].i + 1]
+            cut = next((t.i for t in phrase if t.text == ","), None)
+            if cut is not None:
+                phrase = doc[phrase.start : cut]
+            phrase = doc[phrase.start : phrase.end]
+            while len(phrase) and phrase[-1].pos_ in ("AUX", "ADV", "PART"):
+                phrase = doc[phrase.start : phrase.end - 1]
+            if 0 < len(phrase) <= 12:
+                return phrase
+        # Inverted: '“…,” said Mr X.'
+        if cue.i - i <= 2:
+            right = []
+            for t in doc[cue.i + 1 : sent.end]:
+                if t.is_punct or t.dep_ == "prep" or t.pos_ in ("ADP", "VERB", "SCONJ"):
+                    break
+                right.append(t)
+            if right:
+                return doc[right[0].i : right[-1].i + 1]
+    return None
+
+
+def _outside(token: Token | None, spans) -> bool:
+    return token is not None and not _in_spans(token.idx, spans)
+
+
+def _phrase(token: Token) -> Span:
+    """The subject noun phrase without relative clauses and trailing appositive tails."""
+    doc = token.doc
+    left = min([token.i] + [t.i for t in token.lefts for t in t.subtree])
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nmod", "appos", "prep", "poss", "amod", "punct", "cc", "conj"):
+            if child.dep_ == "punct" and child.text not in ("'s", "’s"):
+                continue
+            right = max(right, max(t.i for t in child.subtree))
+    return doc[left : right + 1]
+
+
+def resolve_subject(
+    reg: Registry, ctx: ArticleActors, state: SpeakerState, subj: Token, phrase: Span | None = None
+) -> tuple[Actor | None, str, float]:
+    """The actor a subject phrase refers to, with a confidence."""
+    if phrase is not None:
+        subj = phrase.root
+    low = subj.lower_
+    if low in _PRONOUNS and subj.pos_ == "PRON":
+        gender = _PRONOUNS[low]
+        if gender:
+            actor = state.last_by_gender.get(gender) or state.last_person
+            return actor, subj.text, 0.75
+        if low in ("it", "they"):
+            return state.last_org, subj.text, 0.6
+        return None, subj.text, 0.3
+    if low in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    if phrase is None:
+        phrase = _phrase(subj)
+    text = phrase.text
+    # A person named in the phrase ("US national security adviser Jake Sullivan").
+    persons = [e for e in phrase.ents if e.label_ == "PERSON"]
+    if persons:
+        best = min(persons, key=lambda e: (0 if e.start <= subj.i < e.end else 1, e.start))
+        return resolve_person(reg, ctx, best.text), best.text, 0.9
+    if subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON") and not resolve_name(reg, ctx, text):
+        name_tokens = [t for t in phrase if t.pos_ == "PROPN" and t.i <= subj.i]
+        if name_tokens and subj.ent_type_ == "PERSON":
+            return resolve_person(reg, ctx, phrase.doc[name_tokens[0].i : subj.i + 1].text), text, 0.8
+    inst = find_in_phrase(reg, ctx, text)
+    if inst is not None and inst.actor_type != "person" and is_spokesperson(text):
+        return inst, text, 0.85
+    # Roles: "the Foreign Secretary", "Poland's defence minister".
+    head_phrase = phrase.doc[phrase.start : max(subj.i + 1, phrase.start + 1)]
+    qualifier = None
+    for t in head_phrase:
+        if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP"):
+            qualifier = t.text
+            break
+    role_text = " ".join(t.text for t in head_phrase if t.dep_ not in ("det", "poss", "case") and t.text != qualifier)
+    country = country_of(reg, qualifier) if qualifier else None
+    for candidate in (role_text, re.sub(r"^(?:US|UK|EU|UN|former|acting|deputy)\s+", "", role_text, flags=re.I)):
+        role_actor = resolve_role(reg, ctx, candidate, country)
+        if role_actor:
+            return role_actor, text, 0.8
+    if inst is not None:
+        return inst, text, 0.85
+    if is_spokesperson(text):
+        return state.last_org, text, 0.6
+    if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "NORP", "GPE"):
+        name = " ".join(t.text for t in head_phrase if t.dep_ != "det").strip()
+        if name:
+            from .actors import _new_actor
+
+            actor = resolve_name(reg, ctx, name) or _new_actor(name, "organisation" if subj.ent_type_ == "ORG" else "unknown")
+            return ctx.remember(actor), text, 0.6
+    return None, text, 0.2
+
+
+def _remember_speaker(state: SpeakerState, ctx: ArticleActors, actor: Actor | None) -> None:
+    if actor is None:
+        return
+    if actor.actor_type == "person":
+        state.last_person = actor
+        gender = ctx.gender.get(actor.actor_id)
+        if gender:
+            state.last_by_gender[gender] = actor
+    else:
+        state.last_org = actor
+
+
+def _according_to(sent: Span, spans: list[QuoteSpan]) -> Token | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and not _in_spans(t.idx, spans):
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+@dataclass
+class FoundQuote:
+    span: QuoteSpan
+    text: str
+    attribution: Attribution
+    sentence: Span
+
+
+def _governs(verb: Token, tokens: list[Token]) -> bool:
+    return any(verb in t.ancestors or t == verb for t in tokens)
+
+
+def _best_cue(window: list[Span], quote_tokens: list[Token], spans: list[QuoteSpan], q: QuoteSpan) -> Token | None:
+    cues = [t for s in window for t in s if _cue_ok(t) and not _in_spans(t.idx, spans)]
+    if not cues:
+        return None
+    governing = [t for t in cues if _governs(t, quote_tokens)]
+    if governing:
+        # The nearest governing verb (deepest in the tree) wins: "X said Y had said 'z'".
+        return max(governing, key=lambda t: len(list(t.ancestors)))
+    governed = [t for t in cues if any(qt in t.ancestors for qt in quote_tokens)]
+    pool = [t for t in cues if t not in governed] or cues
+    return min(pool, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+
+
+def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: ArticleActors, lo: int = 0) -> list[FoundQuote]:
+    """Attribute each quote span to a speaker, reading the article in order."""
+    text = doc.text
+    state = SpeakerState()
+    para_of = _paragraph_index(text)
+    sents = list(doc.sents)
+    pending = sorted((q for q in spans if q.end >= lo), key=lambda q: q.end)
+    out: list[FoundQuote] = []
+    sent_idx_of_char = {}
+    for idx, s in enumerate(sents):
+        sent_idx_of_char[s.start_char] = idx
+    for sent in sents:
+        # Learn names and speakers of this sentence first (pronouns look back).
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and not _in_spans(ent.start_char, spans):
+                actor = resolve_person(reg, ctx, ent.text)
+                if state.last_person is None:
+                    _remember_speaker(state, ctx, actor)
+        closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]
+        for q in closing:
+            pending.remove(q)
+            if q.start < lo:
+                continue
+            found = _attribute_one(doc, sents, q, spans, reg, ctx, state, para_of)
+            out.append(found)
+        if not closing:
+            for t in sent:
+                if _cue_ok(t) and not _in_spans(t.idx, spans):
+                    a = _speaker_of_cue(t, spans, reg, ctx, state)
+                    if a.confidence >= 0.6:
+                        _remember_speaker(state, ctx, a.actor)
+    return out
+
+
+def _paragraph_index(text: str) -> list[int]:
+    """Paragraph number of each character (paragraphs are non-blank lines)."""
+    idx = []
+    n = 0
+    for line in text.split("\n"):
+        idx.extend([n] * (len(line) + 1))
+        if line.strip():
+            n += 1
+    return idx
+
+
+def _speaker_of_cue(cue: Token, spans, reg, ctx, state) -> Attribution:
+    subj = _subject(cue)
+    phrase = None
+    if not _outside(subj, spans):
+        subj, phrase = None, adjacent_speaker(cue)
+    if subj is None and phrase is None:
+        return Attribution(None, None, cue.lemma_.lower(), 0.2)
+    actor, surface, conf = resolve_subject(reg, ctx, state, subj, phrase)
+    return Attribution(actor, surface, cue.lemma_.lower(), conf)
+
+
+def _attribute_one(doc, sents, q: QuoteSpan, spans, reg, ctx, state: SpeakerState, para_of) -> FoundQuote:
+    text = doc.text
+    window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
+    para = para_of[min(q.start, len(para_of) - 1)]
+    window = [s for s in window if para_of[min(s.start_char, len(para_of) - 1)] == para or s.start_char <= q.start]
+    span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+    quote_tokens = list(span_tokens) if span_tokens is not None else []
+    sentence = window[0] if window else doc[0:1]
+    attribution: Attribution | None = None
+    for s in window:
+        acc = _according_to(s, spans)
+        if acc is not None:
+            actor, surface, conf = resolve_subject(reg, ctx, state, acc)
+            attribution = Attribution(actor, surface, "say", conf)
+            break
+    if attribution is None:
+        cue = _best_cue(window, quote_tokens, spans, q)
+        if cue is not None:
+            attribution = _speaker_of_cue(cue, spans, reg, ctx, state)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    quote_only_para = not text[line_start : q.start - 1].strip()
+    if (attribution is None or attribution.actor is None) and state.last_quote is not None:
+        same_para = para == state.last_quote_para
+        if (same_para or (quote_only_para and para - state.last_quote_para <= 2)) and state.last_quote.actor is not None:
+            prev = state.last_quote
+            attribution = Attribution(prev.actor, prev.surface, prev.cue, min(prev.confidence, 0.7))
+    if attribution is None:
+        attribution = Attribution(None, None, None, 0.1)
+    if attribution.actor is not None:
+        _remember_speaker(state, ctx, attribution.actor)
+        state.last_quote = attribution
+        state.last_quote_para = para
+    return FoundQuote(q, text[q.start : q.end], attribution, sentence)
+
+
+def nested_attributions(doc: Doc, found: FoundQuote, reg: Registry, ctx: ArticleActors, state: SpeakerState) -> list[FoundQuote]:
+    """Quotes nested in a quote that the quote attributes to someone ("As X said, 'y'")."""
+    out = []
+    for n in found.span.nested:
+        outer_sents = [s for s in doc.sents if s.start_char <= n.start < s.end_char]
+        if not outer_sents:
+            continue
+        span_tokens = doc.char_span(n.start, n.end, alignment_mode="expand")
+        tokens = list(span_tokens) if span_tokens is not None else []
+        cues = [t for t in outer_sents[0] if _cue_ok(t) and not (n.start <= t.idx < n.end) and found.span.start <= t.idx < found.span.end]
+        for cue in cues:
+            subj = _subject(cue)
+            if subj is None or subj.lower_ in ("i", "we", "you"):
+                continue
+            actor, surface, conf = resolve_subject(reg, ctx, state, subj)
+            if actor is not None and actor != found.attribution.actor:
+                out.append(FoundQuote(n, doc.text[n.start : n.end], Attribution(actor, surface, cue.lemma_.lower(), conf * 0.9), outer_sents[0]))
+                break
+    return out
+
+
+def extract_quotes(doc: Doc, reg: Registry, ctx: ArticleActors, lo: int = 0) -> list[FoundQuote]:
+    """All quotes of a parsed article with speakers, scare quotes dropped, repeats merged."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    kept = [q for q in spans if not is_scare_quote(text, q)]
+    found = attribute_quotes(doc, kept, reg, ctx, lo)
+    state = SpeakerState()
+    extra = []
+    for f in found:
+        extra.extend(nested_attributions(doc, f, reg, ctx, state))
+    result = []
+    seen = set()
+    for f in sorted(found + extra, key=lambda f: f.span.start):
+        words = len(f.text.split())
+        if f.attribution.actor is None and words <= 3:
+            continue  # an unattributed short phrase is a scare quote, not a quotation
+        key = (f.attribution.actor.actor_id if f.attribution.actor else None, normalise(f.text).strip(" .,"))
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(f)
+    return result
+
+
+def speech_act(cue: str | None) -> str:
+    return CUE_VERBS.get(cue or "", "statement")
