@@ -185,28 +185,39 @@ def _cue_ok(token: Token) -> bool:
     return True
 
 
+_OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
+
+
+def _own_subject(node: Token) -> Token | None:
+    subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subs:
+        return subs[0]
+    agent = [c for c in node.children if c.dep_ == "agent"]
+    pobj = [c for c in agent[0].children if c.dep_ == "pobj"] if agent else []
+    return pobj[0] if pobj else None
+
+
 def _subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing from participles and infinitives."""
-    node = verb
-    if verb.dep_ == "conj" and not _cue_ok(verb.head):
-        # "X said A and added B": the parser often hangs "added" on A's verb; the speaker is
-        # the subject of the reporting verb above.
-        above = next((a for a in verb.ancestors if _cue_ok(a)), None)
-        if above is not None:
-            node = above
-    for _ in range(4):
-        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if subs:
-            return subs[0]
-        agent = [c for c in node.children if c.dep_ == "agent"]
-        if agent:
-            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
-            if pobj:
-                return pobj[0]
-        if node.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "relcl") and node.head is not node:
-            node = node.head
-            continue
-        break
+    """The subject of a reporting verb.
+
+    A participle or infinitive ("adding", "writing:", "is expected to say") takes the subject
+    of the reporting verb it hangs from; "X prompted Y to warn" makes Y the speaker; "X said A
+    and added B" (with "added" parsed onto A's verb) makes X the speaker.
+    """
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+    ancestors = list(verb.ancestors)[:5]
+    for a in ancestors:
+        if _cue_ok(a) and _own_subject(a) is not None:
+            return _own_subject(a)
+    for a in ancestors:
+        if _own_subject(a) is not None:
+            return _own_subject(a)
     return None
 
 
@@ -289,9 +300,14 @@ def resolve_subject(
         best = min(persons, key=lambda e: (0 if e.start <= subj.i < e.end else 1, e.start))
         return resolve_person(reg, ctx, best.text), best.text, 0.9
     if subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON") and not resolve_name(reg, ctx, text):
-        name_tokens = [t for t in phrase if t.pos_ == "PROPN" and t.i <= subj.i]
-        if name_tokens and subj.ent_type_ == "PERSON":
-            return resolve_person(reg, ctx, phrase.doc[name_tokens[0].i : subj.i + 1].text), text, 0.8
+        first = subj.i
+        while first > phrase.start and phrase.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        name = phrase.doc[first : subj.i + 1].text
+        key = normalise(name)
+        known = reg.alias.get(key) or key in ctx.persons or reg.surname.get(key.split()[-1])
+        if subj.ent_type_ == "PERSON" or (known and (not reg.alias.get(key) or reg.alias[key].actor.actor_type == "person")):
+            return resolve_person(reg, ctx, name), text, 0.8
     inst = find_in_phrase(reg, ctx, text)
     if inst is not None and inst.actor_type != "person" and is_spokesperson(text):
         return inst, text, 0.85
@@ -441,6 +457,9 @@ def _attribute_one(doc, sents, q: QuoteSpan, spans, reg, ctx, state: SpeakerStat
             break
     if attribution is None:
         cue = _best_cue(window, quote_tokens, spans, q)
+        short = len(text[q.start : q.end].split()) <= 3
+        if cue is not None and short and not _governs(cue, quote_tokens):
+            cue = None  # a short phrase not governed by the verb is a scare quote
         if cue is not None:
             attribution = _speaker_of_cue(cue, spans, reg, ctx, state)
     line_start = text.rfind("\n", 0, q.start) + 1
