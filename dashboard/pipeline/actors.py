@@ -205,7 +205,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|office|officer)|representative|official|source)s?\b", re.I)
 _MINISTRY = re.compile(
     r"^(?:(?P<nat>[\w.'’ -]+?)(?:['’]s?)?\s+)?(?P<topic>defen[cs]e|foreign(?: affairs)?|interior|home|health|finance|justice|emergency situations|emergencies|energy)\s+ministry$"
-    r"|^ministry of (?P<topic2>defen[cs]e|foreign affairs|interior|health|finance|justice|emergency situations|energy)(?: of (?P<nat2>[\w .'’-]+))?$",
+    r"|^(?:(?P<nat3>[\w.'’ -]+?)(?:['’]s?)?\s+)?ministry of (?P<topic2>defen[cs]e|foreign affairs|interior|health|finance|justice|emergency situations|energy)(?: of (?P<nat2>[\w .'’-]+))?$",
     re.I,
 )
 _GOVERNMENT = re.compile(
@@ -227,7 +227,8 @@ class ArticleActors:
     seen: dict[str, Actor] = field(default_factory=dict)  # actor_id -> actor
 
     def remember(self, actor: Actor, gender: str | None = None) -> Actor:
-        self.seen.setdefault(actor.actor_id, actor)
+        self.seen.pop(actor.actor_id, None)  # most recently mentioned last
+        self.seen[actor.actor_id] = actor
         if actor.actor_type == "person":
             self.persons.setdefault(normalise(actor.name), actor)
         if gender:
@@ -263,7 +264,7 @@ def _institution(reg: Registry, text: str) -> Actor | None:
     m = _MINISTRY.match(t)
     if m:
         topic = MINISTRY_TOPICS[normalise(m.group("topic") or m.group("topic2")).replace("defense", "defence")]
-        nat = m.group("nat") or m.group("nat2")
+        nat = m.group("nat") or m.group("nat2") or m.group("nat3")
         country = country_of(reg, nat)
         if country is None and nat:
             return None

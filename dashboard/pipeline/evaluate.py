@@ -35,7 +35,8 @@ def norm_name(name: str | None) -> str:
         return "unknown"
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("the ", " ")).strip()
+    text = re.sub(r"[^a-z0-9 ]+", "", (" " + text.lower()).replace(" the ", " ")).strip()
+    return re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady) ", "", text)
 
 
 def text_matches(pred: str, gold: str) -> bool:

@@ -33,6 +33,8 @@ _NAME_SUFFIXES = re.compile(
 )
 _ADMIN_SUFFIX = re.compile(r"^\s+(region|oblast|province|voivodeship|district|gap|forest)\b", re.I)
 _DIRECTION_BEFORE = re.compile(r"\b(western|eastern|northern|southern|central|north-eastern|south-eastern)\s+$", re.I)
+# Political, not geographic: "the West" is no place to pin.
+NOT_PLACES = {"west", "east", "north", "south", "the west", "the east", "western", "eastern", "global south"}
 SPEECH_NOUNS = {
     "speech", "conference", "briefing", "interview", "statement", "address", "event", "headquarters", "rally",
     "summit", "meeting", "talks", "visit", "appearance", "hearing", "session", "debate", "forum",
@@ -195,6 +197,8 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
         if any(a <= start < b for a, b in taken):
             continue
         text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        if normalise(text) in NOT_PLACES:
+            continue
         if text.endswith(("’s", "'s")):
             text, end = text[:-2], end - 2
         start = end - len(text)

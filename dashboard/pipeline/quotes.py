@@ -87,6 +87,12 @@ def _is_close_single(text: str, i: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}”\"—–-") and not (prev.isalpha() and nxt.isalpha())
 
 
+def _opens_speech(text: str, i: int) -> bool:
+    """An opening mark at the start of a paragraph or right after "said:" opens speech."""
+    before = text[:i].rstrip()
+    return not before or before.endswith((":", ","))
+
+
 def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     """Quotes within one paragraph (`text`), offsets shifted by `base`."""
     spans: list[QuoteSpan] = []
@@ -115,6 +121,11 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
             q = QuoteSpan(base + single_open + 1, base + i, "single")
             (nested if double_open is not None else spans).append(q)
             single_open = None
+    if single_open is not None and double_open is None and _opens_speech(text, single_open):
+        # UK style: single marks as primary quotes, continued in the next paragraph.
+        end = len(text.rstrip())
+        if len(text[single_open + 1 : end].split()) >= 4:
+            spans.append(QuoteSpan(base + single_open + 1, base + end, "single", is_continued=True))
     if double_open is not None:
         end = len(text.rstrip())
         if end > double_open + 1:
@@ -165,6 +176,7 @@ class SpeakerState:
     """Running memory of who spoke last, for pronouns, spokespeople and continuations."""
 
     last_person: Actor | None = None
+    last_mentioned_person: Actor | None = None
     last_by_gender: dict[str, Actor] = field(default_factory=dict)
     last_org: Actor | None = None
     last_quote: Attribution | None = None
@@ -309,6 +321,13 @@ def resolve_subject(
         if subj.ent_type_ == "PERSON" or (known and (not reg.alias.get(key) or reg.alias[key].actor.actor_type == "person")):
             return resolve_person(reg, ctx, name), text, 0.8
     inst = find_in_phrase(reg, ctx, text)
+    if inst is None and is_spokesperson(text):
+        orgs = [e for e in phrase.ents if e.label_ == "ORG"]
+        if orgs:
+            from .actors import _new_actor
+
+            name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I)
+            inst = ctx.remember(_new_actor(name, "organisation"))
     if inst is not None and inst.actor_type != "person" and is_spokesperson(text):
         return inst, text, 0.85
     # Roles: "the Foreign Secretary", "Poland's defence minister".
@@ -328,6 +347,9 @@ def resolve_subject(
         return inst, text, 0.85
     if is_spokesperson(text):
         return state.last_org, text, 0.6
+    anaphor = _definite_description(ctx, state, phrase, subj)
+    if anaphor is not None:
+        return anaphor, text, 0.55
     if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "NORP", "GPE"):
         name = " ".join(t.text for t in head_phrase if t.dep_ != "det").strip()
         if name:
@@ -336,6 +358,39 @@ def resolve_subject(
             actor = resolve_name(reg, ctx, name) or _new_actor(name, "organisation" if subj.ent_type_ == "ORG" else "unknown")
             return ctx.remember(actor), text, 0.6
     return None, text, 0.2
+
+
+PERSON_NOUNS = {
+    "strongman", "dictator", "leader", "president", "premier", "minister", "chancellor", "politician", "veteran",
+    "diplomat", "envoy", "ambassador", "general", "commander", "official", "mp", "senator", "congressman",
+    "congresswoman", "tycoon", "autocrat", "despot", "monarch", "king", "queen", "pm", "secretary", "chief", "head",
+    "opposition leader", "activist", "man", "woman", "politician", "lawmaker", "aide", "adviser", "advisor",
+}
+ORG_NOUNS = {
+    "ministry": ("ministry",), "department": ("department",), "agency": ("agency",), "army": ("army", "armed forces"),
+    "military": ("military", "armed forces"), "government": ("government",), "office": ("office",),
+    "committee": ("committee",), "alliance": ("nato", "alliance"), "bloc": ("european union",), "commission": ("commission",),
+    "council": ("council",), "service": ("service",), "guard": ("guard",), "kremlin": ("kremlin",), "embassy": ("embassy",),
+    "union": ("union",), "organisation": ("organisation", "organization"), "group": ("group",), "company": ("company",),
+}
+
+
+def _definite_description(ctx: ArticleActors, state: "SpeakerState", phrase: Span, subj: Token) -> Actor | None:
+    """'the strongman', 'the ministry': a definite description pointing back to the latest
+    person, or to the latest organisation whose name has that head noun."""
+    if not any(t.lower_ == "the" for t in phrase[:1]) or any(t.pos_ == "PROPN" for t in phrase):
+        return None
+    head = subj.lemma_.lower()
+    if head in ORG_NOUNS:
+        keys = ORG_NOUNS[head]
+        for actor in reversed(list(ctx.seen.values())):
+            name = normalise(actor.name)
+            if actor.actor_type != "person" and any(k in name for k in keys):
+                return actor
+        return None
+    if head in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", subj.lower_):
+        return state.last_mentioned_person
+    return None
 
 
 def _remember_speaker(state: SpeakerState, ctx: ArticleActors, actor: Actor | None) -> None:
@@ -400,6 +455,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
         for ent in sent.ents:
             if ent.label_ == "PERSON" and not _in_spans(ent.start_char, spans):
                 actor = resolve_person(reg, ctx, ent.text)
+                state.last_mentioned_person = actor
                 if state.last_person is None:
                     _remember_speaker(state, ctx, actor)
         closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]

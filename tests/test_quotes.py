@@ -1,0 +1,69 @@
+"""Quotes and speakers: each row is one rule of news English, written as input → expected."""
+
+import pytest
+
+from dashboard.pipeline.build import process
+from dashboard.pipeline.config import load_settings
+from dashboard.pipeline.quotes import find_quote_spans
+
+
+def quotes_of(text: str, date: str = "2021-11-14"):
+    body = f" date {date}\nHeadline for a test article here\n\n{text}\n"
+    [result] = process([("t.txt", body.encode())], load_settings(), use_cache=False)
+    assert result.error is None, result.error
+    return [(q.text, q.speaker) for q in result.tables["quotes"]]
+
+
+RULES = [
+    pytest.param('Liz Truss said: “Russia must stop.”', [("Russia must stop.", "Liz Truss")], id="name said colon"),
+    pytest.param('“We will not look away,” she said. Liz Truss spoke in London.',
+                 [("We will not look away,", None)], id="pronoun with no antecedent stays unknown"),
+    pytest.param('Liz Truss spoke in London.\n\n“We will not look away,” she said.',
+                 [("We will not look away,", "Liz Truss")], id="pronoun resolves to latest person"),
+    pytest.param('Ms Truss added the stand-off “marks a new low.', [("marks a new low.", "Liz Truss")],
+                 id="honorific surname and unclosed quote"),
+    pytest.param('The Foreign Secretary said Russia had a “clear responsibility” to act.',
+                 [("clear responsibility", "Liz Truss")], id="dated role resolves via registry"),
+    pytest.param('“We are ready,” the Belarusian defence ministry said in a statement.',
+                 [("We are ready,", "Belarusian Ministry of Defence")], id="national ministry normalised"),
+    pytest.param('A Ministry of Defence spokesperson said: “A small team has deployed.”',
+                 [("A small team has deployed.", "UK Ministry of Defence")], id="spokesperson of an institution"),
+    pytest.param('According to Downing Street, the leaders “agreed to stay in close contact”.',
+                 [("agreed to stay in close contact", "Downing Street")], id="according to"),
+    pytest.param('It was the second call of the five leaders – dubbed the Nato “Quint” – this week.', [],
+                 id="a name in quotes is no quote"),
+    pytest.param('Critics called the plan a “fantasy”.', [], id="unattributed scare quote"),
+    pytest.param('Joe Biden said: "We stand with Ukraine."', [("We stand with Ukraine.", "Joe Biden")],
+                 id="straight double marks"),
+    pytest.param("Boris Johnson said: 'We stand with Poland.'", [("We stand with Poland.", "Boris Johnson")],
+                 id="single marks as primary quotes"),
+    pytest.param('“Peace is possible,” said Joe Biden.', [("Peace is possible,", "Joe Biden")], id="inverted said"),
+    pytest.param('Brussels said the move was “unacceptable”.', [("unacceptable", "European Union")], id="metonym"),
+    pytest.param("It was Poland‘s decision, and Russia’s too.", [], id="apostrophes are not marks"),
+    pytest.param('Joe Biden said: “We will act.\n\n“And we will act fast.”',
+                 [("We will act.", "Joe Biden"), ("And we will act fast.", "Joe Biden")], id="quote continued over paragraphs"),
+]
+
+
+@pytest.mark.parametrize("text,expected", RULES)
+def test_quote_rules(text, expected):
+    assert quotes_of(text) == expected
+
+
+def test_nested_quote_gets_its_own_speaker():
+    got = quotes_of('Liz Truss said: “As President Biden said, there would be ‘very real costs’ to pay.”')
+    assert ("very real costs", "Joe Biden") in got
+    assert any(s == "Liz Truss" and "‘very real costs’" in t for t, s in got)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param("He said “yes” and ‘no’.", ["yes", "no"], id="curly double and single"),
+        pytest.param("«Non», il a dit.", ["Non"], id="guillemets"),
+        pytest.param("Rock ’n’ roll’s", [], id="apostrophes only"),
+        pytest.param("“Open to the end of the paragraph\nnext", ["Open to the end of the paragraph"], id="unclosed runs to paragraph end"),
+    ],
+)
+def test_find_quote_spans(text, expected):
+    assert [text[q.start:q.end] for q in find_quote_spans(text)] == expected
