@@ -236,7 +236,7 @@ class ArticleActors:
         return actor
 
 
-def _new_actor(name: str, actor_type: str, country: str | None = None) -> Actor:
+def new_actor(name: str, actor_type: str, country: str | None = None) -> Actor:
     return Actor(actor_id=actor_id_for(name), name=name, actor_type=actor_type, country_code=country, aliases=[], roles=[], is_registered=False)
 
 
@@ -274,21 +274,21 @@ def _institution(reg: Registry, text: str) -> Actor | None:
             return entry.actor if entry else None
         name = f"{country.demonym or country.name} Ministry of {topic}"
         entry = reg.alias.get(normalise(name))
-        return entry.actor if entry else _new_actor(name, "government", country.iso2)
+        return entry.actor if entry else new_actor(name, "government", country.iso2)
     m = _GOVERNMENT.match(t)
     if m:
         country = country_of(reg, m.group("nat") or m.group("nat2"))
         if country:
             name = reg.government_name(country)
             entry = reg.alias.get(normalise(name))
-            return entry.actor if entry else _new_actor(name, "government", country.iso2)
+            return entry.actor if entry else new_actor(name, "government", country.iso2)
     m = _MILITARY.match(t)
     if m:
         country = country_of(reg, m.group("nat"))
         if country:
             name = f"{country.demonym or country.name} Armed Forces"
             entry = reg.alias.get(normalise(name))
-            return entry.actor if entry else _new_actor(name, "military", country.iso2)
+            return entry.actor if entry else new_actor(name, "military", country.iso2)
     return None
 
 
@@ -319,7 +319,7 @@ def resolve_person(reg: Registry, ctx: ArticleActors, name: str) -> Actor:
         candidates = reg.surname.get(key, [])
         if len(candidates) == 1:
             return ctx.remember(candidates[0].actor, gender or candidates[0].gender)
-    return ctx.remember(_new_actor(clean_name, "person"), gender)
+    return ctx.remember(new_actor(clean_name, "person"), gender)
 
 
 def resolve_role(reg: Registry, ctx: ArticleActors, title: str, country: Country | None = None) -> Actor | None:
@@ -356,7 +356,7 @@ def resolve_name(reg: Registry, ctx: ArticleActors, text: str) -> Actor | None:
     if country:
         name = reg.government_name(country)
         entry = reg.alias.get(normalise(name))
-        return ctx.remember(entry.actor if entry else _new_actor(name, "government", country.iso2))
+        return ctx.remember(entry.actor if entry else new_actor(name, "government", country.iso2))
     if key in ctx.persons:
         return ctx.persons[key]
     return None

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from .actors import ArticleActors, normalise, registry, resolve_person
+from .actors import ArticleActors, new_actor, normalise, registry, resolve_name, resolve_person
 from .clean import CleanArticle
 from .dates import resolve_date
 from .events import find_events, tense_of
@@ -17,11 +17,36 @@ from .places import find_places
 from .quotes import SpeakerState, extract_quotes, speech_act
 from .schema import Actor, ActorMention, Article, Event, Place, PlaceMention, Quote, Sentence
 
+SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
 PIPELINE_VERSION = "2026.11.23-3"
 
 
 def _id(*parts) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+_NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
+
+
+def _plausible_org(text: str) -> bool:
+    """An unregistered ORG entity worth keeping: several words, or an acronym that is no time zone."""
+    t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if t.lower() in _NOT_ORGS:
+        return False
+    return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
+
+
+def _is_credit_or_byline(clean: CleanArticle, doc: Doc, ent) -> bool:
+    """Photo credits "(Name/Agency)" and the byline name people who are not in the story."""
+    open_paren = doc.text.rfind("(", 0, ent.start_char)
+    close_paren = doc.text.find(")", ent.end_char)
+    if open_paren >= 0 and close_paren >= 0 and "\n" not in doc.text[open_paren:close_paren]:
+        inside = doc.text[open_paren:close_paren]
+        if "/" in inside or re.search(r"\b(?:photo|pool|getty|reuters|ap|afp|pa)\b", inside, re.I):
+            return True
+    if "/" in ent.text:
+        return True
+    return bool(clean.byline) and ent.text in clean.byline and ent.start_char < clean.body_start + 200
 
 
 def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
@@ -60,21 +85,21 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         actors.setdefault(actor.actor_id, actor)
         return actor.actor_id
 
-    # Actor mentions: named people and organisations outside quotation marks.
+    # Actor mentions: named people and organisations, not photo credits or bylines.
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _is_credit_or_byline(clean, doc, ent):
             continue
         if ent.label_ == "PERSON":
             actor = resolve_person(reg, ctx, ent.text)
+            if not actor.is_registered and len(actor.name.split()) < 2:
+                continue  # a lone unknown name: more often a mislabelled word than a person
+        elif ent.label_ in ("GPE", "NORP") and ent.root.dep_ not in ("nsubj", "nsubjpass", "agent"):
+            continue  # a country named as a place; as a subject it stands for its government
         else:
-            from .actors import resolve_name
-
             actor = resolve_name(reg, ctx, ent.text)
             if actor is None and ent.label_ == "ORG" and len(ent.text) > 2:
-                from .actors import _new_actor
-
-                if not any(p.start <= ent.start_char < p.end for p in places_found):
-                    actor = _new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
+                if not any(p.start <= ent.start_char < p.end for p in places_found) and _plausible_org(ent.text):
+                    actor = new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
             if actor is None or (ent.label_ in ("GPE", "NORP") and actor.actor_type not in ("government",)):
                 if ent.label_ in ("GPE", "NORP"):
                     continue
@@ -131,15 +156,22 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
 
     events: list[Event] = []
     state = SpeakerState()
+    quote_spans = sorted((f.span.start, f.span.end) for f in quotes_found)
+
+    def inside_quote(i: int) -> bool:
+        return any(a <= i < b for a, b in quote_spans)
+
     for s in doc.sents:
         if not s.text.strip() or len(s) < 4:
             continue
-        for ev in find_events(s, reg, ctx, state):
+        for ev in find_events(s, reg, ctx, state, inside_quote):
             rd = resolve_date(s.text, clean.publication_date, ev.tense)
             a, b = fs(s.start_char, s.end_char)
             sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
             where = [p for p in sent_places if p.role in ("event", "speech")]
             quote = next((q for q in quotes if a <= q.start_char < b or q.start_char <= a < q.end_char), None)
+            if not ev.actors and quote is not None and quote.speaker_actor_id and ev.event_type in SPEECH_ACTS:
+                ev.actors.append(actors[quote.speaker_actor_id])  # "“…,” she wrote": the quote's speaker
             for actor in ev.actors + ev.targets:
                 keep_actor(actor)
             events.append(

@@ -93,33 +93,47 @@ def _targets(verb: Token, reg: Registry, ctx: ArticleActors) -> list:
     return out
 
 
-def find_events(sentence: Span, reg: Registry, ctx: ArticleActors, state: SpeakerState) -> list[FoundEvent]:
-    """Event-bearing clauses of one sentence: its main verb and verbs conjoined to it."""
+def _hypothetical(verb: Token) -> bool:
+    """'if he invades', 'would constitute': conditions and hypotheses are not events."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should"))
+        for c in verb.children
+    )
+
+
+def _subjects(verb: Token, reg: Registry, ctx: ArticleActors, state: SpeakerState) -> list:
+    subj = _subject(verb)
+    if subj is None:
+        return []
+    out = []
+    for token in [subj, *subj.conjuncts]:
+        actor, _, conf = resolve_subject(reg, ctx, state, token)
+        if actor is not None and conf >= 0.5 and actor not in out:
+            out.append(actor)
+    return out
+
+
+def find_events(sentence: Span, reg: Registry, ctx: ArticleActors, state: SpeakerState, inside_quote=lambda i: False) -> list[FoundEvent]:
+    """Event-bearing clauses of one sentence.
+
+    Reporting verbs count where they head the sentence (or are conjoined to its head); action
+    verbs count in any main, conjoined, reported or adverbial clause. Words inside quotation
+    marks are the statement itself, not new events.
+    """
     out = []
     root = sentence.root
-    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    main = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    clauses = main + [t for t in sentence if t.dep_ in ("ccomp", "advcl", "xcomp", "relcl", "conj") and t not in main]
     seen_types = set()
-    for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX"):
+    for verb in clauses:
+        if verb.pos_ not in ("VERB", "AUX") or inside_quote(verb.idx) or _hypothetical(verb):
             continue
         kind = _event_type(verb, sentence.text)
-        if kind is None:
-            # "X said Y happened": the reported clause may carry the action.
-            for c in verb.children:
-                if c.dep_ == "ccomp" and c.pos_ == "VERB":
-                    kind = _event_type(c, sentence.text)
-                    if kind and kind not in CUE_VERBS.values():
-                        verb = c
-                        break
-                    kind = None
         if kind is None or kind in seen_types:
             continue
+        if verb not in main and kind in CUE_VERBS.values():
+            continue  # a reporting verb in a subordinate clause reports no new event
         seen_types.add(kind)
-        subj = _subject(verb)
-        actors = []
-        if subj is not None:
-            actor, _, conf = resolve_subject(reg, ctx, state, subj)
-            if actor is not None and conf >= 0.5:
-                actors.append(actor)
+        actors = _subjects(verb, reg, ctx, state)
         out.append(FoundEvent(verb, kind, actors, [t for t in _targets(verb, reg, ctx) if t not in actors], sentence, tense_of(verb)))
     return out

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import (
-    ArticleActors, Registry, country_of, find_in_phrase, is_spokesperson, normalise, resolve_name,
+    ArticleActors, Registry, country_of, find_in_phrase, is_spokesperson, new_actor, normalise, resolve_name,
     resolve_person, resolve_role,
 )
 from .schema import Actor
@@ -197,6 +197,7 @@ def _cue_ok(token: Token) -> bool:
     return True
 
 
+_GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
 
 
@@ -308,6 +309,14 @@ def resolve_subject(
     text = phrase.text
     # A person named in the phrase ("US national security adviser Jake Sullivan").
     persons = [e for e in phrase.ents if e.label_ == "PERSON"]
+    if persons and subj.lemma_.lower() in _GOVERNMENT_NOUNS and subj.ent_type_ != "PERSON":
+        # "Mr Putin's government" is the government of the person's country.
+        person = resolve_person(reg, ctx, persons[0].text)
+        country = reg.country(person.country_code)
+        if country is not None:
+            actor = resolve_name(reg, ctx, reg.government_name(country))
+            if actor is not None:
+                return actor, text, 0.8
     if persons:
         best = min(persons, key=lambda e: (0 if e.start <= subj.i < e.end else 1, e.start))
         return resolve_person(reg, ctx, best.text), best.text, 0.9
@@ -324,10 +333,8 @@ def resolve_subject(
     if inst is None and is_spokesperson(text):
         orgs = [e for e in phrase.ents if e.label_ == "ORG"]
         if orgs:
-            from .actors import _new_actor
-
             name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I)
-            inst = ctx.remember(_new_actor(name, "organisation"))
+            inst = ctx.remember(new_actor(name, "organisation"))
     if inst is not None and inst.actor_type != "person" and is_spokesperson(text):
         return inst, text, 0.85
     # Roles: "the Foreign Secretary", "Poland's defence minister".
@@ -353,9 +360,7 @@ def resolve_subject(
     if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "NORP", "GPE"):
         name = " ".join(t.text for t in head_phrase if t.dep_ != "det").strip()
         if name:
-            from .actors import _new_actor
-
-            actor = resolve_name(reg, ctx, name) or _new_actor(name, "organisation" if subj.ent_type_ == "ORG" else "unknown")
+            actor = resolve_name(reg, ctx, name) or new_actor(name, "organisation" if subj.ent_type_ == "ORG" else "unknown")
             return ctx.remember(actor), text, 0.6
     return None, text, 0.2
 
