@@ -164,6 +164,8 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     for s in doc.sents:
         if not s.text.strip() or len(s) < 4:
             continue
+        if clean.title_span and s.start_char < clean.title_span[1] and s.end_char > clean.title_span[0]:
+            continue  # the headline summarises an event the body reports
         for ev in find_events(s, reg, ctx, state, inside_quote):
             rd = resolve_date(s.text, clean.publication_date, ev.tense)
             a, b = fs(s.start_char, s.end_char)

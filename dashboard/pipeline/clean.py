@@ -125,7 +125,9 @@ def blank_boilerplate(text: str) -> str:
 # --- header: date, title, byline, outlet ---------------------------------------------------
 
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-_BYLINE = re.compile(r"^\s*by\s+(?P<who>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*$", re.I)
+_BYLINE = re.compile(
+    r"^\s*by\s+(?P<who>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}(?:,\s+[A-Z][\w ]{2,40})?)\s*$", re.I
+)
 _AGENCIES = {
     "press association": "Press Association", "pa": "Press Association", "pa media": "Press Association",
     "reuters": "Reuters", "associated press": "Associated Press", "ap": "Associated Press",

@@ -40,9 +40,10 @@ SPEECH_NOUNS = {
     "summit", "meeting", "talks", "visit", "appearance", "hearing", "session", "debate", "forum",
 }
 SPEECH_VERBS = {
-    "say", "tell", "speak", "add", "write", "warn", "announce", "declare", "insist", "claim", "state",
-    "urge", "address", "note", "stress", "argue", "explain", "comment", "vow", "pledge", "promise",
+    "say", "tell", "speak", "add", "write", "warn", "insist", "claim", "state",
+    "urge", "address", "note", "stress", "argue", "explain", "comment",
 }
+SPEECH_PREPS = {"in", "at"}
 STATIVE_VERBS = {"be", "have", "seem", "remain", "become", "border", "include", "know", "want", "believe"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "from", "across", "over", "on", "along", "inside", "towards", "toward", "through", "around", "outside", "within", "onto", "off"}
 
@@ -147,20 +148,24 @@ def place_role(token: Token) -> str:
     """speech, event or mention, from the path from the place up to its clause's verb."""
     node = token
     saw_locative_prep = False
+    speech_prep = False  # "in"/"at" hanging directly off the verb or a speech noun
     for _ in range(8):
         head = node.head
         if head is node:
             break
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS:
             saw_locative_prep = True
+            speech_prep = head.lower_ in SPEECH_PREPS and (
+                head.head.pos_ in ("VERB", "AUX") or head.head.lemma_.lower() in SPEECH_NOUNS
+            )
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             if lemma in SPEECH_VERBS:
-                return "speech" if saw_locative_prep else "mention"
+                return "speech" if speech_prep else "mention"
             if saw_locative_prep and lemma not in STATIVE_VERBS:
                 return "event"
             return "mention"
-        if head.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_NOUNS and saw_locative_prep:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_NOUNS and speech_prep:
             return "speech"
         node = head
     return "mention"

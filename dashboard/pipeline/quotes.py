@@ -357,6 +357,9 @@ def resolve_subject(
     anaphor = _definite_description(ctx, state, phrase, subj)
     if anaphor is not None:
         return anaphor, text, 0.55
+    national = _national_body(reg, ctx, head_phrase, subj)
+    if national is not None:
+        return national, text, 0.7
     if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "NORP", "GPE"):
         name = " ".join(t.text for t in head_phrase if t.dep_ != "det").strip()
         if name:
@@ -396,6 +399,23 @@ def _definite_description(ctx: ArticleActors, state: "SpeakerState", phrase: Spa
     if head in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", subj.lower_):
         return state.last_mentioned_person
     return None
+
+
+def _national_body(reg: Registry, ctx: ArticleActors, head_phrase: Span, subj: Token) -> Actor | None:
+    """'the Belarusian border committee', "Poland's border guard": a body the registry lacks,
+    kept under the name the text gives, with its country."""
+    head = subj.lemma_.lower()
+    if head not in ORG_NOUNS and head not in ("police", "embassy", "parliament", "court", "prosecutor", "guard", "force", "forces"):
+        return None
+    qualifier = next((t for t in head_phrase if t.ent_type_ in ("NORP", "GPE") or t.dep_ == "poss"), None)
+    country = country_of(reg, qualifier.text) if qualifier is not None else None
+    if country is None:
+        return None
+    words = [t.text for t in head_phrase if t.dep_ not in ("det", "case") and t.text not in ("’s", "'s")]
+    name = " ".join(words)
+    if qualifier.dep_ == "poss" or qualifier.ent_type_ == "GPE":
+        name = " ".join([country.demonym or country.name] + [w for w in words if w != qualifier.text])
+    return resolve_name(reg, ctx, name) or ctx.remember(new_actor(name, "government", country.iso2))
 
 
 def _remember_speaker(state: SpeakerState, ctx: ArticleActors, actor: Actor | None) -> None:
