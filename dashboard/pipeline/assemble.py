@@ -36,12 +36,12 @@ def _plausible_org(text: str) -> bool:
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
 
 
-def _is_credit_or_byline(clean: CleanArticle, doc: Doc, ent) -> bool:
+def _is_credit_or_byline(clean: CleanArticle, text: str, ent) -> bool:
     """Photo credits "(Name/Agency)" and the byline name people who are not in the story."""
-    open_paren = doc.text.rfind("(", 0, ent.start_char)
-    close_paren = doc.text.find(")", ent.end_char)
-    if open_paren >= 0 and close_paren >= 0 and "\n" not in doc.text[open_paren:close_paren]:
-        inside = doc.text[open_paren:close_paren]
+    open_paren = text.rfind("(", max(0, ent.start_char - 80), ent.start_char)
+    close_paren = text.find(")", ent.end_char, ent.end_char + 80)
+    if open_paren >= 0 and close_paren >= 0 and "\n" not in text[open_paren:close_paren]:
+        inside = text[open_paren:close_paren]
         if "/" in inside or re.search(r"\b(?:photo|pool|getty|reuters|ap|afp|pa)\b", inside, re.I):
             return True
     if "/" in ent.text:
@@ -87,7 +87,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
 
     # Actor mentions: named people and organisations, not photo credits or bylines.
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _is_credit_or_byline(clean, doc, ent):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _is_credit_or_byline(clean, clean.view, ent):
             continue
         if ent.label_ == "PERSON":
             actor = resolve_person(reg, ctx, ent.text)

@@ -131,9 +131,9 @@ class FoundPlace:
     sentence: Span
 
 
-def _inside_name(doc: Doc, start: int, end: int) -> bool:
+def _inside_name(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether a place name is part of an agreement's or organisation's name."""
-    if _NAME_SUFFIXES.match(doc.text[end : end + 30]):
+    if _NAME_SUFFIXES.match(text[end : end + 30]):
         return True
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC") and ent.start_char <= start and end <= ent.end_char:
@@ -174,6 +174,7 @@ def place_role(token: Token) -> str:
 def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
     """Places named in a parsed doc (char offsets ≥ lo), each resolved and given a role."""
     gaz = gazetteer()
+    doc_text = doc.text  # spaCy rebuilds doc.text on every access
     spans: dict[tuple[int, int], tuple[str, bool]] = {}
     for ent in doc.ents:
         if ent.start_char < lo:
@@ -184,7 +185,7 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
         elif ent.label_ in ("ORG", "PERSON", "NORP") and normalise(text) in gaz.unambiguous:
             spans[(ent.start_char, ent.end_char)] = (text, False)  # the small model's mislabels
     # Countries and region extras the NER missed (e.g. "Belarus-Poland border").
-    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", doc.text[lo:]):
+    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", doc_text[lo:]):
         start = lo + m.start()
         words = m.group(0).split()
         for size in range(len(words), 0, -1):
@@ -192,7 +193,7 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
             for piece in re.split(r"-(?=[A-Z])", chunk):
                 key = normalise(piece.rstrip("’'s") if piece.endswith(("’s", "'s")) else piece)
                 if key in gaz.unambiguous:
-                    s = doc.text.find(piece, start)
+                    s = doc_text.find(piece, start)
                     if s >= 0 and not any(a <= s < b for a, b in spans):
                         spans[(s, s + len(piece))] = (piece, False)
             break
@@ -207,21 +208,21 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
         if text.endswith(("’s", "'s")):
             text, end = text[:-2], end - 2
         start = end - len(text)
-        if _inside_name(doc, start, end):
+        if _inside_name(doc, doc_text, start, end):
             continue
         place = None
-        direction = _DIRECTION_BEFORE.search(doc.text[max(0, start - 12) : start])
+        direction = _DIRECTION_BEFORE.search(doc_text[max(0, start - 12) : start])
         if direction:  # "western Europe" → Western Europe, when the gazetteer has it
             place = gaz.lookup(f"{direction.group(1)} {text}")
             if place:
                 start -= len(direction.group(0))
-                text = doc.text[start:end]
-        suffix = None if place else _ADMIN_SUFFIX.match(doc.text[end : end + 20])
+                text = doc_text[start:end]
+        suffix = None if place else _ADMIN_SUFFIX.match(doc_text[end : end + 20])
         if suffix:  # "Grodno region" → the region, when the gazetteer has it
             place = gaz.lookup(f"{text} {suffix.group(1)}")
             if place:
                 end += suffix.end()
-                text = doc.text[start:end]
+                text = doc_text[start:end]
         if place is None:
             place = gaz.lookup(text, allow_cities=is_place_label or normalise(text) in gaz.unambiguous)
         if place is None and not is_place_label:

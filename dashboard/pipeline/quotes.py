@@ -488,7 +488,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
             pending.remove(q)
             if q.start < lo:
                 continue
-            found = _attribute_one(doc, sents, q, spans, reg, ctx, state, para_of)
+            found = _attribute_one(doc, text, sents, q, spans, reg, ctx, state, para_of)
             out.append(found)
         if not closing:
             for t in sent:
@@ -521,8 +521,7 @@ def _speaker_of_cue(cue: Token, spans, reg, ctx, state) -> Attribution:
     return Attribution(actor, surface, cue.lemma_.lower(), conf)
 
 
-def _attribute_one(doc, sents, q: QuoteSpan, spans, reg, ctx, state: SpeakerState, para_of) -> FoundQuote:
-    text = doc.text
+def _attribute_one(doc, text: str, sents, q: QuoteSpan, spans, reg, ctx, state: SpeakerState, para_of) -> FoundQuote:
     window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
     para = para_of[min(q.start, len(para_of) - 1)]
     window = [s for s in window if para_of[min(s.start_char, len(para_of) - 1)] == para or s.start_char <= q.start]
@@ -575,7 +574,7 @@ def nested_attributions(doc: Doc, found: FoundQuote, reg: Registry, ctx: Article
                 continue
             actor, surface, conf = resolve_subject(reg, ctx, state, subj)
             if actor is not None and actor != found.attribution.actor:
-                out.append(FoundQuote(n, doc.text[n.start : n.end], Attribution(actor, surface, cue.lemma_.lower(), conf * 0.9), outer_sents[0]))
+                out.append(FoundQuote(n, found.text[n.start - found.span.start : n.end - found.span.start], Attribution(actor, surface, cue.lemma_.lower(), conf * 0.9), outer_sents[0]))
                 break
     return out
 
