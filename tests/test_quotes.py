@@ -42,6 +42,18 @@ RULES = [
     pytest.param("It was Poland‘s decision, and Russia’s too.", [], id="apostrophes are not marks"),
     pytest.param('Joe Biden said: “We will act.\n\n“And we will act fast.”',
                  [("We will act.", "Joe Biden"), ("And we will act fast.", "Joe Biden")], id="quote continued over paragraphs"),
+    pytest.param('Andrzej Duda: ‘We will not give in to blackmail’', [("We will not give in to blackmail", "Andrzej Duda")],
+                 id="headline speaker before a colon"),
+    pytest.param('Polish Defence Minister Mariusz Blaszczak visited the border.\n\n“The fence will be built,” the minister said.',
+                 [("The fence will be built,", "Mariusz Blaszczak")], id="role introduced in the article"),
+    pytest.param('Mariusz Blaszczak, Poland’s defence minister, visited troops.\n\nThe defence minister said the army was “ready for anything”.',
+                 [("ready for anything", "Mariusz Blaszczak")], id="appositive role"),
+    pytest.param('Joe Biden spoke on Tuesday.\n\nAccording to him, the talks were “frank and useful”.',
+                 [("frank and useful", "Joe Biden")], id="according to a pronoun"),
+    pytest.param('“We have no plans to invade,” a source said.', [("We have no plans to invade,", None)],
+                 id="unnamed source stays unknown"),
+    pytest.param('Joe Biden spoke.\n\n“We will not,” he said, “allow this.”',
+                 [("We will not,", "Joe Biden"), ("allow this.", "Joe Biden")], id="split quote around he said"),
 ]
 
 

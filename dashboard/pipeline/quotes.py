@@ -57,7 +57,11 @@ _NAMING_BEFORE = re.compile(
     r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
     re.I,
 )
-_PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
+_PRONOUNS = {
+    "he": "male", "him": "male", "she": "female", "her": "female", "they": None, "them": None, "it": None,
+    "we": None, "i": None,
+}
+_HEADLINE_SPEAKER = re.compile(r"^\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)\s*:\s*$")
 OPEN_DOUBLE = "“«„"
 CLOSE_DOUBLE = "”»“"
 _WORD = re.compile(r"\w")
@@ -299,7 +303,7 @@ def resolve_subject(
         if gender:
             actor = state.last_by_gender.get(gender) or state.last_person
             return actor, subj.text, 0.75
-        if low in ("it", "they"):
+        if low in ("it", "they", "them"):
             return state.last_org, subj.text, 0.6
         return None, subj.text, 0.3
     if low in ("who", "which", "that") and subj.head.dep_ == "relcl":
@@ -418,6 +422,44 @@ def _national_body(reg: Registry, ctx: ArticleActors, head_phrase: Span, subj: T
     return resolve_name(reg, ctx, name) or ctx.remember(new_actor(name, "government", country.iso2))
 
 
+_TITLE_WORDS = re.compile(
+    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
+    r"correspondent|editor|analyst|king|queen)\b",
+    re.I,
+)
+
+
+def learn_role(ent: Span, actor: Actor, ctx: ArticleActors) -> None:
+    """Remember titles the article gives a person ("Defence Minister Mariusz Blaszczak",
+    "Mariusz Blaszczak, Poland's defence minister,") so that "the minister" finds them later."""
+    doc = ent.doc
+    before = []
+    i = ent.start - 1
+    while i >= max(0, ent.start - 5) and (doc[i].dep_ in ("compound", "amod", "nmod") or doc[i].pos_ in ("PROPN", "NOUN", "ADJ")) and not doc[i].is_punct:
+        before.insert(0, doc[i])
+        i -= 1
+    titles = []
+    if before:
+        titles.append(" ".join(t.text for t in before))
+    after = doc[ent.end : ent.end + 8]
+    if len(after) > 1 and after[0].text == ",":
+        words = []
+        for t in after[1:]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            words.append(t)
+        if words and words[-1].head == ent.root or any(t.dep_ == "appos" for t in words):
+            titles.append(" ".join(t.text for t in words if t.dep_ not in ("det",) and t.text not in ("’s", "'s")))
+    for title in titles:
+        if _TITLE_WORDS.search(title):
+            ctx.roles[normalise(title)] = actor
+            words = normalise(title).split()
+            for k in range(1, len(words)):
+                ctx.roles.setdefault(" ".join(words[k:]), actor)  # "polish defence minister" → "defence minister"
+            ctx.roles[words[-1]] = actor  # "the minister": the latest person given that title
+
+
 def _remember_speaker(state: SpeakerState, ctx: ArticleActors, actor: Actor | None) -> None:
     if actor is None:
         return
@@ -481,6 +523,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
             if ent.label_ == "PERSON" and not _in_spans(ent.start_char, spans):
                 actor = resolve_person(reg, ctx, ent.text)
                 state.last_mentioned_person = actor
+                learn_role(ent, actor, ctx)
                 if state.last_person is None:
                     _remember_speaker(state, ctx, actor)
         closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]
@@ -544,6 +587,15 @@ def _attribute_one(doc, text: str, sents, q: QuoteSpan, spans, reg, ctx, state: 
             attribution = _speaker_of_cue(cue, spans, reg, ctx, state)
     line_start = text.rfind("\n", 0, q.start) + 1
     quote_only_para = not text[line_start : q.start - 1].strip()
+    if attribution is None:
+        m = _HEADLINE_SPEAKER.match(text[line_start : q.start - 1])
+        if m:  # 'Putin: "We will respond"' — the headline convention
+            name = m.group(1)
+            actor = resolve_name(reg, ctx, name)
+            if actor is None and (normalise(name) in ctx.persons or reg.alias.get(normalise(name)) or len(name.split()) >= 2 or reg.surname.get(normalise(name))):
+                actor = resolve_person(reg, ctx, name)
+            if actor is not None:
+                attribution = Attribution(actor, name, "say", 0.7)
     if (attribution is None or attribution.actor is None) and state.last_quote is not None:
         same_para = para == state.last_quote_para
         if (same_para or (quote_only_para and para - state.last_quote_para <= 2)) and state.last_quote.actor is not None:
