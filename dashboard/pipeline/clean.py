@@ -133,7 +133,29 @@ _AGENCIES = {
     "reuters": "Reuters", "associated press": "Associated Press", "ap": "Associated Press",
     "afp": "AFP", "agence france-presse": "AFP", "bloomberg": "Bloomberg", "dpa": "dpa",
 }
-_DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((Reuters|AP|AFP|PA|dpa|Bloomberg)\)\s*[-–—]")
+_AGENCY_NAMES = r"Reuters|AP|AFP|PA|dpa|Bloomberg|UPI|Xinhua|TASS|Interfax|RIA Novosti|BelTA|Anadolu|IANS|PTI|Kyodo|Yonhap"
+_DATELINE_AGENCY = re.compile(
+    rf"^\s*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,?(?:\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*\(({_AGENCY_NAMES})\)\s*[-–—:]+\s*"
+)
+# "WARSAW — " / "KYIV, Ukraine — ": an all-capitals place opening a paragraph.
+_DATELINE_PLAIN = re.compile(r"^\s*[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,}){0,2}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+[-–—]+\s+")
+
+
+def _has_dateline(text: str) -> bool:
+    return any(_DATELINE_AGENCY.match(text[s:e]) for s, e in _lines(text[:4000]))
+
+
+def blank_datelines(text: str) -> str:
+    """Blank agency datelines ("KYIV, Ukraine (AP) — "): they are no part of the first sentence
+    and would otherwise be read as its subject. Same length as the input."""
+    chars = None
+    for start, end in _lines(text):
+        line = text[start:end]
+        m = _DATELINE_AGENCY.match(line) or _DATELINE_PLAIN.match(line)
+        if m:
+            chars = chars or list(text)
+            _blank(chars, start, start + m.end())
+    return "".join(chars) if chars else text
 _SELF_REFERENCE = re.compile(
     r"\b((?:The\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3})\s+(?:understands|has learned|has learnt|can reveal|has seen|has been told)\b"
 )
@@ -369,6 +391,8 @@ def clean(raw: RawArticle) -> CleanArticle:
         view_raw, origin = raw.text, None
         html_title = html_outlet = html_date = None
     view = blank_boilerplate(view_raw)
+    outlet_hint = find_outlet(view, None) if _has_dateline(view) else None
+    view = blank_datelines(view)
     if not re.search(r"[A-Za-z]{2,}", view):
         raise ArticleError(raw.path, "no readable body text after removing markup and boilerplate")
     title, title_span, byline, published, body_start = read_header(view)
@@ -376,7 +400,7 @@ def clean(raw: RawArticle) -> CleanArticle:
         title = html.unescape(html_title).strip()
         idx = view.find(title)
         title_span = (idx, idx + len(title)) if idx >= 0 else None
-    outlet = html_outlet or find_outlet(view, byline)
+    outlet = html_outlet or outlet_hint or find_outlet(view, byline)
     return CleanArticle(
         raw=raw,
         view=view,

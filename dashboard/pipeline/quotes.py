@@ -181,6 +181,7 @@ class SpeakerState:
 
     last_person: Actor | None = None
     last_mentioned_person: Actor | None = None
+    person_before_sentence: Actor | None = None  # latest person named before the current sentence
     last_by_gender: dict[str, Actor] = field(default_factory=dict)
     last_org: Actor | None = None
     last_quote: Attribution | None = None
@@ -208,7 +209,8 @@ _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke"
 def _own_subject(node: Token) -> Token | None:
     subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if subs:
-        return subs[0]
+        before = [c for c in subs if c.i < node.i]
+        return before[-1] if before else subs[0]  # the subject nearest the verb
     agent = [c for c in node.children if c.dep_ == "agent"]
     pobj = [c for c in agent[0].children if c.dep_ == "pobj"] if agent else []
     return pobj[0] if pobj else None
@@ -224,6 +226,13 @@ def _subject(verb: Token) -> Token | None:
     own = _own_subject(verb)
     if own is not None:
         return own
+    if verb.lower_ == "saying":
+        # "BelTA quoted Lukashenko as saying" — the speaker is who was quoted.
+        quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() == "quote"), None)
+        if quoted is not None:
+            objs = [c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objs:
+                return objs[0]
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
         objs = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objs:
@@ -301,7 +310,9 @@ def resolve_subject(
     if low in _PRONOUNS and subj.pos_ == "PRON":
         gender = _PRONOUNS[low]
         if gender:
-            actor = state.last_by_gender.get(gender) or state.last_person
+            actor = state.last_by_gender.get(gender)
+            if actor is None and state.last_person is not None and ctx.gender.get(state.last_person.actor_id) in (None, gender):
+                actor = state.last_person  # not a person known to be of the other gender
             return actor, subj.text, 0.75
         if low in ("it", "they", "them"):
             return state.last_org, subj.text, 0.6
@@ -324,13 +335,28 @@ def resolve_subject(
     if persons:
         best = min(persons, key=lambda e: (0 if e.start <= subj.i < e.end else 1, e.start))
         return resolve_person(reg, ctx, best.text), best.text, 0.9
-    if subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON") and not resolve_name(reg, ctx, text):
+    appos = [
+        c for c in subj.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN"
+        and (c.ent_type_ not in ("ORG", "GPE", "NORP") or _TITLE_WORDS.search(subj.text))
+    ]
+    if appos:  # "Lithuania's prime minister, Ingrida Šimonytė," — the name the NER missed
+        a = appos[0]
+        first, last = a.i, a.i
+        while first > 0 and a.doc[first - 1].pos_ == "PROPN" and a.doc[first - 1].dep_ in ("compound", "flat"):
+            first -= 1
+        name = a.doc[first : last + 1].text
+        return resolve_person(reg, ctx, name), name, 0.85
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") and not resolve_name(reg, ctx, text):
         first = subj.i
         while first > phrase.start and phrase.doc[first - 1].pos_ == "PROPN":
             first -= 1
         name = phrase.doc[first : subj.i + 1].text
         key = normalise(name)
-        known = reg.alias.get(key) or key in ctx.persons or reg.surname.get(key.split()[-1])
+        known = (
+            reg.alias.get(key) or key in ctx.persons or reg.surname.get(key.split()[-1])
+            or any(full.split()[-1] == key for full in ctx.persons)
+        )
         if subj.ent_type_ == "PERSON" or (known and (not reg.alias.get(key) or reg.alias[key].actor.actor_type == "person")):
             return resolve_person(reg, ctx, name), text, 0.8
     inst = find_in_phrase(reg, ctx, text)
@@ -390,8 +416,10 @@ ORG_NOUNS = {
 def _definite_description(ctx: ArticleActors, state: "SpeakerState", phrase: Span, subj: Token) -> Actor | None:
     """'the strongman', 'the ministry': a definite description pointing back to the latest
     person, or to the latest organisation whose name has that head noun."""
-    if not any(t.lower_ == "the" for t in phrase[:1]) or any(t.pos_ == "PROPN" for t in phrase):
+    if not any(t.lower_ == "the" for t in phrase[:1]) or any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in phrase):
         return None
+    if any(t.dep_ in ("prep", "relcl", "acl", "appos") for t in phrase):
+        return None  # "the head of the agency", "the man who…": not a bare back-reference
     head = subj.lemma_.lower()
     if head in ORG_NOUNS:
         keys = ORG_NOUNS[head]
@@ -401,7 +429,7 @@ def _definite_description(ctx: ArticleActors, state: "SpeakerState", phrase: Spa
                 return actor
         return None
     if head in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", subj.lower_):
-        return state.last_mentioned_person
+        return state.person_before_sentence
     return None
 
 
@@ -518,6 +546,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
     for idx, s in enumerate(sents):
         sent_idx_of_char[s.start_char] = idx
     for sent in sents:
+        state.person_before_sentence = state.last_mentioned_person
         # Learn names and speakers of this sentence first (pronouns look back).
         for ent in sent.ents:
             if ent.label_ == "PERSON" and not _in_spans(ent.start_char, spans):
@@ -527,6 +556,14 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
                 if state.last_person is None:
                     _remember_speaker(state, ctx, actor)
         closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]
+        if closing:
+            # "X said A. “B,” she said." in one parsed sentence: X speaks before the quote opens.
+            first = min(q.start for q in closing)
+            for t in sent:
+                if t.idx < first - 1 and _cue_ok(t) and not _in_spans(t.idx, spans):
+                    a = _speaker_of_cue(t, spans, reg, ctx, state)
+                    if a.confidence >= 0.6:
+                        _remember_speaker(state, ctx, a.actor)
         for q in closing:
             pending.remove(q)
             if q.start < lo:
