@@ -128,6 +128,8 @@ _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _BYLINE = re.compile(
     r"^\s*by\s+(?P<who>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}(?:,\s+[A-Z][\w ]{2,40})?)\s*$", re.I
 )
+# Broadsheet style: "Jennifer Rankin in Brussels".
+_BYLINE_IN = re.compile(r"^(?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 _AGENCIES = {
     "press association": "Press Association", "pa": "Press Association", "pa media": "Press Association",
     "reuters": "Reuters", "associated press": "Associated Press", "ap": "Associated Press",
@@ -216,7 +218,7 @@ def read_header(view: str) -> tuple[str | None, tuple[int, int] | None, str | No
             published = published or d
             body_start = max(body_start, e)
             continue
-        b = _BYLINE.match(stripped)
+        b = _BYLINE.match(stripped) or _BYLINE_IN.match(stripped)
         if b and byline is None:
             byline = b.group("who")
             body_start = max(body_start, e)
