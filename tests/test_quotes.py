@@ -79,3 +79,16 @@ def test_nested_quote_gets_its_own_speaker():
 )
 def test_find_quote_spans(text, expected):
     assert [text[q.start:q.end] for q in find_quote_spans(text)] == expected
+
+
+TABLOID_AND_STATEMENTS = [
+    pytest.param("Boris Johnson spoke.\n\n“It is a disgrace,” he fumed.", [("It is a disgrace,", "Boris Johnson")], id="tabloid cue verb"),
+    pytest.param("Keir Starmer hit back: “This is nonsense.”", [("This is nonsense.", "Keir Starmer")], id="phrasal cue hit back"),
+    pytest.param("The Kremlin issued a statement.\n\n“Russia threatens no one,” the statement said.",
+                 [("Russia threatens no one,", "Kremlin")], id="the statement said"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TABLOID_AND_STATEMENTS)
+def test_tabloid_and_statement_cues(text, expected):
+    assert quotes_of(text) == expected

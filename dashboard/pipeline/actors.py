@@ -202,7 +202,11 @@ def registry() -> Registry:
 
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|office|officer)|representative|official|source)s?\b", re.I)
+_SPOKES = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press (?:secretary|office|officer|service)|representative|official|source|"
+    r"statement|communiqu[eé]|press release|message|tweet|post)s?\b",
+    re.I,
+)
 _MINISTRY = re.compile(
     r"^(?:(?P<nat>[\w.'’ -]+?)(?:['’]s?)?\s+)?(?P<topic>defen[cs]e|foreign(?: affairs)?|interior|home|health|finance|justice|emergency situations|emergencies|energy)\s+ministry$"
     r"|^(?:(?P<nat3>[\w.'’ -]+?)(?:['’]s?)?\s+)?ministry of (?P<topic2>defen[cs]e|foreign affairs|interior|health|finance|justice|emergency situations|energy)(?: of (?P<nat2>[\w .'’-]+))?$",

@@ -40,6 +40,14 @@ CUE_VERBS = {
     "acknowledge": "statement", "admit": "statement", "agree": "statement", "predict": "statement", "underline": "statement",
     "emphasise": "statement", "emphasize": "statement", "tweet": "statement", "post": "statement", "speak": "statement",
     "quote": "statement", "answer": "statement", "continue": "statement", "put": "statement",
+    "joke": "statement", "quip": "statement", "muse": "statement", "boast": "statement", "brag": "statement",
+    "gush": "statement", "confess": "statement", "concede": "statement", "observe": "statement", "recount": "statement",
+    "shout": "statement", "yell": "statement", "scream": "statement", "cry": "statement", "whisper": "statement",
+    "assert": "statement", "maintain": "statement", "reiterate": "statement", "add": "statement", "read": "statement",
+    "fume": "condemnation", "blast": "condemnation", "rage": "condemnation", "rant": "condemnation",
+    "thunder": "condemnation", "snap": "condemnation", "sneer": "condemnation", "mock": "condemnation",
+    "scoff": "condemnation", "hit": "condemnation", "lash": "condemnation", "attack": "condemnation",
+    "beg": "appeal", "plead": "appeal", "demand": "appeal",
     "warn": "warning", "caution": "warning",
     "threaten": "threat", "vow": "threat",
     "accuse": "accusation", "blame": "accusation", "allege": "accusation", "charge": "accusation",
@@ -52,7 +60,10 @@ CUE_VERBS = {
     "brand": "condemnation", "slam": "condemnation", "label": "condemnation",
 }
 # Verbs that introduce a quote only in their speech sense; "call" needs "call on/for".
-_NEEDS_PARTICLE = {"call": ("on", "for"), "put": ("it",), "press": ("for",)}
+_NEEDS_PARTICLE = {
+    "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
+    "read": ("statement",), "attack": (),
+}
 _NAMING_BEFORE = re.compile(
     r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
     re.I,
@@ -184,6 +195,7 @@ class SpeakerState:
     person_before_sentence: Actor | None = None  # latest person named before the current sentence
     last_by_gender: dict[str, Actor] = field(default_factory=dict)
     last_org: Actor | None = None
+    recent_org: Actor | None = None  # latest organisation that spoke or was named
     last_quote: Attribution | None = None
     last_quote_para: int = -10
 
@@ -197,7 +209,9 @@ def _cue_ok(token: Token) -> bool:
     if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
     need = _NEEDS_PARTICLE.get(lemma)
-    if need:
+    if need is not None:
+        if lemma == "read":  # "the statement read"
+            return any(c.dep_ == "nsubj" and c.lemma_ in ("statement", "message", "letter", "post", "tweet") for c in token.children)
         return any(c.lower_ in need for c in token.children)
     return True
 
@@ -383,7 +397,7 @@ def resolve_subject(
     if inst is not None:
         return inst, text, 0.85
     if is_spokesperson(text):
-        return state.last_org, text, 0.6
+        return state.recent_org, text, 0.6
     anaphor = _definite_description(ctx, state, phrase, subj)
     if anaphor is not None:
         return anaphor, text, 0.55
@@ -498,6 +512,7 @@ def _remember_speaker(state: SpeakerState, ctx: ArticleActors, actor: Actor | No
             state.last_by_gender[gender] = actor
     else:
         state.last_org = actor
+        state.recent_org = actor
 
 
 def _according_to(sent: Span, spans: list[QuoteSpan]) -> Token | None:
@@ -549,6 +564,10 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
         state.person_before_sentence = state.last_mentioned_person
         # Learn names and speakers of this sentence first (pronouns look back).
         for ent in sent.ents:
+            if ent.label_ == "ORG" and not _in_spans(ent.start_char, spans):
+                org = resolve_name(reg, ctx, ent.text)
+                if org is not None and org.actor_type != "person":
+                    state.recent_org = org
             if ent.label_ == "PERSON" and not _in_spans(ent.start_char, spans):
                 actor = resolve_person(reg, ctx, ent.text)
                 state.last_mentioned_person = actor
@@ -590,6 +609,12 @@ def _paragraph_index(text: str) -> list[int]:
     return idx
 
 
+def _introduces(text: str, cue: Token, q: QuoteSpan) -> bool:
+    """'X hit back: “…”' — the verb introduces the quote with a colon."""
+    between = text[cue.idx + len(cue.text) : q.start - 1]
+    return bool(re.fullmatch(r"\s*(?:\w+\s+){0,2}\w*\s*:\s*", between))
+
+
 def _speaker_of_cue(cue: Token, spans, reg, ctx, state) -> Attribution:
     subj = _subject(cue)
     phrase = None
@@ -618,7 +643,7 @@ def _attribute_one(doc, text: str, sents, q: QuoteSpan, spans, reg, ctx, state: 
     if attribution is None:
         cue = _best_cue(window, quote_tokens, spans, q)
         short = len(text[q.start : q.end].split()) <= 3
-        if cue is not None and short and not _governs(cue, quote_tokens):
+        if cue is not None and short and not _governs(cue, quote_tokens) and not _introduces(text, cue, q):
             cue = None  # a short phrase not governed by the verb is a scare quote
         if cue is not None:
             attribution = _speaker_of_cue(cue, spans, reg, ctx, state)
