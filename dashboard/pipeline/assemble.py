@@ -136,8 +136,10 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
 
     places: dict[str, Place] = {}
     place_mentions: list[PlaceMention] = []
+    quoted = [(f.span.start, f.span.end) for f in quotes_found]
     for p in places_found:
         a, b = fs(p.start, p.end)
+        role = "mention" if any(qs <= p.start < qe for qs, qe in quoted) else p.role  # words of a speaker, not events
         if p.place is not None:
             places.setdefault(p.place.place_id, p.place)
         place_mentions.append(
@@ -147,7 +149,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
                 place_id=p.place.place_id if p.place else None,
                 name=p.place.name if p.place else p.surface,
                 surface=p.surface,
-                role=p.role,
+                role=role,
                 start_char=a,
                 end_char=b,
                 sentence_id=sentence_id_of(p.sentence),
@@ -170,7 +172,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
             rd = resolve_date(s.text, clean.publication_date, ev.tense)
             a, b = fs(s.start_char, s.end_char)
             sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
-            where = [p for p in sent_places if p.role in ("event", "speech")]
+            where = [p for p in sent_places if p.role in ("event", "speech") and not inside_quote(p.start)]
             quote = next((q for q in quotes if a <= q.start_char < b or q.start_char <= a < q.end_char), None)
             if not ev.actors and quote is not None and quote.speaker_actor_id and ev.event_type in SPEECH_ACTS:
                 ev.actors.append(actors[quote.speaker_actor_id])  # "“…,” she wrote": the quote's speaker

@@ -144,25 +144,35 @@ def _inside_name(doc: Doc, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _is_actor_name(text: str) -> bool:
+    reg = registry()
+    key = normalise(text)
+    return key in reg.alias or key in reg.metonym or key in reg.surname
+
+
 def place_role(token: Token) -> str:
-    """speech, event or mention, from the path from the place up to its clause's verb."""
+    """speech, event or mention, from the path from the place up to its clause's verb.
+
+    Only the place's own preposition decides whether it is a location: "in Grodno region"
+    and "to Poland" locate; "invasion of Afghanistan" and "aggression against Ukraine" do not.
+    """
     node = token
-    saw_locative_prep = False
-    speech_prep = False  # "in"/"at" hanging directly off the verb or a speech noun
+    first_prep = None
+    speech_prep = False
     for _ in range(8):
         head = node.head
         if head is node:
             break
-        if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS:
-            saw_locative_prep = True
-            speech_prep = head.lower_ in SPEECH_PREPS and (
+        if node.dep_ == "pobj" and head.dep_ == "prep" and first_prep is None:
+            first_prep = head.lower_
+            speech_prep = first_prep in SPEECH_PREPS and (
                 head.head.pos_ in ("VERB", "AUX") or head.head.lemma_.lower() in SPEECH_NOUNS
             )
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             if lemma in SPEECH_VERBS:
                 return "speech" if speech_prep else "mention"
-            if saw_locative_prep and lemma not in STATIVE_VERBS:
+            if first_prep in LOCATIVE_PREPS and lemma not in STATIVE_VERBS:
                 return "event"
             return "mention"
         if head.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_NOUNS and speech_prep:
@@ -225,8 +235,8 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
                 text = doc_text[start:end]
         if place is None:
             place = gaz.lookup(text, allow_cities=is_place_label or normalise(text) in gaz.unambiguous)
-        if place is None and not is_place_label:
-            continue
+        if place is None and (not is_place_label or _is_actor_name(text)):
+            continue  # unknown, or a name the registry knows as an actor ("Downing Street")
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
