@@ -92,3 +92,16 @@ TABLOID_AND_STATEMENTS = [
 @pytest.mark.parametrize("text,expected", TABLOID_AND_STATEMENTS)
 def test_tabloid_and_statement_cues(text, expected):
     assert quotes_of(text) == expected
+
+
+SOURCES = [
+    pytest.param("“We see no de-escalation,” a senior US official said.", [("We see no de-escalation,", "US government")],
+                 id="national officials speak for their government"),
+    pytest.param("Downing Street said it was watching.\n\n“We see no de-escalation,” Western officials said.",
+                 [("We see no de-escalation,", None)], id="unnamed officials stay unknown"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SOURCES)
+def test_officials_and_sources(text, expected):
+    assert quotes_of(text) == expected

@@ -216,6 +216,7 @@ def _cue_ok(token: Token) -> bool:
     return True
 
 
+_BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
 _GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
 
@@ -397,7 +398,13 @@ def resolve_subject(
     if inst is not None:
         return inst, text, 0.85
     if is_spokesperson(text):
-        return state.recent_org, text, 0.6
+        qualifier = next((t for t in phrase if t.ent_type_ in ("NORP", "GPE")), None)
+        country = country_of(reg, qualifier.text) if qualifier is not None else None
+        if country is not None:  # "Russian officials", "a senior US official"
+            return resolve_name(reg, ctx, reg.government_name(country)), text, 0.7
+        if _BARE_SPOKES.search(text):  # "a spokeswoman said": the body last named
+            return state.recent_org, text, 0.6
+        return None, text, 0.3  # "officials", "a source": no named source
     anaphor = _definite_description(ctx, state, phrase, subj)
     if anaphor is not None:
         return anaphor, text, 0.55
