@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .actors import ArticleActors, new_actor, normalise, registry, resolve_name, resolve_person
 from .clean import CleanArticle
 from .dates import resolve_date
-from .events import find_events, tense_of
+from .events import find_events
 from .places import find_places
 from .quotes import SpeakerState, extract_quotes, speech_act
 from .schema import Actor, ActorMention, Article, Event, Place, PlaceMention, Quote, Sentence

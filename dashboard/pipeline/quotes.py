@@ -43,11 +43,11 @@ CUE_VERBS = {
     "joke": "statement", "quip": "statement", "muse": "statement", "boast": "statement", "brag": "statement",
     "gush": "statement", "confess": "statement", "concede": "statement", "observe": "statement", "recount": "statement",
     "shout": "statement", "yell": "statement", "scream": "statement", "cry": "statement", "whisper": "statement",
-    "assert": "statement", "maintain": "statement", "reiterate": "statement", "add": "statement", "read": "statement",
+    "assert": "statement", "maintain": "statement", "reiterate": "statement", "read": "statement",
     "fume": "condemnation", "blast": "condemnation", "rage": "condemnation", "rant": "condemnation",
     "thunder": "condemnation", "snap": "condemnation", "sneer": "condemnation", "mock": "condemnation",
     "scoff": "condemnation", "hit": "condemnation", "lash": "condemnation", "attack": "condemnation",
-    "beg": "appeal", "plead": "appeal", "demand": "appeal",
+    "beg": "appeal",
     "warn": "warning", "caution": "warning",
     "threaten": "threat", "vow": "threat",
     "accuse": "accusation", "blame": "accusation", "allege": "accusation", "charge": "accusation",
@@ -564,9 +564,6 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
     sents = list(doc.sents)
     pending = sorted((q for q in spans if q.end >= lo), key=lambda q: q.end)
     out: list[FoundQuote] = []
-    sent_idx_of_char = {}
-    for idx, s in enumerate(sents):
-        sent_idx_of_char[s.start_char] = idx
     for sent in sents:
         state.person_before_sentence = state.last_mentioned_person
         # Learn names and speakers of this sentence first (pronouns look back).
@@ -686,8 +683,6 @@ def nested_attributions(doc: Doc, found: FoundQuote, reg: Registry, ctx: Article
         outer_sents = [s for s in doc.sents if s.start_char <= n.start < s.end_char]
         if not outer_sents:
             continue
-        span_tokens = doc.char_span(n.start, n.end, alignment_mode="expand")
-        tokens = list(span_tokens) if span_tokens is not None else []
         cues = [t for t in outer_sents[0] if _cue_ok(t) and not (n.start <= t.idx < n.end) and found.span.start <= t.idx < found.span.end]
         for cue in cues:
             subj = _subject(cue)
