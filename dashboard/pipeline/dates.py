@@ -42,8 +42,9 @@ _DATE_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published|last updated)\s*:?\s*(?:on\s+)?)?(?:(?:{_WEEKDAY_RE}|{_WEEKDAY_ABBR_RE}),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
-    rf"{_TIME_RE}\s*(?:\|.*)?$",
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))"
+    rf"{_TIME_RE}\s*(?:[|•·–-].*|(?:updated|last updated|edited)\b.*|\d+\s+min(?:ute)?s?\s+read)?$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -70,7 +71,9 @@ def parse_date_line(line: str) -> dt.date | None:
         return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"]))
     if g["y2"]:
         return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
-    return _safe_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["y3"]:
+        return _safe_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    return _safe_date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:
