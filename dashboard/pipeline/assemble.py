@@ -6,19 +6,36 @@ import difflib
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .actors import ArticleActors, new_actor, normalise, registry, resolve_name, resolve_person
+from .actors import (
+    ArticleActors,
+    new_actor,
+    normalise,
+    registry,
+    resolve_name,
+    resolve_person,
+)
 from .clean import CleanArticle
 from .dates import resolve_date
 from .events import find_events
 from .places import find_places
 from .quotes import SpeakerState, extract_quotes, speech_act
-from .schema import Actor, ActorMention, Article, Event, Place, PlaceMention, Quote, Sentence
+from .schema import (
+    Actor,
+    ActorMention,
+    Article,
+    Event,
+    Place,
+    PlaceMention,
+    Quote,
+    Sentence,
+)
 
 SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
-PIPELINE_VERSION = "2026.11.23-3"
+PIPELINE_VERSION = "2026.11.23-4"
 
 
 def _id(*parts) -> str:
@@ -187,6 +204,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
                     event_date=rd.date,
                     date_precision=rd.precision if rd.date else "unknown",
                     is_date_fallback=rd.is_fallback,
+                    date_source="none" if rd.date is None else ("publication" if rd.is_fallback else "stated"),
                     actor_ids=[x.actor_id for x in ev.actors],
                     target_actor_ids=[x.actor_id for x in ev.targets],
                     place_ids=list(dict.fromkeys(p.place.place_id for p in where)),
@@ -265,7 +283,6 @@ def _clusters(items: list, same) -> list[int]:
 def link_across(tables: dict[str, list]) -> dict[str, list]:
     """Give the same quote or event reported in several articles one cluster id and the list
     of outlets carrying it."""
-    from dataclasses import replace
 
     outlet_of = {a.article_id: (a.outlet or a.path) for a in tables["articles"]}
 
@@ -305,9 +322,41 @@ def link_across(tables: dict[str, list]) -> dict[str, list]:
         return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
 
     tables = dict(tables)
-    tables["quotes"] = relabel(tables["quotes"], same_quote, key=lambda q: (q.article_id, q.start_char), ident=lambda q: q.quote_id)
-    tables["events"] = relabel(tables["events"], same_event, key=lambda e: (e.article_id, e.start_char, e.event_type), ident=lambda e: e.event_id)
+    quotes = relabel(tables["quotes"], same_quote, key=lambda q: (q.article_id, q.start_char), ident=lambda q: q.quote_id)
+    dated = {}
+    for q in quotes:
+        if q.quote_date is not None:
+            dated.setdefault(q.cluster_id, q.quote_date)
+    # The same words carried undated by one outlet take the date another outlet gives them.
+    tables["quotes"] = [q if q.quote_date or q.cluster_id not in dated else replace(q, quote_date=dated[q.cluster_id]) for q in quotes]
+    tables["events"] = _date_from_linked_reports(
+        relabel(tables["events"], same_event, key=lambda e: (e.article_id, e.start_char, e.event_type), ident=lambda e: e.event_id),
+        {a.article_id: a.publication_date for a in tables["articles"]},
+    )
     return tables
+
+
+def _date_from_linked_reports(events: list[Event], published: dict[str, object]) -> list[Event]:
+    """An undated report of an event is dated from another outlet's report of the same event:
+    its own words ("on Thursday") are resolved against that report's publication date, or,
+    if they state nothing, it takes that report's date."""
+
+    source_of: dict[str, Event] = {}
+    for source in ("stated", "publication"):  # a date stated in a sentence beats a publication date
+        for e in events:
+            if e.date_source == source and e.cluster_id not in source_of:
+                source_of[e.cluster_id] = e
+    out = []
+    for e in events:
+        src = source_of.get(e.cluster_id)
+        if e.event_date is None and src is not None:
+            own = resolve_date(e.summary, published.get(src.article_id), "past")
+            if own.date is not None and not own.is_fallback:
+                e = replace(e, event_date=own.date, date_precision=own.precision, is_date_fallback=True, date_source="linked")
+            else:
+                e = replace(e, event_date=src.event_date, date_precision=src.date_precision, is_date_fallback=True, date_source="linked")
+        out.append(e)
+    return out
 
 
 def merge(per_article: list[dict[str, list]]) -> dict[str, list]:

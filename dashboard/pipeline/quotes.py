@@ -27,8 +27,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import (
-    ArticleActors, Registry, country_of, find_in_phrase, is_spokesperson, new_actor, normalise, resolve_name,
-    resolve_person, resolve_role,
+    ArticleActors,
+    Registry,
+    country_of,
+    find_in_phrase,
+    is_spokesperson,
+    new_actor,
+    normalise,
+    resolve_name,
+    resolve_person,
+    resolve_role,
 )
 from .schema import Actor
 

@@ -62,7 +62,7 @@ def article_json(path: str, tables: dict[str, list], warnings: list[str] | None 
                 "actors": [actors[i].name for i in e.actor_ids if i in actors],
                 "targets": [actors[i].name for i in e.target_actor_ids if i in actors],
                 "places": [places[i].name for i in e.place_ids if i in places],
-                "start_char": e.start_char, "end_char": e.end_char, "is_date_fallback": e.is_date_fallback,
+                "start_char": e.start_char, "end_char": e.end_char, "is_date_fallback": e.is_date_fallback, "date_source": e.date_source,
             }
             for e in tables["events"]
         ],

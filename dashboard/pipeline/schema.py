@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _f(doc: str, default=dataclasses.MISSING, factory=dataclasses.MISSING):
@@ -34,6 +34,7 @@ def _f(doc: str, default=dataclasses.MISSING, factory=dataclasses.MISSING):
 ACTOR_TYPES = ("person", "government", "organisation", "military", "media", "unknown")
 PLACE_ROLES = ("event", "speech", "mention")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
+DATE_SOURCES = ("stated", "publication", "linked", "none")
 EVENT_TYPES = (
     "statement", "warning", "threat", "accusation", "denial", "appeal", "announcement",
     "condemnation", "deployment", "military exercise", "meeting", "migration incident",
@@ -153,7 +154,8 @@ class Event:
     summary: str = _f("The clause, trimmed, as the reader should see it")
     event_date: dt.date | None = _f("Resolved date of the event")
     date_precision: str = _f("day, week, month, year or unknown")
-    is_date_fallback: bool = _f("True when no date was stated and the publication date is used")
+    is_date_fallback: bool = _f("True when the sentence states no date (publication date or a linked report's date is used)")
+    date_source: str = _f("stated (in the sentence), publication, linked (from another outlet's report of it) or none", default="none")
     actor_ids: list[str] = _f("Who acts", factory=list)
     target_actor_ids: list[str] = _f("Who or what is acted upon or talked about", factory=list)
     place_ids: list[str] = _f("Places where it happened", factory=list)
