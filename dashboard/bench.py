@@ -12,12 +12,12 @@ from pathlib import Path
 
 
 def run_benchmark(seeds: Path, repeat: int = 20) -> dict[str, float]:
+    from .pipeline.actors import registry
     from .pipeline.assemble import article_records
     from .pipeline.clean import clean
     from .pipeline.ingest import expand_inputs, read_article
     from .pipeline.nlp import load_nlp
     from .pipeline.places import gazetteer
-    from .pipeline.actors import registry
 
     nlp = load_nlp()
     registry(), gazetteer()  # loaded once per process, like the model: not per article
