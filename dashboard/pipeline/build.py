@@ -138,3 +138,21 @@ def build_store(
     tables = combine(results)
     store.write_snapshot(settings.store_dir, tables)
     return tables, results
+
+
+def add_articles(inputs: list[tuple[str, bytes]], settings: Settings) -> list[ArticleResult]:
+    """Add uploaded articles to the live store. The store is rewritten (atomically) only when
+    at least one article was accepted; a bad file leaves the existing data untouched."""
+    results = process(inputs, settings)
+    accepted = [r for r in results if r.tables is not None]
+    if not accepted:
+        return results
+    existing = {name: store.read_records(settings.store_dir, name) for name in RECORD_TYPES}
+    known = {a.article_id for a in existing["articles"]}
+    fresh = [r.tables for r in accepted if r.tables["articles"][0].article_id not in known]
+    if fresh:
+        problems = existing.pop("problems")
+        tables = link_across(merge([existing, *fresh]))
+        tables["problems"] = problems
+        store.write_snapshot(settings.store_dir, tables)
+    return results

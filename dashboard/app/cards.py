@@ -1,0 +1,43 @@
+"""Quote cards: safe text and the source view. Untrusted text never becomes markup."""
+
+from __future__ import annotations
+
+import re
+
+# Everything Markdown, Streamlit directives, LaTeX ($) or HTML could read as syntax.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=^&\"'])")
+
+
+def escape_markdown(text: str | None) -> str:
+    """Text that st.markdown shows literally: Markdown, HTML, `$…$` and `:directives[]` escaped."""
+    if text is None:
+        return ""
+    text = str(text).replace("\r", "")
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return escaped.replace("\n", "  \n")
+
+
+def page_count(n: int, per_page: int) -> int:
+    return max(1, -(-n // per_page))
+
+
+def page_slice(n: int, page: int, per_page: int) -> slice:
+    page = min(max(1, page), page_count(n, per_page))
+    return slice((page - 1) * per_page, min(n, page * per_page))
+
+
+def source_excerpt(article_text: str, start: int, end: int, sent_start: int, sent_end: int, context: int = 400) -> tuple[str, str, str]:
+    """(before, quoted sentence, after) around a quote, cut at paragraph breaks where possible."""
+    lo = max(0, min(start, sent_start))
+    hi = min(len(article_text), max(end, sent_end))
+    before_start = article_text.rfind("\n\n", 0, max(0, lo - context))
+    before_start = max(0, lo - context) if before_start < 0 else before_start + 2
+    after_end = article_text.find("\n\n", min(len(article_text), hi + context))
+    after_end = min(len(article_text), hi + context) if after_end < 0 else after_end
+    return article_text[before_start:lo], article_text[lo:hi], article_text[hi:after_end]
+
+
+def highlighted_markdown(before: str, sentence: str, after: str) -> str:
+    """Markdown of an excerpt with the quoted sentence highlighted; all text escaped."""
+    marked = escape_markdown(sentence.strip()).replace("  \n", " ")
+    return f"{escape_markdown(before)}:orange-background[{marked}]{escape_markdown(after)}"

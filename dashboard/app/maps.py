@@ -1,0 +1,89 @@
+"""The regional map (pydeck): bundled country borders, event places, mentioned places.
+
+No tile server: the basemap is a one-layer local style served by Streamlit's static file
+serving (`dashboard/app/static/map_style.json`), because Streamlit's deck.gl frontend would
+otherwise fetch a remote style even with `map_style=None`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+
+import pandas as pd
+import pydeck as pdk
+
+from dashboard.pipeline.config import DATA_DIR
+
+from .charts import PALETTE
+
+MAP_STYLE_URL = "app/static/map_style.json"
+BORDERS_FILE = DATA_DIR / "geo" / "region_countries.geojson"
+REGION_VIEW = pdk.ViewState(latitude=52.0, longitude=26.0, zoom=4.1, min_zoom=2, max_zoom=10)
+MENTION_RGB = [110, 110, 110]
+
+
+@functools.lru_cache(maxsize=1)
+def borders() -> dict:
+    return json.loads(BORDERS_FILE.read_text(encoding="utf-8"))
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def type_colours(types: list[str]) -> dict[str, list[int]]:
+    return {t: _rgb(PALETTE[i % len(PALETTE)]) for i, t in enumerate(sorted(types))}
+
+
+def map_points(places: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(event points, mention points): one row per place, sized by how many records it carries."""
+    if places.empty:
+        empty = pd.DataFrame(columns=["name", "lat", "lon", "count", "radius", "colour", "label", "kind"])
+        return empty, empty.copy()
+    first_type = events.drop_duplicates("sentence_id").set_index("sentence_id")["event_type"].to_dict()
+    summary = events.drop_duplicates("sentence_id").set_index("sentence_id")["summary"].to_dict()
+    rows = []
+    for (place_id, is_event), group in places.groupby(["place_id", places["role"].isin(["event", "speech"])]):
+        first = group.iloc[0]
+        types = [first_type[s] for s in group["sentence_id"] if s in first_type]
+        main_type = max(set(types), key=types.count) if types else "mention"
+        dates = sorted(d for d in group["date"] if d is not None and not (isinstance(d, float) and math.isnan(d)))
+        when = dates[0].isoformat() if dates else "undated"
+        if dates and dates[-1] != dates[0]:
+            when = f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+        what = next((summary[s] for s in group["sentence_id"] if s in summary), "mentioned")
+        rows.append({
+            "name": first["name"], "lat": float(first["lat"]), "lon": float(first["lon"]),
+            "count": len(group), "event_type": main_type, "kind": "event" if is_event else "mention",
+            "label": f"{first['name']} · {when} · {len(group)} record(s) · {main_type}: {what[:140]}",
+        })
+    points = pd.DataFrame(rows).dropna(subset=["lat", "lon"])
+    points["radius"] = 9000 + 9000 * points["count"].map(math.sqrt)
+    return points[points["kind"] == "event"].reset_index(drop=True), points[points["kind"] == "mention"].reset_index(drop=True)
+
+
+def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str]) -> pdk.Deck:
+    colours = type_colours(all_types)
+    event_points, mention_points = map_points(places, events)
+    if not event_points.empty:
+        event_points["colour"] = [colours.get(t, [0, 114, 178]) + [210] for t in event_points["event_type"]]
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer", borders(), id="borders", stroked=True, filled=True,
+            get_fill_color=[255, 255, 255, 255], get_line_color=[90, 90, 90], line_width_min_pixels=1, pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer", mention_points, id="mentioned", get_position=["lon", "lat"], get_radius="radius",
+            stroked=True, filled=False, get_line_color=MENTION_RGB + [230], line_width_min_pixels=2, pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer", event_points, id="events", get_position=["lon", "lat"], get_radius="radius",
+            get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1, pickable=True,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers, initial_view_state=REGION_VIEW, map_style=MAP_STYLE_URL,
+        tooltip={"text": "{label}"},
+    )
