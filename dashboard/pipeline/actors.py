@@ -326,7 +326,9 @@ def resolve_person(reg: Registry, ctx: ArticleActors, name: str) -> Actor:
     return ctx.remember(new_actor(clean_name, "person"), gender)
 
 
-def resolve_role(reg: Registry, ctx: ArticleActors, title: str, country: Country | None = None) -> Actor | None:
+def resolve_role(
+    reg: Registry, ctx: ArticleActors, title: str, country: Country | None = None, international: bool = False
+) -> Actor | None:
     """A role ('the Foreign Secretary', "Poland's defence minister") to the person holding it."""
     key = normalise(_strip(title))
     if key in ctx.roles:
@@ -335,6 +337,10 @@ def resolve_role(reg: Registry, ctx: ArticleActors, title: str, country: Country
         (r, e) for r, e in reg.roles.get(key, [])
         if r.holds_on(ctx.published) and (country is None or r.country in (None, country.iso2))
     ]
+    if international:  # "the bloc's top diplomat", "the alliance's secretary general"
+        holders = [(r, e) for r, e in holders if r.country is None]
+    if country is not None and any(r.country == country.iso2 for r, _ in holders):
+        holders = [(r, e) for r, e in holders if r.country == country.iso2]  # "America's top diplomat"
     if country is None and len({r.country for r, _ in holders}) > 1:
         # An unqualified role: prefer one whose holder is already in the article.
         in_article = [(r, e) for r, e in holders if e.actor.actor_id in ctx.seen]

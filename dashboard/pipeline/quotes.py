@@ -225,6 +225,7 @@ def _cue_ok(token: Token) -> bool:
 
 
 _BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
+_INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "united nations", "european", "commission"}
 _GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
 
@@ -399,8 +400,9 @@ def resolve_subject(
             break
     role_text = " ".join(t.text for t in head_phrase if t.dep_ not in ("det", "poss", "case") and t.text != qualifier)
     country = country_of(reg, qualifier) if qualifier else None
+    international = bool(qualifier) and normalise(qualifier).strip("'s ") in _INTERNATIONAL
     for candidate in (role_text, re.sub(r"^(?:US|UK|EU|UN|former|acting|deputy)\s+", "", role_text, flags=re.I)):
-        role_actor = resolve_role(reg, ctx, candidate, country)
+        role_actor = resolve_role(reg, ctx, candidate, country, international)
         if role_actor:
             return role_actor, text, 0.8
     if inst is not None:
