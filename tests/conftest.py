@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled seeds built once per session into a temporary store."""
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.pipeline.build import build_store
+from dashboard.pipeline.config import load_settings
+from dashboard.pipeline.ingest import expand_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    return expand_inputs([ROOT / "seeds"])
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory, seed_paths) -> Path:
+    """A store built from seeds/ (read-only for tests: copy it before changing it)."""
+    store_dir = tmp_path_factory.mktemp("store")
+    build_store(seed_paths, load_settings(store_dir=store_dir))
+    return store_dir

@@ -1,0 +1,162 @@
+"""The dashboard driven through Streamlit's AppTest: filters, URL state, uploads, injection, errors."""
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app" / "streamlit_app.py")
+INJECTION = (
+    "Evil News\n\nA headline\n\n"
+    'Joe Biden said: “<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) '
+    'costs $5$ and **bold** :red[alarm]”\n'
+)
+
+
+@pytest.fixture
+def store_copy(built_store, tmp_path, monkeypatch):
+    target = tmp_path / "store"
+    shutil.copytree(built_store, target)
+    monkeypatch.setenv("DASHBOARD_STORE_DIR", str(target))
+    return target
+
+
+@pytest.fixture
+def app(store_copy):
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at, label):
+    return int(str(next(m.value for m in at.metric if m.label == label)).split()[0])
+
+
+def url(at, key):
+    value = at.query_params.get(key, [])
+    return value if isinstance(value, list) else [value]
+
+
+def card_speakers(at):
+    return [m.value for m in at.markdown if m.value.startswith("**")]
+
+
+def test_opens_with_every_record(app, built_store):
+    from dashboard.pipeline import store
+
+    frames = store.read_frames(built_store)
+    assert metric(app, "Matching quotes") == len(frames["quotes"])
+    assert metric(app, "Matching events") == len(frames["events"])
+    assert any("Coverage: this view rests on 5 article(s)" in c.value for c in app.caption)
+    assert len(card_speakers(app)) == 8  # first page of cards
+
+
+def test_actor_filter_changes_counts_cards_and_url(app):
+    before = metric(app, "Matching quotes")
+    app.multiselect(key="actors").set_value(["Liz Truss"]).run()
+    after = metric(app, "Matching quotes")
+    assert 0 < after < before
+    assert all(s.startswith("**Liz Truss**") for s in card_speakers(app))
+    assert url(app, "actor") == ["Liz Truss"]
+
+
+def test_talked_about_switch(app):
+    app.multiselect(key="actors").set_value(["Vladimir Putin"]).run()
+    speaks = metric(app, "Matching quotes")
+    app.radio(key="mode").set_value("talked about").run()
+    about = metric(app, "Matching quotes")
+    assert speaks == 0 and about > 0  # Putin is quoted only as talked about in these seeds' firm quotes
+    assert url(app, "mode") == ["about"]
+
+
+def test_date_slider_narrows_and_the_chart_follows(app):
+    lo, hi = app.slider(key="dates").value
+    app.checkbox(key="undated").uncheck()
+    app.slider(key="dates").set_value((lo, lo)).run()
+    assert metric(app, "Matching quotes") < 58
+    assert url(app, "to") == [lo.isoformat()]
+    chart = app.get("plotly_chart")[0]
+    assert lo.isoformat() in chart.proto.spec  # the x-axis range is the slider's range
+
+
+def test_url_reopens_the_same_view(store_copy):
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["actor"] = "Liz Truss"
+    at.query_params["to"] = "2021-12-31"
+    at.query_params["undated"] = "0"
+    at.run()
+    assert at.multiselect(key="actors").value == ["Liz Truss"]
+    assert at.slider(key="dates").value[1] == dt.date(2021, 12, 31)
+    assert not at.checkbox(key="undated").value
+    assert all(s.startswith("**Liz Truss**") for s in card_speakers(at))
+
+
+def test_search_and_type_filters(app):
+    app.text_input(key="search").set_value("quagmire").run()
+    assert metric(app, "Matching quotes") == 1
+    app.text_input(key="search").set_value("").run()
+    app.multiselect(key="types").set_value(["warning"]).run()
+    assert metric(app, "Matching events") >= 1
+    assert url(app, "type") == ["warning"]
+
+
+def test_upload_adds_an_article(app):
+    before = metric(app, "Matching quotes")
+    text = "Test Outlet\n\nA new headline about the border\n\nAndrzej Duda said: “The border is safe and will stay closed.”\n"
+    app.file_uploader(key="upload").set_value(("new.txt", text.encode(), "text/plain")).run()
+    app.button(key="add").click().run()
+    assert not app.exception
+    assert metric(app, "Matching quotes") == before + 1
+    assert any("new.txt added" in s.value for s in app.success)
+
+
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        pytest.param("empty.txt", b"", "empty", id="empty file"),
+        pytest.param("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "binary", id="PNG renamed"),
+    ],
+)
+def test_bad_upload_is_refused_and_nothing_changes(app, store_copy, name, data, reason):
+    before = metric(app, "Matching quotes")
+    snapshot = (store_copy / "CURRENT").read_text()
+    app.file_uploader(key="upload").set_value((name, data, "text/plain")).run()
+    app.button(key="add").click().run()
+    assert any(name in e.value and reason in e.value for e in app.error)
+    assert metric(app, "Matching quotes") == before
+    assert (store_copy / "CURRENT").read_text() == snapshot
+
+
+def test_injection_payloads_show_as_literal_text(app):
+    app.file_uploader(key="upload").set_value(("evil.txt", INJECTION.encode(), "text/plain")).run()
+    app.button(key="add").click().run()
+    app.text_input(key="search").set_value("onerror").run()
+    quotes = [m.value for m in app.markdown if m.value.startswith(">")]
+    assert len(quotes) == 1
+    shown = quotes[0]
+    body = shown[2:]  # after our own "> " blockquote marker
+    assert not re.search(r"(?<!\\)[<>\[\]()$*:]", body)  # every markup character is escaped…
+    assert body.replace("\\", "").endswith(":red[alarm]")  # …and the words are all there
+    assert not app.get("html")  # nothing is rendered as raw HTML
+
+
+def test_missing_store_gives_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_STORE_DIR", str(tmp_path / "nothing-here"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("cannot be opened" in e.value for e in at.error)
+    assert any("make data" in i.value for i in at.info)
+
+
+def test_corrupt_store_gives_a_clear_message(store_copy):
+    snap = store_copy / (store_copy / "CURRENT").read_text().strip()
+    (snap / "quotes.parquet").write_bytes(b"not parquet")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("unreadable" in e.value for e in at.error)
