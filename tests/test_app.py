@@ -135,10 +135,9 @@ def test_injection_payloads_show_as_literal_text(app):
     app.file_uploader(key="upload").set_value(("evil.txt", INJECTION.encode(), "text/plain")).run()
     app.button(key="add").click().run()
     app.text_input(key="search").set_value("onerror").run()
-    quotes = [m.value for m in app.markdown if m.value.startswith(">")]
+    quotes = [m.value for m in app.markdown if m.value.startswith("“")]
     assert len(quotes) == 1
-    shown = quotes[0]
-    body = shown[2:]  # after our own "> " blockquote marker
+    body = quotes[0][1:-1]  # inside our own quotation marks
     assert not re.search(r"(?<!\\)[<>\[\]()$*:]", body)  # every markup character is escaped…
     assert body.replace("\\", "").endswith(":red[alarm]")  # …and the words are all there
     assert not app.get("html")  # nothing is rendered as raw HTML

@@ -160,7 +160,7 @@ for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertupl
         if isinstance(row.speaker_country_code, str):
             who.append(cards.escape_markdown(names.get(row.speaker_country_code, row.speaker_country_code)))
         st.markdown(f"**{who[0]}**" + "".join(f" · {w}" for w in who[1:]))
-        st.markdown("> " + cards.escape_markdown(row.text))
+        st.markdown("“" + cards.escape_markdown(row.text) + "”")
         when = row.quote_date.isoformat() if pd.notna(row.quote_date) and row.quote_date else "date not stated"
         meta = f"{cards.escape_markdown(row.outlet)} · {when} · {cards.escape_markdown(row.speech_act)}"
         if row.n_outlets > 1:
@@ -177,18 +177,18 @@ for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertupl
 st.subheader("Export")
 filters_text = str(filters.to_query(current, defaults) or "none")
 e1, e2, e3, e4 = st.columns(4)
-e1.download_button("Quotes CSV", lambda: exports.to_csv(quotes, exports.QUOTE_EXPORT), "quotes.csv", "text/csv")
-e1.download_button("Quotes JSON", lambda: exports.to_json(quotes, exports.QUOTE_EXPORT), "quotes.json", "application/json")
-e2.download_button("Events CSV", lambda: exports.to_csv(events, exports.EVENT_EXPORT), "events.csv", "text/csv")
-e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_EXPORT), "events.json", "application/json")
-e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png")
-e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml")
-e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html")
-e4.download_button("Map HTML", lambda: deck.to_html(as_string=True), "map.html", "text/html")
+e1.download_button("Quotes CSV", lambda: exports.to_csv(quotes, exports.QUOTE_EXPORT), "quotes.csv", "text/csv", on_click="ignore")
+e1.download_button("Quotes JSON", lambda: exports.to_json(quotes, exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
+e2.download_button("Events CSV", lambda: exports.to_csv(events, exports.EVENT_EXPORT), "events.csv", "text/csv", on_click="ignore")
+e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
+e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore")
+e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore")
+e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
+e4.download_button("Map HTML", lambda: deck.to_html(as_string=True), "map.html", "text/html", on_click="ignore")
 e4.download_button(
     "Evidence pack (zip)",
     lambda: exports.evidence_pack(quotes, events, views.articles, fig, deck.to_html(as_string=True), filters_text),
-    "evidence-pack.zip", "application/zip", type="primary",
+    "evidence-pack.zip", "application/zip", type="primary", on_click="ignore",
 )
 st.caption(
     "Chart images are drawn server-side by the local Chromium. The timeline HTML carries plotly.js and opens "

@@ -1,0 +1,152 @@
+"""The dashboard in a real headless Chromium: what AppTest cannot see.
+
+Starts `streamlit run` on a free port, waits for /_stcore/health, then checks that the map
+canvas and the chart draw, quote cards show, a download returns a non-empty file, no request
+leaves the machine and the console stays clean. Saves artifacts/dashboard.png to look at.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync", "--disable-quic",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built_store):
+    port = free_port()
+    env = dict(os.environ, DASHBOARD_STORE_DIR=str(built_store), PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard/app/streamlit_app.py"),
+         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"streamlit did not become healthy:\n{out[-3000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1500, "height": 1300}, accept_downloads=True)
+        pg = context.new_page()
+        pg.requests, pg.errors = [], []
+        pg.on("request", lambda r: pg.requests.append(r.url))
+        pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+        pg.goto(server)
+        pg.wait_for_selector("[data-testid='stMetric']", timeout=90_000)
+        pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        pg.wait_for_selector("canvas", timeout=60_000)
+        time.sleep(3)  # let deck.gl and plotly finish drawing before the screenshot
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        pg.screenshot(path=str(ROOT / "artifacts" / "dashboard.png"), full_page=True)
+        yield pg
+        browser.close()
+
+
+def test_map_canvas_draws(page):
+    sizes = page.eval_on_selector_all("canvas", "cs => cs.map(c => [c.width, c.height])")
+    assert any(w > 200 and h > 200 for w, h in sizes), sizes
+
+
+def test_timeline_chart_draws_bars(page):
+    assert page.locator(".js-plotly-plot .main-svg").count() >= 1
+    assert page.locator(".js-plotly-plot .bars path").count() > 0
+
+
+def test_quote_cards_show(page):
+    assert page.get_by_text("Liz Truss", exact=False).count() > 0
+    assert page.get_by_text("quoted by", exact=False).count() > 0
+
+
+def test_csv_download_is_not_empty(page, tmp_path):
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Quotes CSV").click()
+    path = tmp_path / "quotes.csv"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("quote_id,") and len(text.splitlines()) > 10
+
+
+def test_no_request_leaves_the_machine(page):
+    remote = [u for u in page.requests if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname not in LOCAL_HOSTS]
+    assert remote == []
+
+
+def test_no_console_errors(page):
+    assert page.errors == []
+
+
+CONTRAST_JS = """
+els => els.filter(e => e.innerText && e.innerText.trim() && !e.closest('button')).map(e => {
+  const c = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+  let a = c.length > 3 ? c[3] : 1;
+  for (let n = e; n; n = n.parentElement) a *= Number(getComputedStyle(n).opacity);  // captions are faded
+  const rgb = c.slice(0, 3).map(v => (v * a + 255 * (1 - a)) / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+  const lum = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  return [e.innerText.slice(0, 40), 1.05 / (lum + 0.05)];
+})
+"""
+
+
+def test_text_contrast_is_at_least_4_5(page):
+    """Body text and captions on the white page (buttons carry their own backgrounds)."""
+    main = page.locator("[data-testid='stMain']")
+    measured = main.locator("[data-testid='stCaptionContainer'], [data-testid='stMarkdownContainer'] p").evaluate_all(CONTRAST_JS)
+    assert measured, "no text found"
+    low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
+    assert low == []
+
+
+def test_every_chart_has_a_caption(page):
+    for chart in ("[data-testid='stDeckGlJsonChart']", ".js-plotly-plot"):
+        block = page.locator(chart).first.locator("xpath=ancestor::div[contains(@data-testid,'stVerticalBlock')][1]")
+        assert block.locator("[data-testid='stCaptionContainer']").count() >= 1
