@@ -190,10 +190,12 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
         if ent.start_char < lo:
             continue
         text = ent.text.strip()
+        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())  # entities can carry line breaks
+        key = (start, start + len(text))
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            spans[(ent.start_char, ent.end_char)] = (text, True)
+            spans[key] = (text, True)
         elif ent.label_ in ("ORG", "PERSON", "NORP") and normalise(text) in gaz.unambiguous:
-            spans[(ent.start_char, ent.end_char)] = (text, False)  # the small model's mislabels
+            spans[key] = (text, False)  # the small model's mislabels
     # Countries and region extras the NER missed (e.g. "Belarus-Poland border").
     for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", doc_text[lo:]):
         start = lo + m.start()
