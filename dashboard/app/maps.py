@@ -10,16 +10,19 @@ from __future__ import annotations
 import functools
 import json
 import math
+from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.pipeline.config import DATA_DIR
-
 from .charts import PALETTE
 
+STATIC = Path(__file__).resolve().parent / "static"
 MAP_STYLE_URL = "app/static/map_style.json"
-BORDERS_FILE = DATA_DIR / "geo" / "region_countries.geojson"
+# Served by Streamlit next to the style, so the browser fetches it once instead of every rerun
+# carrying 270 kB of borders (source and licence: data/README.md).
+BORDERS_URL = "app/static/region_countries.geojson"
+BORDERS_FILE = STATIC / "region_countries.geojson"
 REGION_VIEW = pdk.ViewState(latitude=52.0, longitude=26.0, zoom=4.1, min_zoom=2, max_zoom=10)
 MENTION_RGB = [110, 110, 110]
 
@@ -64,14 +67,16 @@ def map_points(places: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame
     return points[points["kind"] == "event"].reset_index(drop=True), points[points["kind"] == "mention"].reset_index(drop=True)
 
 
-def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str]) -> pdk.Deck:
+def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str], standalone: bool = False) -> pdk.Deck:
+    """The map. `standalone` embeds the borders and draws no basemap, for an HTML file that
+    works away from the app (deck.gl itself still comes from its CDN when that file opens)."""
     colours = type_colours(all_types)
     event_points, mention_points = map_points(places, events)
     if not event_points.empty:
         event_points["colour"] = [colours.get(t, [0, 114, 178]) + [210] for t in event_points["event_type"]]
     layers = [
         pdk.Layer(
-            "GeoJsonLayer", borders(), id="borders", stroked=True, filled=True,
+            "GeoJsonLayer", borders() if standalone else BORDERS_URL, id="borders", stroked=True, filled=True,
             get_fill_color=[255, 255, 255, 255], get_line_color=[90, 90, 90], line_width_min_pixels=1, pickable=False,
         ),
         pdk.Layer(
@@ -84,6 +89,7 @@ def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str])
         ),
     ]
     return pdk.Deck(
-        layers=layers, initial_view_state=REGION_VIEW, map_style=MAP_STYLE_URL,
+        layers=layers, initial_view_state=REGION_VIEW, map_style="" if standalone else MAP_STYLE_URL,
+        map_provider=None if standalone else "carto",
         tooltip={"text": "{label}"},
     )

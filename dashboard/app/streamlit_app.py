@@ -184,10 +184,11 @@ e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_
 e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore")
 e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore")
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
-e4.download_button("Map HTML", lambda: deck.to_html(as_string=True), "map.html", "text/html", on_click="ignore")
+map_html = lambda: maps.build_deck(places, events, type_options, standalone=True).to_html(as_string=True)  # noqa: E731
+e4.download_button("Map HTML", map_html, "map.html", "text/html", on_click="ignore")
 e4.download_button(
     "Evidence pack (zip)",
-    lambda: exports.evidence_pack(quotes, events, views.articles, fig, deck.to_html(as_string=True), filters_text),
+    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), filters_text),
     "evidence-pack.zip", "application/zip", type="primary", on_click="ignore",
 )
 st.caption(
