@@ -129,3 +129,26 @@ def test_page_slices():
     assert cards.page_count(0, 8) == 1 and cards.page_count(17, 8) == 3
     assert cards.page_slice(17, 3, 8) == slice(16, 17)
     assert cards.page_slice(17, 99, 8) == slice(16, 17)
+
+
+@pytest.mark.parametrize(
+    "day,expected",
+    [
+        pytest.param(dt.date(2021, 12, 8), "Foreign Secretary", id="in office"),
+        pytest.param(dt.date(2022, 10, 1), "Prime Minister", id="later role"),
+        pytest.param(dt.date(2023, 1, 1), None, id="out of office"),
+    ],
+)
+def test_role_held_on_a_day(day, expected):
+    from dashboard.app.data import role_on
+
+    roles = ["Foreign Secretary (2021-09-15–2022-09-06)", "Prime Minister (2022-09-06–2022-10-25)"]
+    assert role_on(roles, day) == expected
+
+
+def test_source_excerpt_stays_below_the_page_furniture():
+    text = "Icon icon icon boilerplate\nHeadline\n\nBody one. She said “yes” today.\n\nBody two."
+    start = text.index("yes")
+    before, sentence, after = cards.source_excerpt(text, start, start + 3, text.index("She"), text.index("today.") + 6,
+                                                   body_start=text.index("Body one"))
+    assert before == "Body one. " and sentence == "She said “yes” today." and after.startswith("\n\nBody two")

@@ -7,6 +7,8 @@ the schema field they come from (`speaker_country_code` is the speaker's `countr
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,6 +26,25 @@ class Views:
     articles: pd.DataFrame
     actors: pd.DataFrame
     problems: pd.DataFrame
+
+
+_ROLE = re.compile(r"^(?P<title>.+?) \((?P<start>[\d-]+|\?)–(?P<end>[\d-]+|now)\)$")
+
+
+def role_on(roles, day: dt.date | None) -> str | None:
+    """The title a speaker held on a day, from registry roles like 'Foreign Secretary (2021-09-15–2022-09-06)'."""
+    for role in roles if roles is not None else []:
+        m = _ROLE.match(str(role))
+        if not m:
+            continue
+        start = None if m["start"] == "?" else dt.date.fromisoformat(m["start"])
+        end = None if m["end"] == "now" else dt.date.fromisoformat(m["end"])
+        if day is None:
+            if end is None:
+                return m["title"]
+        elif (start is None or start <= day) and (end is None or day <= end):
+            return m["title"]
+    return None
 
 
 def _present(pairs) -> dict:
@@ -74,7 +95,10 @@ def build_views(frames: dict[str, pd.DataFrame]) -> Views:
     q["publication_date"] = q["article_id"].map(published)
     q["speaker"] = q["speaker"].fillna("Unknown speaker")
     q["speaker_country_code"] = q["speaker_actor_id"].map(actor_country)
-    q["speaker_roles"] = q["speaker_actor_id"].map(dict(zip(actors["actor_id"], actors["roles"])))
+    roles_of = dict(zip(actors["actor_id"], actors["roles"]))
+    q["speaker_role"] = [
+        role_on(roles_of.get(a), d or p) for a, d, p in zip(q["speaker_actor_id"], q["quote_date"], q["publication_date"])
+    ]
     q["talked_about_ids"] = [
         [a for a in talked_about.get(sid, []) if a != spk] for sid, spk in zip(q["sentence_id"], q["speaker_actor_id"])
     ]

@@ -150,13 +150,11 @@ if pages > 1:
     st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page", step=1)
 page = min(int(st.session_state.page), pages)
 articles_by_id = views.articles.set_index("article_id")
-roles = dict(zip(views.actors["actor_id"], views.actors["roles"]))
 for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertuples():
     with st.container(border=True):
         who = [cards.escape_markdown(row.speaker)]
-        actor_roles = roles.get(row.speaker_actor_id)
-        if actor_roles is not None and len(actor_roles):
-            who.append(cards.escape_markdown(str(actor_roles[0])))
+        if isinstance(row.speaker_role, str):
+            who.append(cards.escape_markdown(row.speaker_role))
         if isinstance(row.speaker_country_code, str):
             who.append(cards.escape_markdown(names.get(row.speaker_country_code, row.speaker_country_code)))
         st.markdown(f"**{who[0]}**" + "".join(f" · {w}" for w in who[1:]))
@@ -169,7 +167,10 @@ for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertupl
         label = row.title if isinstance(row.title, str) and row.title else row.path
         with st.expander("Source: " + cards.escape_markdown(label[:90])):
             text = articles_by_id.loc[row.article_id, "text"]
-            before, sentence, after = cards.source_excerpt(text, row.start_char, row.end_char, row.sentence_start, row.sentence_end)
+            body_start = int(articles_by_id.loc[row.article_id, "body_start"])
+            before, sentence, after = cards.source_excerpt(
+                text, row.start_char, row.end_char, row.sentence_start, row.sentence_end, body_start=body_start
+            )
             st.markdown(cards.highlighted_markdown(before, sentence, after))
             st.caption(f"File {cards.escape_markdown(row.path)}, characters {row.start_char}–{row.end_char}.")
 
