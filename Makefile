@@ -25,6 +25,7 @@ data: $(STAMP)
 
 ## Set up, build the store, and serve the dashboard on http://localhost:$(PORT)
 run: data
+	@$(MAKE) --no-print-directory browser-deps || echo "note: chromium could not be installed; chart PNG/SVG export will be unavailable"
 	PYTHONPATH=$(CURDIR) $(BIN)/streamlit run dashboard/app/streamlit_app.py --server.port $(PORT)
 
 ## Debian's Chromium for the browser test and kaleido's static export (never a downloaded browser).

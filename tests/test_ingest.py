@@ -57,10 +57,14 @@ def test_directory_and_missing_paths(tmp_path):
         read_article(tmp_path / "nope.txt", max_bytes=1000)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod-000 file")
-def test_unreadable_file(tmp_path):
+def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", b"text")
     path.chmod(0)
+    if os.geteuid() == 0:  # root reads chmod-000 files: make the open fail as it would for a user
+        def deny(self, *args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(ArticleError, match="permission denied"):
         read_article(path, max_bytes=1000)
 

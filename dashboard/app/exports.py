@@ -51,6 +51,13 @@ def figure_html(fig: go.Figure) -> bytes:
     return fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
 
 
+def images_available() -> bool:
+    """Whether a local Chromium exists for kaleido (Debian's, installed by the Makefile)."""
+    import shutil
+
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+
+
 def warm_browser() -> None:
     """Start kaleido's persistent Chromium once per process, so each export takes ~0.2 s."""
     global _server_started

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+import threading  # noqa: E402
+
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
@@ -51,6 +53,23 @@ except StoreError as exc:
     st.info(FIX)
     st.stop()
 
+@st.cache_resource(show_spinner=False)
+def warm_export_browser() -> threading.Thread:
+    """Start the headless Chromium that draws chart images once per server, in the background,
+    so the first PNG/SVG export is as quick as the others."""
+    thread = threading.Thread(target=_warm_quietly, daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_quietly() -> None:
+    try:
+        exports.warm_browser()
+    except Exception:  # no Chromium: exports say so when asked; the page works without it
+        pass
+
+
+warm_export_browser()
 names = country_names()
 lo, hi = filters.date_bounds(views)
 defaults = filters.Filters(start=lo, end=hi)
@@ -182,14 +201,16 @@ e1.download_button("Quotes CSV", lambda: exports.to_csv(quotes, exports.QUOTE_EX
 e1.download_button("Quotes JSON", lambda: exports.to_json(quotes, exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
 e2.download_button("Events CSV", lambda: exports.to_csv(events, exports.EVENT_EXPORT), "events.csv", "text/csv", on_click="ignore")
 e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
-e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore")
-e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore")
+images = exports.images_available()
+no_images = None if images else "Needs a local Chromium: `make run` installs Debian's chromium."
+e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
+e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
 map_html = lambda: maps.build_deck(places, events, type_options, standalone=True).to_html(as_string=True)  # noqa: E731
 e4.download_button("Map HTML", map_html, "map.html", "text/html", on_click="ignore")
 e4.download_button(
     "Evidence pack (zip)",
-    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), filters_text),
+    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), filters_text, with_images=images),
     "evidence-pack.zip", "application/zip", type="primary", on_click="ignore",
 )
 st.caption(
