@@ -220,6 +220,9 @@ _GOVERNMENT = re.compile(
 _MILITARY = re.compile(r"^(?P<nat>[\w.'’ -]+?)(?:['’]s?)?\s+(?:military|army|armed forces|troops|forces)$", re.I)
 
 
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
+
+
 @dataclass
 class ArticleActors:
     """What one article has said so far about who is who: grows as the article is read."""
@@ -331,12 +334,13 @@ def resolve_role(
 ) -> Actor | None:
     """A role ('the Foreign Secretary', "Poland's defence minister") to the person holding it."""
     key = normalise(_strip(title))
+    key = _ROLE_ABBREVIATIONS.get(key, key)
     if key in ctx.roles:
         return ctx.roles[key]
-    holders = [
-        (r, e) for r, e in reg.roles.get(key, [])
-        if r.holds_on(ctx.published) and (country is None or r.country in (None, country.iso2))
-    ]
+    candidates = [(r, e) for r, e in reg.roles.get(key, []) if country is None or r.country in (None, country.iso2)]
+    if ctx.published is None and len({e.actor.actor_id for _, e in candidates}) != 1:
+        return None  # with no date, who held a role is a guess
+    holders = [(r, e) for r, e in candidates if ctx.published is None or r.holds_on(ctx.published)]
     if international:  # "the bloc's top diplomat", "the alliance's secretary general"
         holders = [(r, e) for r, e in holders if r.country is None]
     if country is not None and any(r.country == country.iso2 for r, _ in holders):

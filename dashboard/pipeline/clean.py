@@ -186,6 +186,10 @@ def find_outlet(view: str, byline: str | None) -> str | None:
         return m.group(1).strip()
     if byline and byline.lower() in _AGENCIES:
         return _AGENCIES[byline.lower()]
+    if byline:  # "By DAILY MAIL REPORTER", "By Sky News staff"
+        m = re.match(r"(.+?)\s+(?:reporter|correspondent|staff|team|newsdesk)s?$", byline, re.I)
+        if m and m.group(1).lower() in _known_outlets():
+            return _known_outlets()[m.group(1).lower()]
     for start, end in _lines(view[:3000]):
         m = _DATELINE_AGENCY.match(view[start:end])
         if m:

@@ -124,7 +124,9 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     nested: list[QuoteSpan] = []
     for i, ch in enumerate(text):
         if double_open is None:
-            if ch in OPEN_DOUBLE[:2] or (ch == '"' and _is_open_single(text, i)) or (ch == "„"):
+            # A straight mark opens unless glued to the word before it; scraped and machine-translated
+            # copy often spaces its marks (' " The West … , " Lavrov said').
+            if ch in OPEN_DOUBLE[:2] or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or ch == "„":
                 double_open = i
                 nested = []
                 single_open = None
@@ -408,6 +410,12 @@ def resolve_subject(
     if inst is not None:
         return inst, text, 0.85
     if is_spokesperson(text):
+        # "a spokesman for the Polish police": the body the spokesperson speaks for.
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
+            for owner_token in (c for c in prep.children if c.dep_ == "pobj"):
+                owner, _, owner_conf = resolve_subject(reg, ctx, state, owner_token)
+                if owner is not None and owner.actor_type != "person" and owner_conf >= 0.5:
+                    return owner, text, min(owner_conf, 0.8)
         qualifier = next((t for t in phrase if t.ent_type_ in ("NORP", "GPE")), None)
         country = country_of(reg, qualifier.text) if qualifier is not None else None
         if country is not None:  # "Russian officials", "a senior US official"
