@@ -105,3 +105,8 @@ SOURCES = [
 @pytest.mark.parametrize("text,expected", SOURCES)
 def test_officials_and_sources(text, expected):
     assert quotes_of(text) == expected
+
+
+def test_titles_inside_a_name_entity_are_not_part_of_the_name():
+    got = quotes_of("Prime Minister Boris Johnson said: “We will not be cowed.”\n\nForeign Secretary Liz Truss added: “Nor will we.”")
+    assert got == [("We will not be cowed.", "Boris Johnson"), ("Nor will we.", "Liz Truss")]

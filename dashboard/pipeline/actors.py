@@ -32,6 +32,12 @@ HONORIFICS = {
     "rev", "president", "pm", "minister", "secretary", "senator", "sen", "rep", "gov", "governor",
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
 }
+TITLE_TOKENS = HONORIFICS | {
+    "prime", "foreign", "defence", "defense", "interior", "home", "deputy", "vice", "chief", "state", "labour",
+    "opposition", "leader", "spokesman", "spokeswoman", "spokesperson", "mp", "us", "uk", "eu", "un", "nato",
+    "russian", "ukrainian", "belarusian", "polish", "british", "american", "german", "french", "lithuanian",
+    "former", "acting", "tory", "conservative", "democratic", "republican", "envoy", "commissioner", "commander",
+}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}
 
@@ -305,6 +311,8 @@ def resolve_person(reg: Registry, ctx: ArticleActors, name: str) -> Actor:
     honorific = None
     while tokens and normalise(tokens[0]).rstrip(".") in HONORIFICS and len(tokens) > 1:
         honorific = normalise(tokens.pop(0)).rstrip(".")
+    while len(tokens) > 2 and normalise(tokens[0]).rstrip(".") in TITLE_TOKENS:
+        tokens.pop(0)  # "Prime Minister Boris Johnson", "Foreign Secretary Liz Truss" as one entity
     tokens = [_POSSESSIVE.sub("", t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens)]
     clean_name = " ".join(tokens).strip(" ,.")
     key = normalise(clean_name)
