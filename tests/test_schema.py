@@ -48,3 +48,16 @@ def test_event_round_trip_is_lossless(summary, when, ids):
     e = Event("e", "a", "meeting", summary, when, "day", False, "stated", ids, ids[:1], [], 1, 5, "s", None, "c", 1, ["x"])
     table = pa.Table.from_pylist([to_row(e)], schema=arrow_schema(Event))
     assert from_row(Event, table.to_pylist()[0]) == e
+
+
+def test_stored_values_come_from_the_schema_vocabularies(built_store):
+    from dashboard.pipeline import store
+
+    records = {name: store.read_records(built_store, name) for name in RECORD_TYPES}
+    assert {a.actor_type for a in records["actors"]} <= set(schema.ACTOR_TYPES)
+    assert {m.role for m in records["place_mentions"]} <= set(schema.PLACE_ROLES)
+    assert {e.event_type for e in records["events"]} <= set(schema.EVENT_TYPES)
+    assert {q.speech_act for q in records["quotes"]} <= set(schema.EVENT_TYPES)
+    assert {e.date_precision for e in records["events"]} <= set(schema.DATE_PRECISIONS)
+    assert {e.date_source for e in records["events"]} <= set(schema.DATE_SOURCES)
+    assert all(0 <= q.confidence <= 1 for q in records["quotes"])

@@ -71,7 +71,6 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     reg = registry()
     raw = clean.raw
     article_id = raw.sha256[:16]
-    lo = 0  # header lines (date, title) are searched too: headlines carry quotes
     ctx = ArticleActors(published=clean.publication_date)
     fs = clean.file_span
 
@@ -90,8 +89,8 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
             sentences[key] = Sentence(f"{article_id}:{a}", article_id, a, b, s.text)
         return sentences[key].sentence_id
 
-    quotes_found = extract_quotes(doc, reg, ctx, lo)
-    places_found = find_places(doc, lo)
+    quotes_found = extract_quotes(doc, reg, ctx)  # headlines included: they carry quotes too
+    places_found = find_places(doc)
 
     actors: dict[str, Actor] = {}
     mentions: list[ActorMention] = []

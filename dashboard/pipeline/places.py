@@ -181,14 +181,12 @@ def place_role(token: Token) -> str:
     return "mention"
 
 
-def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
-    """Places named in a parsed doc (char offsets ≥ lo), each resolved and given a role."""
+def find_places(doc: Doc) -> list[FoundPlace]:
+    """Places named in a parsed doc (headline included), each resolved and given a role."""
     gaz = gazetteer()
     doc_text = doc.text  # spaCy rebuilds doc.text on every access
     spans: dict[tuple[int, int], tuple[str, bool]] = {}
     for ent in doc.ents:
-        if ent.start_char < lo:
-            continue
         text = ent.text.strip()
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())  # entities can carry line breaks
         key = (start, start + len(text))
@@ -197,8 +195,8 @@ def find_places(doc: Doc, lo: int = 0) -> list[FoundPlace]:
         elif ent.label_ in ("ORG", "PERSON", "NORP") and normalise(text) in gaz.unambiguous:
             spans[key] = (text, False)  # the small model's mislabels
     # Countries and region extras the NER missed (e.g. "Belarus-Poland border").
-    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", doc_text[lo:]):
-        start = lo + m.start()
+    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", doc_text):
+        start = m.start()
         words = m.group(0).split()
         for size in range(len(words), 0, -1):
             chunk = " ".join(words[:size])

@@ -574,13 +574,13 @@ def _best_cue(window: list[Span], quote_tokens: list[Token], spans: list[QuoteSp
     return min(pool, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
 
 
-def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: ArticleActors, lo: int = 0) -> list[FoundQuote]:
+def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: ArticleActors) -> list[FoundQuote]:
     """Attribute each quote span to a speaker, reading the article in order."""
     text = doc.text
     state = SpeakerState()
     para_of = _paragraph_index(text)
     sents = list(doc.sents)
-    pending = sorted((q for q in spans if q.end >= lo), key=lambda q: q.end)
+    pending = sorted(spans, key=lambda q: q.end)
     out: list[FoundQuote] = []
     for sent in sents:
         state.person_before_sentence = state.last_mentioned_person
@@ -607,8 +607,6 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
                         _remember_speaker(state, ctx, a.actor)
         for q in closing:
             pending.remove(q)
-            if q.start < lo:
-                continue
             found = _attribute_one(doc, text, sents, q, spans, reg, ctx, state, para_of)
             out.append(found)
         if not closing:
@@ -713,12 +711,12 @@ def nested_attributions(doc: Doc, found: FoundQuote, reg: Registry, ctx: Article
     return out
 
 
-def extract_quotes(doc: Doc, reg: Registry, ctx: ArticleActors, lo: int = 0) -> list[FoundQuote]:
+def extract_quotes(doc: Doc, reg: Registry, ctx: ArticleActors) -> list[FoundQuote]:
     """All quotes of a parsed article with speakers, scare quotes dropped, repeats merged."""
     text = doc.text
     spans = find_quote_spans(text)
     kept = [q for q in spans if not is_scare_quote(text, q)]
-    found = attribute_quotes(doc, kept, reg, ctx, lo)
+    found = attribute_quotes(doc, kept, reg, ctx)
     state = SpeakerState()
     extra = []
     for f in found:
