@@ -50,6 +50,8 @@ RULES = [
                  [("ready for anything", "Mariusz Blaszczak")], id="appositive role"),
     pytest.param('Joe Biden spoke on Tuesday.\n\nAccording to him, the talks were “frank and useful”.',
                  [("frank and useful", "Joe Biden")], id="according to a pronoun"),
+    pytest.param('Dmitry Peskov said Russia had “no plans” to attack.\n\nAntony Blinken met Sergei Lavrov. “We have deep concerns,” he said.',
+                 [("no plans", "Dmitry Peskov"), ("We have deep concerns,", "Antony Blinken")], id="pronoun refers to the last named subject"),
     pytest.param('“We have no plans to invade,” a source said.', [("We have no plans to invade,", None)],
                  id="unnamed source stays unknown"),
     pytest.param('Joe Biden spoke.\n\n“We will not,” he said, “allow this.”',

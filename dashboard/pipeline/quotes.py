@@ -594,8 +594,8 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
                 actor = resolve_person(reg, ctx, ent.text)
                 state.last_mentioned_person = actor
                 learn_role(ent, actor, ctx)
-                if state.last_person is None:
-                    _remember_speaker(state, ctx, actor)
+                if state.last_person is None or ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    _remember_speaker(state, ctx, actor)  # a named subject is what "he"/"she" next refers to
         closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]
         if closing:
             # "X said A. “B,” she said." in one parsed sentence: X speaks before the quote opens.
