@@ -152,3 +152,11 @@ def test_extract_cli_exits_zero_when_all_succeed():
     assert {"name", "lat", "lon", "country_code", "role"} <= set(p)
     e = row["events"][0]
     assert {"date", "date_precision", "type", "summary", "actors", "places", "start_char", "end_char"} <= set(e)
+
+
+def test_text_longer_than_the_parser_takes_is_refused(tmp_path):
+    settings = load_settings(store_dir=tmp_path / "s", max_article_bytes=10_000_000)
+    body = ("Poland said the border was calm. " * 40_000).encode()  # 1.3 million characters
+    [long_one, fine] = process([("long.txt", body), ("ok.txt", b"Outlet\n\nHeadline here today\n\nAll quiet.\n")], settings, use_cache=False)
+    assert "text too long" in long_one.error
+    assert fine.error is None

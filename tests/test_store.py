@@ -92,3 +92,21 @@ def test_add_article_keeps_existing_data(tmp_path, built_store):
     after = rows(target)
     assert len(after["articles"]) == len(before["articles"]) + 1
     assert {q["quote_id"] for q in before["quotes"]} <= {q["quote_id"] for q in after["quotes"]}
+
+
+def test_a_parser_failure_on_one_article_spares_the_others(tmp_path, seed_paths, monkeypatch):
+    from dashboard.pipeline import nlp
+
+    real = nlp.parse_many
+
+    def flaky(texts, batch_size=16):
+        texts = list(texts)
+        if any("Kremlin" in t for t, _ in texts):
+            raise RuntimeError("parser crashed")
+        return real(texts, batch_size)
+
+    monkeypatch.setattr(build, "parse_many", flaky)
+    results = build.process([(str(p), None) for p in seed_paths], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    failed = [r for r in results if r.error]
+    assert failed and all("parser crashed" in r.error for r in failed)
+    assert any(r.tables for r in results)

