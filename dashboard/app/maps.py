@@ -23,8 +23,17 @@ MAP_STYLE_URL = "app/static/map_style.json"
 # carrying 270 kB of borders (source and licence: data/README.md).
 BORDERS_URL = "app/static/region_countries.geojson"
 BORDERS_FILE = STATIC / "region_countries.geojson"
-REGION_VIEW = pdk.ViewState(latitude=52.0, longitude=26.0, zoom=4.1, min_zoom=2, max_zoom=10)
+REGION_VIEW = pdk.ViewState(latitude=50.6, longitude=27.0, zoom=3.8, min_zoom=2, max_zoom=10)
 MENTION_RGB = [110, 110, 110]
+# Where to print the names of the region's countries (a point well inside each, for orientation).
+COUNTRY_LABELS = pd.DataFrame(
+    [
+        ("Belarus", 28.0, 53.6), ("Poland", 19.3, 52.2), ("Ukraine", 31.5, 49.2), ("Lithuania", 23.9, 55.4),
+        ("Latvia", 25.6, 56.9), ("Russia", 36.5, 55.2), ("Moldova", 28.5, 47.3), ("Romania", 24.8, 45.9),
+        ("Slovakia", 19.5, 48.8), ("Germany", 10.4, 51.2),
+    ],
+    columns=["name", "lon", "lat"],
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +87,10 @@ def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str],
         pdk.Layer(
             "GeoJsonLayer", borders() if standalone else BORDERS_URL, id="borders", stroked=True, filled=True,
             get_fill_color=[255, 255, 255, 255], get_line_color=[90, 90, 90], line_width_min_pixels=1, pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer", COUNTRY_LABELS, id="country-names", get_position=["lon", "lat"], get_text="name",
+            get_size=13, get_color=[70, 70, 70, 255], font_family="sans-serif", pickable=False,
         ),
         pdk.Layer(
             "ScatterplotLayer", mention_points, id="mentioned", get_position=["lon", "lat"], get_radius="radius",

@@ -680,7 +680,7 @@ def _attribute_one(doc, text: str, sents, q: QuoteSpan, spans, reg, ctx, state: 
                 attribution = Attribution(actor, name, "say", 0.7)
     if (attribution is None or attribution.actor is None) and state.last_quote is not None:
         same_para = para == state.last_quote_para
-        if (same_para or (quote_only_para and para - state.last_quote_para <= 2)) and state.last_quote.actor is not None:
+        if (same_para or (quote_only_para and para - state.last_quote_para <= 1)) and state.last_quote.actor is not None:
             prev = state.last_quote
             attribution = Attribution(prev.actor, prev.surface, prev.cue, min(prev.confidence, 0.7))
     if attribution is None:
