@@ -41,6 +41,10 @@ def url(at, key):
     return value if isinstance(value, list) else [value]
 
 
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def card_speakers(at):
     return [m.value for m in at.markdown if m.value.startswith("**")]
 
@@ -104,14 +108,15 @@ def test_search_and_type_filters(app):
     assert url(app, "type") == ["warning"]
 
 
-def test_upload_adds_an_article(app):
+def test_upload_adds_an_article(app, store_copy):
     before = metric(app, "Matching quotes")
     text = "Test Outlet\n\nA new headline about the border\n\nAndrzej Duda said: “The border is safe and will stay closed.”\n"
     app.file_uploader(key="upload").set_value(("new.txt", text.encode(), "text/plain")).run()
     app.button(key="add").click().run()
     assert not app.exception
     assert metric(app, "Matching quotes") == before + 1
-    assert any("new.txt added" in s.value for s in app.success)
+    assert any("new.txt added" in unescape(s.value) for s in app.success)
+    assert (store_copy / "uploads" / "new.txt").read_bytes() == text.encode()  # kept for later rebuilds
 
 
 @pytest.mark.parametrize(
@@ -126,7 +131,8 @@ def test_bad_upload_is_refused_and_nothing_changes(app, store_copy, name, data, 
     snapshot = (store_copy / "CURRENT").read_text()
     app.file_uploader(key="upload").set_value((name, data, "text/plain")).run()
     app.button(key="add").click().run()
-    assert any(name in e.value and reason in e.value for e in app.error)
+    assert any(name in unescape(e.value) and reason in e.value for e in app.error)
+    assert not (store_copy / "uploads").exists()
     assert metric(app, "Matching quotes") == before
     assert (store_copy / "CURRENT").read_text() == snapshot
 
@@ -159,3 +165,12 @@ def test_corrupt_store_gives_a_clear_message(store_copy):
     at.run()
     assert not at.exception
     assert any("unreadable" in e.value for e in at.error)
+
+
+def test_hostile_upload_name_is_shown_literally(app, store_copy):
+    text = "Test Outlet\n\nHeadline\n\nAndrzej Duda said: “The border is safe and will stay closed.”\n"
+    app.file_uploader(key="upload").set_value(("[x](javascript:alert(1)).txt", text.encode(), "text/plain")).run()
+    app.button(key="add").click().run()
+    [message] = [s.value for s in app.success]
+    assert "\\[x\\]\\(javascript" in message  # link syntax escaped, so no link is drawn
+    assert [p.name for p in (store_copy / "uploads").iterdir()] == ["_x_javascript_alert_1_.txt"]

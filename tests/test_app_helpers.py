@@ -152,3 +152,31 @@ def test_source_excerpt_stays_below_the_page_furniture():
     before, sentence, after = cards.source_excerpt(text, start, start + 3, text.index("She"), text.index("today.") + 6,
                                                    body_start=text.index("Body one"))
     assert before == "Body one. " and sentence == "She said “yes” today." and after.startswith("\n\nBody two")
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        pytest.param("article.txt", "article.txt", id="plain"),
+        pytest.param("../../etc/passwd", "passwd.txt", id="path traversal"),
+        pytest.param("C:\\Users\\me\\news.html", "news.html", id="windows path"),
+        pytest.param(".hidden.htm", "hidden.htm", id="leading dot"),
+        pytest.param("<img src=x onerror=alert(1)>.txt", "_img_src_x_onerror_alert_1_.txt", id="markup in name"),
+        pytest.param("", "upload.txt", id="empty"),
+    ],
+)
+def test_upload_names_are_made_safe(name, expected):
+    from dashboard.app import uploads
+
+    assert uploads.safe_name(name) == expected
+
+
+def test_uploads_are_kept_without_overwriting_a_different_file(tmp_path):
+    from dashboard.app import uploads
+
+    first = uploads.save_upload(tmp_path, "a.txt", b"one")
+    again = uploads.save_upload(tmp_path, "a.txt", b"one")
+    other = uploads.save_upload(tmp_path, "../a.txt", b"two")
+    assert first == again == tmp_path / "uploads" / "a.txt"
+    assert other.parent == first.parent and other != first and other.read_bytes() == b"two"
+    assert uploads.uploaded_files(tmp_path) == sorted([first, other])

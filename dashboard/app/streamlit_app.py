@@ -18,7 +18,7 @@ import threading  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.app import cards, charts, exports, filters, maps  # noqa: E402
+from dashboard.app import cards, charts, exports, filters, maps, uploads  # noqa: E402
 from dashboard.app.data import Views, build_views  # noqa: E402
 from dashboard.pipeline import store  # noqa: E402
 from dashboard.pipeline.build import add_articles  # noqa: E402
@@ -49,7 +49,7 @@ try:
     views = load_views(str(store.current_snapshot(settings.store_dir)))
 except StoreError as exc:
     st.title("Geopolitical timeline")
-    st.error(f"The data store cannot be opened: {exc}")
+    st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
     st.info(FIX)
     st.stop()
 
@@ -139,7 +139,7 @@ c3.metric("Articles", f"{len(article_ids)} of {len(views.articles)}")
 c4.metric("Outlets", len(shown_outlets))
 st.caption(
     f"Coverage: this view rests on {len(article_ids)} article(s) from {len(shown_outlets)} outlet(s) "
-    f"({', '.join(shown_outlets) or 'none'}). A handful of articles is not a representative sample: "
+    f"({cards.escape_markdown(', '.join(shown_outlets)) or 'none'}). A handful of articles is not a representative sample: "
     "read counts as what these sources reported, not as how often things happened."
 )
 
@@ -226,15 +226,20 @@ with st.sidebar:
     upload = st.file_uploader(f"Plain text or HTML, up to {limit_mb:.0f} MB", type=["txt", "html", "htm"], key="upload")
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
+        shown = cards.escape_markdown(upload.name)  # the file name is untrusted text too
         if len(raw) > settings.max_article_bytes:
-            st.error(f"{upload.name}: file too large ({len(raw) / 1e6:.1f} MB; the limit is {limit_mb:.1f} MB). Nothing was changed.")
+            st.error(f"{shown}: file too large ({len(raw) / 1e6:.1f} MB; the limit is {limit_mb:.1f} MB). Nothing was changed.")
         else:
             with st.spinner("Reading the article…"):
                 [result] = add_articles([(upload.name, raw)], settings)
             if result.error:
-                st.error(f"{upload.name}: {result.error}. Nothing was changed.")
+                st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
             else:
-                st.session_state.added = f"{upload.name} added: {len(result.tables['quotes'])} quotes, {len(result.tables['events'])} events."
+                kept = uploads.save_upload(settings.store_dir, upload.name, raw)
+                st.session_state.added = (
+                    f"{shown} added: {len(result.tables['quotes'])} quotes, {len(result.tables['events'])} events "
+                    f"(kept as {uploads.UPLOADS}/{cards.escape_markdown(kept.name)} in the store)."
+                )
                 st.session_state.pop("url_loaded", None)
                 st.rerun()
     if st.session_state.get("added"):
