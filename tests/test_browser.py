@@ -150,3 +150,29 @@ def test_every_chart_has_a_caption(page):
     for chart in ("[data-testid='stDeckGlJsonChart']", ".js-plotly-plot"):
         block = page.locator(chart).first.locator("xpath=ancestor::div[contains(@data-testid,'stVerticalBlock')][1]")
         assert block.locator("[data-testid='stCaptionContainer']").count() >= 1
+
+
+def _metric(page, label):
+    card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def test_a_filter_changes_the_view_and_the_url(page):
+    """Runs last: changes the page. Choosing an actor narrows the counts and the cards, and the URL follows."""
+    before = int(_metric(page, "Matching quotes"))
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
+    page.keyboard.type("Liz Truss")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """n => [...document.querySelectorAll("[data-testid='stMetric']")]
+              .some(m => m.innerText.includes('Matching quotes') && !m.innerText.includes(String(n)))""",
+        arg=before, timeout=30_000,
+    )
+    after = int(_metric(page, "Matching quotes"))
+    assert 0 < after < before
+    page.wait_for_function("() => location.search.includes('actor=Liz')", timeout=10_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    time.sleep(2)
+    page.screenshot(path=str(ROOT / "artifacts" / "dashboard-filtered.png"), full_page=True)
+    assert page.errors == []

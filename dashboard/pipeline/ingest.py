@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,10 +46,14 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return f"binary file ({what}), not a text or HTML article"
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: judge the characters, not the bytes
+        sample = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    elif b"\x00" in head:
         return "binary file (contains NUL bytes), not a text or HTML article"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if head and controls / len(head) > 0.05:
+    else:
+        sample = head.decode("latin-1")  # one character per byte
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+    if sample and controls / len(sample) > 0.05:
         return "binary file (mostly control bytes), not a text or HTML article"
     return None
 
@@ -77,13 +82,19 @@ def looks_like_html(name: str, data: bytes) -> bool:
     return bool(_HTML_START.match(data[:2048]))
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason for a file over the limit, in MB unless both round to the same figure."""
+    size_mb, limit_mb = f"{size / 1e6:.1f} MB", f"{max_bytes / 1e6:.1f} MB"
+    if size_mb == limit_mb:
+        size_mb, limit_mb = f"{size:,} bytes", f"{max_bytes:,} bytes"
+    return f"file too large ({size_mb}; the limit is {limit_mb})"
+
+
 def parse_bytes(path: str, data: bytes, max_bytes: int) -> RawArticle:
     """Validate and decode an article's bytes (used for files and for browser uploads)."""
     name = Path(path).name
     if len(data) > max_bytes:
-        raise ArticleError(
-            path, f"file too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
-        )
+        raise ArticleError(path, too_large(len(data), max_bytes))
     if not data.strip():
         raise ArticleError(path, "empty file (no text)" if not data else "file holds only whitespace")
     binary = sniff_binary(data)
@@ -106,16 +117,22 @@ def read_article(path: str | Path, max_bytes: int) -> RawArticle:
     """Read one article file, raising ArticleError with a clear reason when it cannot be used."""
     p = Path(path)
     label = str(path)
-    if not p.exists():
-        raise ArticleError(label, "no such file")
-    if p.is_dir():
-        raise ArticleError(label, "is a directory, not an article file")
     try:
-        size = p.stat().st_size
+        st = p.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise ArticleError(label, "no such file") from None
+    except PermissionError:
+        raise ArticleError(label, "permission denied (a folder on its path is not readable)") from None
+    except OSError as exc:
+        raise ArticleError(label, f"cannot read file ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ArticleError(label, "is a directory, not an article file")
+    if not stat.S_ISREG(st.st_mode):  # a pipe would block forever, a device never ends
+        raise ArticleError(label, "not a regular file (a pipe, socket or device), not an article file")
+    try:
+        size = st.st_size
         if size > max_bytes:
-            raise ArticleError(
-                label, f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
-            )
+            raise ArticleError(label, too_large(size, max_bytes))
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except ArticleError:
