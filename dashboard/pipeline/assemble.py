@@ -21,6 +21,7 @@ from .actors import (
 from .clean import CleanArticle
 from .dates import resolve_date
 from .events import find_events
+from .nlp import entities, sentence_at, sentences
 from .places import find_places
 from .quotes import SpeakerState, extract_quotes, speech_act
 from .schema import (
@@ -74,20 +75,20 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     ctx = ArticleActors(published=clean.publication_date)
     fs = clean.file_span
 
-    sentences: dict[int, Sentence] = {}
-    for s in doc.sents:
+    sentence_records: dict[int, Sentence] = {}
+    for s in sentences(doc):
         if not s.text.strip():
             continue
         a, b = fs(s.start_char, s.end_char)
-        sentences[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, raw.text[a:b] if clean.origin is None else s.text.strip())
+        sentence_records[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, raw.text[a:b] if clean.origin is None else s.text.strip())
 
     def sentence_id_of(span) -> str:
-        s = span.sent if hasattr(span, "sent") else span
+        s = sentence_at(doc, span.start_char)
         key = s.start_char
-        if key not in sentences:
+        if key not in sentence_records:
             a, b = fs(s.start_char, s.end_char)
-            sentences[key] = Sentence(f"{article_id}:{a}", article_id, a, b, s.text)
-        return sentences[key].sentence_id
+            sentence_records[key] = Sentence(f"{article_id}:{a}", article_id, a, b, s.text)
+        return sentence_records[key].sentence_id
 
     quotes_found = extract_quotes(doc, reg, ctx)  # headlines included: they carry quotes too
     places_found = find_places(doc)
@@ -102,7 +103,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         return actor.actor_id
 
     # Actor mentions: named people and organisations, not photo credits or bylines.
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _is_credit_or_byline(clean, clean.view, ent):
             continue
         if ent.label_ == "PERSON":
@@ -179,7 +180,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     def inside_quote(i: int) -> bool:
         return any(a <= i < b for a, b in quote_spans)
 
-    for s in doc.sents:
+    for s in sentences(doc):
         if not s.text.strip() or len(s) < 4:
             continue
         if clean.title_span and s.start_char < clean.title_span[1] and s.end_char > clean.title_span[0]:
@@ -230,7 +231,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     )
     return {
         "articles": [article],
-        "sentences": sorted(sentences.values(), key=lambda s: s.start_char),
+        "sentences": sorted(sentence_records.values(), key=lambda s: s.start_char),
         "actors": sorted(actors.values(), key=lambda x: x.actor_id),
         "actor_mentions": mentions,
         "places": sorted(places.values(), key=lambda x: x.place_id),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import ArticleActors, Registry, find_in_phrase, resolve_person
+from .nlp import entities_in
 from .quotes import CUE_VERBS, SpeakerState, _cue_ok, _phrase, _subject, resolve_subject
 
 ACTION_VERBS = {
@@ -86,7 +87,7 @@ def _targets(verb: Token, reg: Registry, ctx: ArticleActors) -> list:
             if node.dep_ not in _TARGET_DEPS:
                 continue
             phrase = _phrase(node)
-            persons = [e for e in phrase.ents if e.label_ == "PERSON"]
+            persons = [e for e in entities_in(phrase) if e.label_ == "PERSON"]
             actor = resolve_person(reg, ctx, persons[0].text) if persons else find_in_phrase(reg, ctx, phrase.text)
             if actor is not None and actor not in out:
                 out.append(actor)

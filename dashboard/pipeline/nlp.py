@@ -7,6 +7,7 @@ Makefile verifies its wheel's sha256 before installing it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Iterable, Iterator
 
@@ -43,3 +44,35 @@ def parse_many(texts: Iterable[tuple[str, object]], batch_size: int = 16) -> Ite
     """Parse (text, context) pairs in batches, yielding (doc, context)."""
     nlp = load_nlp()
     yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
+
+
+def sentences(doc: Doc) -> list:
+    """The doc's sentences, computed once per doc (spaCy recomputes `doc.sents` and `span.sent`
+    by scanning tokens on every access)."""
+    cached = doc.user_data.get("sentences")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["sentences"] = cached
+        doc.user_data["sentence_starts"] = [s.start_char for s in cached]
+    return cached
+
+
+def sentence_at(doc: Doc, char: int):
+    """The sentence containing a character offset."""
+    sents = sentences(doc)
+    index = bisect.bisect_right(doc.user_data["sentence_starts"], char) - 1
+    return sents[max(0, index)]
+
+
+def entities(doc: Doc) -> list:
+    """The doc's named entities, computed once per doc."""
+    cached = doc.user_data.get("entities")
+    if cached is None:
+        cached = list(doc.ents)
+        doc.user_data["entities"] = cached
+    return cached
+
+
+def entities_in(span) -> list:
+    """Named entities inside a span (a sentence, a phrase), from the per-doc list."""
+    return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import normalise, registry
 from .config import load_settings
+from .nlp import entities, sentence_at
 from .schema import Place
 
 REGION_COUNTRIES = ("BY", "PL", "UA", "RU", "LT", "LV", "EE", "MD", "SK", "HU", "RO", "DE", "CZ")
@@ -135,7 +136,7 @@ def _inside_name(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether a place name is part of an agreement's or organisation's name."""
     if _NAME_SUFFIXES.match(text[end : end + 30]):
         return True
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC") and ent.start_char <= start and end <= ent.end_char:
             if (ent.end_char - ent.start_char) > (end - start) + 2 and not gazetteer().lookup(ent.text):
                 text_after = ent.text[end - ent.start_char :].strip(" ’'s")
@@ -186,7 +187,7 @@ def find_places(doc: Doc) -> list[FoundPlace]:
     gaz = gazetteer()
     doc_text = doc.text  # spaCy rebuilds doc.text on every access
     spans: dict[tuple[int, int], tuple[str, bool]] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         text = ent.text.strip()
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())  # entities can carry line breaks
         key = (start, start + len(text))
@@ -241,5 +242,5 @@ def find_places(doc: Doc) -> list[FoundPlace]:
         if span is None:
             continue
         taken.append((start, end))
-        found.append(FoundPlace(start, end, text, place, place_role(span.root), span.sent))
+        found.append(FoundPlace(start, end, text, place, place_role(span.root), sentence_at(doc, start)))
     return found

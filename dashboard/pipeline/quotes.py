@@ -38,6 +38,7 @@ from .actors import (
     resolve_person,
     resolve_role,
 )
+from .nlp import entities_in, sentence_at, sentences
 from .schema import Actor
 
 CUE_VERBS = {
@@ -280,7 +281,7 @@ def adjacent_speaker(cue: Token) -> Span | None:
     """The speaker phrase next to a reporting verb that follows a quote, read off the words
     rather than the parse: '“…,” the Council, representing …, said' / '“…,” said Mr X'."""
     doc = cue.doc
-    sent = cue.sent
+    sent = sentence_at(doc, cue.idx)
     i = cue.i - 1
     while i >= sent.start and doc[i].text not in _CLOSERS:
         i -= 1
@@ -349,7 +350,7 @@ def resolve_subject(
         phrase = _phrase(subj)
     text = phrase.text
     # A person named in the phrase ("US national security adviser Jake Sullivan").
-    persons = [e for e in phrase.ents if e.label_ == "PERSON"]
+    persons = [e for e in entities_in(phrase) if e.label_ == "PERSON"]
     if persons and subj.lemma_.lower() in _GOVERNMENT_NOUNS and subj.ent_type_ != "PERSON":
         # "Mr Putin's government" is the government of the person's country.
         person = resolve_person(reg, ctx, persons[0].text)
@@ -387,7 +388,7 @@ def resolve_subject(
             return resolve_person(reg, ctx, name), text, 0.8
     inst = find_in_phrase(reg, ctx, text)
     if inst is None and is_spokesperson(text):
-        orgs = [e for e in phrase.ents if e.label_ == "ORG"]
+        orgs = [e for e in entities_in(phrase) if e.label_ == "ORG"]
         if orgs:
             name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I)
             inst = ctx.remember(new_actor(name, "organisation"))
@@ -579,13 +580,13 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
     text = doc.text
     state = SpeakerState()
     para_of = _paragraph_index(text)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     pending = sorted(spans, key=lambda q: q.end)
     out: list[FoundQuote] = []
     for sent in sents:
         state.person_before_sentence = state.last_mentioned_person
         # Learn names and speakers of this sentence first (pronouns look back).
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ == "ORG" and not _in_spans(ent.start_char, spans):
                 org = resolve_name(reg, ctx, ent.text)
                 if org is not None and org.actor_type != "person":
@@ -696,7 +697,7 @@ def nested_attributions(doc: Doc, found: FoundQuote, reg: Registry, ctx: Article
     """Quotes nested in a quote that the quote attributes to someone ("As X said, 'y'")."""
     out = []
     for n in found.span.nested:
-        outer_sents = [s for s in doc.sents if s.start_char <= n.start < s.end_char]
+        outer_sents = [sentence_at(doc, n.start)]
         if not outer_sents:
             continue
         cues = [t for t in outer_sents[0] if _cue_ok(t) and not (n.start <= t.idx < n.end) and found.span.start <= t.idx < found.span.end]
