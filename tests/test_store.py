@@ -1,7 +1,10 @@
 """The store: atomic, deterministic, incremental; damaged stores say how to fix them."""
 
+import re
 import shutil
+from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -110,3 +113,79 @@ def test_a_parser_failure_on_one_article_spares_the_others(tmp_path, seed_paths,
     failed = [r for r in results if r.error]
     assert failed and all("parser crashed" in r.error for r in failed)
     assert any(r.tables for r in results)
+
+
+def _garbage(snap):
+    (snap / "events.parquet").write_bytes(b"PAR1 not really parquet")
+
+
+def _old_schema(snap):
+    pq.write_table(pa.table({"event_id": ["e1"], "summary": ["old layout"]}), snap / "events.parquet")
+
+
+def _missing_table(snap):
+    (snap / "events.parquet").unlink()
+
+
+def _dangling_current(snap):
+    (snap.parent / "CURRENT").write_text("snap-0000000000000000")
+
+
+def _read_table(d):
+    return store.read_table(d, "events")
+
+
+def _query(d):
+    return store.connect(d).execute("SELECT count(*) FROM events").fetchall()
+
+
+@pytest.mark.parametrize(
+    "damage,message",
+    [
+        pytest.param(_garbage, "events.parquet is unreadable", id="garbage parquet"),
+        pytest.param(_old_schema, "events table has an old schema", id="parquet of an old schema"),
+        pytest.param(_missing_table, "incomplete (missing events)", id="a table file missing"),
+        pytest.param(_dangling_current, "incomplete", id="CURRENT names a snapshot that is gone"),
+    ],
+)
+@pytest.mark.parametrize("reader", [
+    pytest.param(_read_table, id="read_table"),
+    pytest.param(store.read_frames, id="read_frames (the app)"),
+    pytest.param(_query, id="duckdb connect"),
+])
+def test_damaged_store_raises_store_error_naming_the_fix(tmp_path, built_store, damage, message, reader):
+    target = tmp_path / "s"
+    shutil.copytree(built_store, target)
+    damage(target / (target / "CURRENT").read_text().strip())
+    with pytest.raises(StoreError, match=re.escape(message) + ".*Rebuild it with: python -m dashboard build seeds/"):
+        reader(target)
+
+
+def test_a_crash_while_switching_current_leaves_the_previous_store(tmp_path, built_store, monkeypatch):
+    target = tmp_path / "s"
+    shutil.copytree(built_store, target)
+    before_name, before_rows = (target / "CURRENT").read_text(), rows(target)
+    tables = {name: store.read_records(target, name) for name in RECORD_TYPES}
+    tables["articles"] = tables["articles"][:1]  # a different snapshot
+    real_replace = store.os.replace
+
+    def failing_replace(src, dst):
+        if Path(dst).name == store.CURRENT:
+            raise OSError("power cut")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", failing_replace)
+    with pytest.raises(OSError, match="power cut"):
+        store.write_snapshot(target, tables)
+    assert (target / "CURRENT").read_text() == before_name
+    assert rows(target) == before_rows
+    assert not [p for p in target.iterdir() if p.name.startswith(".CURRENT.")]  # no temp file left
+
+
+def test_snapshot_name_is_a_digest_of_the_rows(tmp_path, built_store):
+    tables = {name: store.read_records(built_store, name) for name in RECORD_TYPES}
+    a = store.write_snapshot(tmp_path / "a", tables)
+    b = store.write_snapshot(tmp_path / "b", {k: list(reversed(v)) if k == "quotes" else v for k, v in tables.items()})
+    c = store.write_snapshot(tmp_path / "c", tables)
+    assert a.name == c.name == (built_store / "CURRENT").read_text()
+    assert b.name != a.name  # row order is part of the content

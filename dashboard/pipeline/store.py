@@ -135,6 +135,19 @@ def connect(store_dir: Path) -> duckdb.DuckDBPyConnection:
     snap = current_snapshot(store_dir)
     con = duckdb.connect(":memory:")
     for name in RECORD_TYPES:
+        try:  # the footer alone: a corrupt or old-schema file is named here, not in a later query
+            names = pq.read_schema(snap / f"{name}.parquet").names
+        except Exception as exc:
+            con.close()
+            raise StoreError(
+                f"The store file {name}.parquet is unreadable ({exc}). "
+                "Rebuild it with: python -m dashboard build seeds/"
+            ) from exc
+        if names != arrow_schema(RECORD_TYPES[name]).names:
+            con.close()
+            raise StoreError(
+                f"The store's {name} table has an old schema. Rebuild it with: python -m dashboard build seeds/"
+            )
         path = str(snap / f"{name}.parquet").replace("'", "''")
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
     return con
