@@ -1,9 +1,13 @@
 """Bad input is named with a clear reason and skipped; nothing else is lost."""
 
+import datetime as dt
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -160,3 +164,158 @@ def test_text_longer_than_the_parser_takes_is_refused(tmp_path):
     [long_one, fine] = process([("long.txt", body), ("ok.txt", b"Outlet\n\nHeadline here today\n\nAll quiet.\n")], settings, use_cache=False)
     assert "text too long" in long_one.error
     assert fine.error is None
+
+
+# --- every kind of bad path, through `process`, with a good article alongside ---------------
+
+GOOD = "Test Outlet\n\nA headline for the test today\n\nJoe Biden said: “We stand with Ukraine.”\n".encode()
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)  # opening it for reading would block forever
+    return path
+
+
+def _in_unreadable_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(GOOD)
+    folder.chmod(0)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):  # root ignores the mode: fail as the kernel would for a user
+        if self.parent == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    if os.geteuid() == 0:
+        monkeypatch.setattr(Path, "stat", stat)
+    return folder / "a.txt"
+
+
+@pytest.mark.parametrize(
+    "make,reason",
+    [
+        pytest.param(lambda t, m: write(t, "empty.txt", b""), "empty file", id="empty"),
+        pytest.param(lambda t, m: write(t, "blank.txt", b" \r\n\t\n "), "only whitespace", id="whitespace only"),
+        pytest.param(lambda t, m: write(t, "img.txt", PNG), "binary file (a PNG image)", id="PNG renamed .txt"),
+        pytest.param(lambda t, m: t, "is a directory", id="directory"),
+        pytest.param(lambda t, m: t / "missing.txt", "no such file", id="nonexistent"),
+        pytest.param(lambda t, m: write(t, "f.txt", b"x") / "under-a-file.txt", "no such file", id="path under a file"),
+        pytest.param(lambda t, m: _fifo(t), "not a regular file", id="named pipe (would block)"),
+        pytest.param(lambda t, m: _in_unreadable_folder(t, m), "permission denied", id="file in an unreadable folder"),
+    ],
+)
+def test_bad_paths_are_named_and_nothing_else_is_lost(tmp_path, monkeypatch, make, reason):
+    bad = make(tmp_path, monkeypatch)
+    settings = load_settings(store_dir=tmp_path / "store")
+
+    def hung(*_):
+        raise TimeoutError("process() hung on a bad input")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)  # a pipe that is opened blocks forever: fail instead of hanging the suite
+    try:
+        before, bad_result, after = process([("before.txt", GOOD), (str(bad), None), ("after.txt", GOOD)], settings, use_cache=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert bad_result.tables is None and reason in bad_result.error
+    for good in (before, after):
+        assert good.error is None
+        assert [(q.text, q.speaker) for q in good.tables["quotes"]] == [("We stand with Ukraine.", "Joe Biden")]
+
+
+def test_30_mb_file_is_refused_quickly_without_reading_it(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:  # 30 MB of real text, written in a few chunks
+        chunk = b"Poland said the border was calm. " * 32_768
+        while fh.tell() < 30 * 1024 * 1024:
+            fh.write(chunk)
+    opened = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.name) or real_open(self, *a, **k))
+    started = time.perf_counter()
+    [result, good] = process([(str(huge), None), ("ok.txt", GOOD)], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    assert time.perf_counter() - started < 5
+    assert re.fullmatch(r"file too large \(3\d\.\d MB; the limit is \d\.\d MB\)", result.error)
+    assert "huge.txt" not in opened  # judged by its size alone
+    assert good.error is None
+
+
+@pytest.mark.parametrize(
+    "size,limit,message",
+    [
+        pytest.param(31_457_280, 2_097_152, "file too large (31.5 MB; the limit is 2.1 MB)", id="clearly over"),
+        pytest.param(2_100_000, 2_097_152, "file too large (2,100,000 bytes; the limit is 2,097,152 bytes)", id="just over: bytes, not '2.1 MB; the limit is 2.1 MB'"),
+    ],
+)
+def test_too_large_message_never_shows_equal_figures(tmp_path, size, limit, message):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as fh:
+        fh.truncate(size)
+    with pytest.raises(ArticleError) as exc:
+        read_article(path, max_bytes=limit)
+    assert exc.value.reason == message
+
+
+@pytest.mark.parametrize(
+    "data,expected_quote,warning",
+    [
+        pytest.param(
+            b"Test Outlet\n\nA headline for the test today\n\nJoe Biden said: \x93We back the caf\xe9 owners.\x94\n",
+            "We back the café owners.", "decoded as cp1252", id="cp1252 curly quotes and e-acute",
+        ),
+        pytest.param(
+            b"Test Outlet\n\nA headline for the test today\n\nJoe Biden said: \"We back the caf\xe9 owners\x81.\"\n",
+            "We back the café owners\x81.", "decoded as latin-1", id="latin-1 (byte cp1252 lacks)",
+        ),
+        pytest.param(
+            "Test Outlet\n\nA headline for the test today\n\nJoe Biden said: “We back the café owners.”\n".encode("utf-16"),
+            "We back the café owners.", "UTF-16", id="UTF-16 with byte-order mark",
+        ),
+    ],
+)
+def test_non_utf8_articles_are_decoded_with_a_warning_and_processed(tmp_path, data, expected_quote, warning):
+    [result] = process([("odd.txt", data)], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    assert result.error is None
+    assert any(warning in w for w in result.warnings)
+    article = result.tables["articles"][0]
+    assert [(q.text, q.speaker) for q in result.tables["quotes"]] == [(expected_quote, "Joe Biden")]
+    q = result.tables["quotes"][0]
+    assert article.text[q.start_char - 1 : q.end_char + 1] in (f"“{expected_quote}”", f'"{expected_quote}"')
+
+
+SCRIPTED_PAGE = """<!doctype html>
+<html><head>
+<meta property="og:title" content="Poland closes a border crossing">
+<meta property="og:site_name" content="Daily Example">
+<meta property="article:published_time" content="2021-11-10T08:00:00+01:00">
+<title>Home | Something else entirely</title>
+<script>window.q = "“Zebra tracking words,” said Joe Biden."; track("Kyiv");</script>
+<style>blockquote:before { content: "“Zebra style words”"; }</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Poland closes a border crossing</h1>
+<p>Polish officials closed the Kuznica crossing on Tuesday.</p>
+<script type="text/javascript">document.write("<p>“Zebra injected words,” Liz Truss said.</p>");</script>
+<p>“We will defend our border,” Mariusz Blaszczak said in Warsaw.</p>
+</article>
+<script type="application/ld+json">{"@type": "NewsArticle", "description": "“Zebra metadata words,” he said."}</script>
+</body></html>
+"""
+
+
+def test_html_scripts_never_reach_text_records_and_meta_tags_give_the_header(tmp_path):
+    [result] = process([("page.html", SCRIPTED_PAGE.encode())], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    assert result.error is None
+    t = result.tables
+    article = t["articles"][0]
+    assert (article.title, article.outlet, article.publication_date) == ("Poland closes a border crossing", "Daily Example", dt.date(2021, 11, 10))
+    assert article.is_html
+    assert [q.text for q in t["quotes"]] == ["We will defend our border,"]
+    texts = [q.text for q in t["quotes"]] + [s.text for s in t["sentences"]] + [e.summary for e in t["events"]]
+    texts += [m.surface for m in t["actor_mentions"] + t["place_mentions"]]
+    assert texts and not [x for x in texts if "Zebra" in x or "track" in x or "window" in x]
