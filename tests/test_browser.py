@@ -173,6 +173,7 @@ def test_a_filter_changes_the_view_and_the_url(page):
     assert 0 < after < before
     page.wait_for_function("() => location.search.includes('actor=Liz')", timeout=10_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollTo(0, 0)")
     time.sleep(2)
     page.screenshot(path=str(ROOT / "artifacts" / "dashboard-filtered.png"), full_page=True)
     assert page.errors == []

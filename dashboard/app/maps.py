@@ -25,7 +25,8 @@ BORDERS_URL = "app/static/region_countries.geojson"
 BORDERS_FILE = STATIC / "region_countries.geojson"
 REGION_VIEW = pdk.ViewState(latitude=50.6, longitude=27.0, zoom=3.8, min_zoom=2, max_zoom=10)
 MENTION_RGB = [110, 110, 110]
-# Where to print the names of the region's countries (a point well inside each, for orientation).
+# Where to print the names of the region's countries, for orientation (drawn 16 px below the point,
+# so that a country-level event point there stays readable).
 COUNTRY_LABELS = pd.DataFrame(
     [
         ("Belarus", 28.0, 53.6), ("Poland", 19.3, 52.2), ("Ukraine", 31.5, 49.2), ("Lithuania", 23.9, 55.4),
@@ -90,7 +91,7 @@ def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str],
         ),
         pdk.Layer(
             "TextLayer", COUNTRY_LABELS, id="country-names", get_position=["lon", "lat"], get_text="name",
-            get_size=13, get_color=[70, 70, 70, 255], font_family="sans-serif", pickable=False,
+            get_size=12, get_color=[85, 85, 85, 255], get_pixel_offset=[0, 16], pickable=False,
         ),
         pdk.Layer(
             "ScatterplotLayer", mention_points, id="mentioned", get_position=["lon", "lat"], get_radius="radius",
