@@ -180,3 +180,13 @@ def test_uploads_are_kept_without_overwriting_a_different_file(tmp_path):
     assert first == again == tmp_path / "uploads" / "a.txt"
     assert other.parent == first.parent and other != first and other.read_bytes() == b"two"
     assert uploads.uploaded_files(tmp_path) == sorted([first, other])
+
+
+def test_map_colours_are_never_reused_and_the_key_names_them():
+    types = [f"type{i}" for i in range(10)]
+    colours = maps.type_colours(types)
+    named = [tuple(colours[t]) for t in types[:8]]
+    assert len(set(named)) == 8  # eight distinct Okabe–Ito colours…
+    assert colours["type8"] == colours["type9"] == maps.OTHER_RGB  # …then grey, not a repeat
+    assert maps.legend_text(types, {"type0", "type9"}) == "Colours: blue = type0; grey = other types."
+    assert maps.legend_text(types, set()) == "No event places match the filters."

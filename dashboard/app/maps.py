@@ -46,8 +46,22 @@ def _rgb(hex_colour: str) -> list[int]:
     return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
 
 
+PALETTE_NAMES = ["blue", "orange", "bluish green", "reddish purple", "sky blue", "vermilion", "yellow", "black"]
+OTHER_RGB = [153, 153, 153]
+
+
 def type_colours(types: list[str]) -> dict[str, list[int]]:
-    return {t: _rgb(PALETTE[i % len(PALETTE)]) for i, t in enumerate(sorted(types))}
+    """One Okabe–Ito colour for each of the first eight types given (most frequent first);
+    later types share grey, rather than reuse a colour and become ambiguous."""
+    return {t: _rgb(PALETTE[i]) if i < len(PALETTE) else OTHER_RGB for i, t in enumerate(types)}
+
+
+def legend_text(types: list[str], shown: set[str]) -> str:
+    """The map's colour key in words, for the types that are on the map."""
+    named = [f"{PALETTE_NAMES[i]} = {t}" for i, t in enumerate(types[: len(PALETTE)]) if t in shown]
+    if any(t not in types[: len(PALETTE)] for t in shown):
+        named.append("grey = other types")
+    return "Colours: " + "; ".join(named) + "." if named else "No event places match the filters."
 
 
 def map_points(places: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -83,7 +97,7 @@ def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str],
     colours = type_colours(all_types)
     event_points, mention_points = map_points(places, events)
     if not event_points.empty:
-        event_points["colour"] = [colours.get(t, [0, 114, 178]) + [210] for t in event_points["event_type"]]
+        event_points["colour"] = [colours.get(t, OTHER_RGB) + [210] for t in event_points["event_type"]]
     layers = [
         pdk.Layer(
             "GeoJsonLayer", borders() if standalone else BORDERS_URL, id="borders", stroked=True, filled=True,
@@ -99,7 +113,7 @@ def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str],
         ),
         pdk.Layer(
             "ScatterplotLayer", event_points, id="events", get_position=["lon", "lat"], get_radius="radius",
-            get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1, pickable=True,
+            get_fill_color="colour", stroked=True, get_line_color=[40, 40, 40], line_width_min_pixels=1, pickable=True,
         ),
     ]
     return pdk.Deck(

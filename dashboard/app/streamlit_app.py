@@ -79,6 +79,7 @@ country_options = sorted(
 )
 outlet_options = sorted(set(views.quotes["outlet"]) | set(views.events["outlet"]))
 type_options = sorted(set(views.quotes["speech_act"]) | set(views.events["event_type"]))
+map_types = list(views.events["event_type"].value_counts().index)  # most frequent first: they get the colours
 
 # --- URL → widget state, once per session ---------------------------------------------------
 if "url_loaded" not in st.session_state:
@@ -145,14 +146,15 @@ st.caption(
 
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
-deck = maps.build_deck(places, events, type_options)
+deck = maps.build_deck(places, events, map_types)
 with left:
     st.subheader("Map")
     st.pydeck_chart(deck, height=430)
     st.caption(
-        "Filled circles: places where an event happened or a speaker spoke, coloured by event type and sized by "
+        "Filled, dark-edged circles: places where an event happened or a speaker spoke, coloured by event type and sized by "
         "the number of records; hollow grey rings: places only mentioned. Borders: Natural Earth 1:10m (public domain)."
     )
+    st.caption(maps.legend_text(map_types, set(maps.map_points(places, events)[0].get("event_type", []))))
 with right:
     st.subheader("Timeline")
     by = st.radio("Group by", ["country", "actor"], horizontal=True, key="group_by")
@@ -206,7 +208,7 @@ no_images = None if images else "Needs a local Chromium: `make run` installs Deb
 e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
-map_html = lambda: maps.build_deck(places, events, type_options, standalone=True).to_html(as_string=True)  # noqa: E731
+map_html = lambda: maps.build_deck(places, events, map_types, standalone=True).to_html(as_string=True)  # noqa: E731
 e4.download_button("Map HTML", map_html, "map.html", "text/html", on_click="ignore")
 e4.download_button(
     "Evidence pack (zip)",
