@@ -60,32 +60,11 @@ def run_benchmark(seeds: Path, repeat: int = 20) -> dict[str, float]:
 
 
 def run_app_benchmark(store_dir: Path, reruns: int = 20) -> dict[str, float]:
-    """Server-side rerun time after a filter change (AppTest, in process) and first paint in
-    headless Chromium with a warm cache. Prints figures; asserts nothing."""
-    import os
-    import statistics
+    """Server-side rerun time after a filter change (AppTest, in process), chart export time, and
+    staged first paint in headless Chromium with a warm cache. Prints figures; asserts nothing."""
+    from .app.bench_app import rerun_benchmark
 
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["DASHBOARD_STORE_DIR"] = str(store_dir)
-    app = str(Path(__file__).resolve().parent / "app" / "streamlit_app.py")
-    at = AppTest.from_file(app, default_timeout=120)
-    at.run()  # cold: loads the store and the registry once
-    from .app import exports
-
-    if exports.images_available():
-        exports.warm_browser()  # the page starts the export browser in the background: let it settle
-    choices = [["Liz Truss"], [], ["NATO"], ["Joe Biden", "Vladimir Putin"]]
-    times = []
-    for i in range(reruns):
-        at.multiselect(key="actors").set_value(choices[i % len(choices)])
-        t0 = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
-    print(f"rerun after a filter change  p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms over {reruns} (goal p95 <= 150 ms)")
-    figures = {"rerun_p50_ms": statistics.median(times), "rerun_p95_ms": p95}
+    figures = rerun_benchmark(store_dir, reruns=reruns)
     figures.update(_export_times(store_dir))
     figures.update(_first_paint(store_dir))
     return figures

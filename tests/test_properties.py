@@ -124,8 +124,6 @@ def test_boilerplate_is_actually_blanked():
     assert once.split("\n") == ["Poland closes border", " " * 27, "Troops gathered.", " " * 15, " " * 15, ""]
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py bug: a repeated 'date YYYY-MM-DD' header line with icon boilerplate "
-                   "keeps its header on the first pass and loses it on the second (reported, clean.py not ours)")
 def test_blanking_a_repeated_date_header_with_icons_is_idempotent():
     text = "date 2021-11-10 An icon of a bell An icon of a key\n" * 2
     once = blank_boilerplate(text)

@@ -115,6 +115,8 @@ def blank_boilerplate(text: str) -> str:
         keep_until = start + header.end() if header else start
         if is_boilerplate_line(line):
             _blank(chars, keep_until, end)
+        elif header or parse_date_line(line):
+            continue  # a date line is metadata, even when a page repeats it
         elif seen[key] > 1 and len(key.split()) < 25 and not _TERMINAL.search(key.rstrip("?")):
             _blank(chars, start, end)  # a related-story link repeated on the page
         elif seen[key] > 1 and key.endswith("?") and len(key.split()) < 25:
