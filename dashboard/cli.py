@@ -29,8 +29,14 @@ def cmd_build(args) -> int:
     from .pipeline.build import build_store
     from .pipeline.ingest import expand_inputs
 
+    from .pipeline.store import uploaded_files
+
     settings = load_settings(store_dir=Path(args.store) if args.store else None)
     paths = expand_inputs(args.paths)
+    uploads = [p for p in uploaded_files(settings.store_dir) if p not in paths]
+    if uploads:
+        print(f"including {len(uploads)} article(s) added from the dashboard ({settings.store_dir / 'uploads'})", file=sys.stderr)
+        paths += uploads
     if not paths:
         print(f"No .txt or .html articles found in {' '.join(args.paths)}", file=sys.stderr)
         return 1

@@ -319,3 +319,10 @@ def test_html_scripts_never_reach_text_records_and_meta_tags_give_the_header(tmp
     texts = [q.text for q in t["quotes"]] + [s.text for s in t["sentences"]] + [e.summary for e in t["events"]]
     texts += [m.surface for m in t["actor_mentions"] + t["place_mentions"]]
     assert texts and not [x for x in texts if "Zebra" in x or "track" in x or "window" in x]
+
+
+def test_a_sentence_is_no_headline(tmp_path):
+    body = b'<html><body><p>Joe Biden said: \xe2\x80\x9cWe stand firm.\xe2\x80\x9d</p></body></html>'
+    [result] = process([("page.html", body)], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    assert result.tables["articles"][0].title is None
+    assert [q.speaker for q in result.tables["quotes"]] == ["Joe Biden"]

@@ -1,5 +1,5 @@
 """Accepted browser uploads are kept as files under `<store_dir>/uploads/`, so they survive the
-session and a rebuild can include them (`python -m dashboard build seeds/ <store_dir>/uploads/`)."""
+session and every rebuild includes them (`python -m dashboard build` reads that folder too)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from dashboard.pipeline.store import atomic_write_bytes
+from dashboard.pipeline.store import UPLOADS, atomic_write_bytes, uploaded_files  # noqa: F401 (re-exported)
 
-UPLOADS = "uploads"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -31,7 +30,3 @@ def save_upload(store_dir: Path, name: str, data: bytes) -> Path:
     atomic_write_bytes(target, data)
     return target
 
-
-def uploaded_files(store_dir: Path) -> list[Path]:
-    folder = Path(store_dir) / UPLOADS
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []

@@ -171,7 +171,8 @@ _PERSON_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$
 def _is_headline(line: str) -> bool:
     s = line.strip()
     words = s.split()
-    return 3 <= len(words) <= 25 and not s.endswith((".", ",", ";")) and not _ROLE_LINE.match(s)
+    sentence_end = s.rstrip("”\"’'»)").endswith((".", ",", ";", "!"))  # 'Biden said: “We stand firm.”' is body
+    return 3 <= len(words) <= 25 and not sentence_end and not _ROLE_LINE.match(s)
 
 
 def _known_outlets() -> dict[str, str]:

@@ -7,6 +7,7 @@ report it and carry on with the other articles.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -126,6 +127,8 @@ def read_article(path: str | Path, max_bytes: int) -> RawArticle:
     except OSError as exc:
         raise ArticleError(label, f"cannot read file ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
+        if not os.access(p, os.R_OK | os.X_OK):
+            raise ArticleError(label, "folder cannot be read (permission denied)")
         raise ArticleError(label, "is a directory, not an article file")
     if not stat.S_ISREG(st.st_mode):  # a pipe would block forever, a device never ends
         raise ArticleError(label, "not a regular file (a pipe, socket or device), not an article file")
@@ -150,9 +153,12 @@ def expand_inputs(paths: list[str | Path]) -> list[Path]:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            out.extend(
-                sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in (".txt", ".html", ".htm"))
-            )
+            try:
+                out.extend(
+                    sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in (".txt", ".html", ".htm"))
+                )
+            except OSError:
+                out.append(p)  # reported by read_article as an unreadable folder, not a crash
         else:
             out.append(p)
     return out

@@ -128,9 +128,9 @@ class Quote:
 
     quote_id: str = _f("Deterministic id: article id + span")
     article_id: str = _f("Article the quote appears in")
-    text: str = _f("Exactly the characters between the quotation marks")
-    start_char: int = _f("Start offset of the quoted text (inside the marks)")
-    end_char: int = _f("End offset of the quoted text (inside the marks)")
+    text: str = _f("Exactly the characters between the quotation marks (for HTML: the visible text, entities decoded)")
+    start_char: int = _f("Start offset of the quoted text (inside the marks) in the original file text, raw HTML included")
+    end_char: int = _f("End offset of the quoted text (inside the marks) in the original file text, raw HTML included")
     speaker_actor_id: str | None = _f("Speaker; null when the text names no source")
     speaker: str | None = _f("Speaker's canonical name; null when unknown")
     speaker_surface: str | None = _f("How the text refers to the speaker ('she', 'Ms Truss')")

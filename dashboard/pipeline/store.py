@@ -172,3 +172,14 @@ def read_cache(store_dir: Path, key: str) -> dict | None:
 def write_cache(store_dir: Path, key: str, payload: dict) -> None:
     data = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")
     atomic_write_bytes(cache_path(store_dir, key), data)
+
+
+# --- articles added from the browser ------------------------------------------------------------
+
+UPLOADS = "uploads"
+
+
+def uploaded_files(store_dir: Path) -> list[Path]:
+    """Articles added from the dashboard, kept in the store so that every rebuild includes them."""
+    folder = Path(store_dir) / UPLOADS
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
