@@ -189,3 +189,13 @@ def test_snapshot_name_is_a_digest_of_the_rows(tmp_path, built_store):
     c = store.write_snapshot(tmp_path / "c", tables)
     assert a.name == c.name == (built_store / "CURRENT").read_text()
     assert b.name != a.name  # row order is part of the content
+
+
+def test_build_includes_articles_added_from_the_dashboard(tmp_path, seed_paths):
+    from dashboard.cli import main
+
+    store_dir = tmp_path / "s"
+    (store_dir / store.UPLOADS).mkdir(parents=True)
+    (store_dir / store.UPLOADS / "added.txt").write_text("Outlet\n\nHeadline words here\n\nJoe Biden said: “Added.”\n")
+    assert main(["build", str(seed_paths[0]), "--store", str(store_dir)]) == 0
+    assert {a.path for a in store.read_records(store_dir, "articles")} == {seed_paths[0].name, "added.txt"}
