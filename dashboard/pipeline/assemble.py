@@ -64,7 +64,7 @@ def _is_credit_or_byline(clean: CleanArticle, text: str, ent) -> bool:
             return True
     if "/" in ent.text:
         return True
-    return bool(clean.byline) and ent.text in clean.byline and ent.start_char < clean.body_start + 200
+    return bool(clean.byline) and ent.text.strip() in clean.byline and ent.start_char < clean.body_start + 200
 
 
 def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
@@ -76,19 +76,21 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     fs = clean.file_span
 
     sentence_records: dict[int, Sentence] = {}
+
+    def record_sentence(s) -> Sentence:
+        """The sentence as a record: plain-text sentences carry the file's own characters."""
+        if s.start_char not in sentence_records:
+            a, b = fs(s.start_char, s.end_char)
+            text = raw.text[a:b] if clean.origin is None else s.text.strip()
+            sentence_records[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, text)
+        return sentence_records[s.start_char]
+
     for s in sentences(doc):
-        if not s.text.strip():
-            continue
-        a, b = fs(s.start_char, s.end_char)
-        sentence_records[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, raw.text[a:b] if clean.origin is None else s.text.strip())
+        if s.text.strip():
+            record_sentence(s)
 
     def sentence_id_of(span) -> str:
-        s = sentence_at(doc, span.start_char)
-        key = s.start_char
-        if key not in sentence_records:
-            a, b = fs(s.start_char, s.end_char)
-            sentence_records[key] = Sentence(f"{article_id}:{a}", article_id, a, b, s.text)
-        return sentence_records[key].sentence_id
+        return record_sentence(sentence_at(doc, span.start_char)).sentence_id
 
     quotes_found = extract_quotes(doc, reg, ctx)  # headlines included: they carry quotes too
     places_found = find_places(doc)
@@ -123,8 +125,10 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         if actor is None or len(actor.name) < 2:
             continue
         keep_actor(actor)
-        a, b = fs(ent.start_char, ent.end_char)
-        mentions.append(ActorMention(f"{article_id}:{a}:{b}", article_id, actor.actor_id, ent.text, a, b, sentence_id_of(ent)))
+        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())  # entities can carry blanked space
+        a, b = fs(start, start + len(ent.text.strip()))
+        surface = raw.text[a:b] if clean.origin is None else ent.text.strip()
+        mentions.append(ActorMention(f"{article_id}:{a}:{b}", article_id, actor.actor_id, surface, a, b, sentence_id_of(ent)))
 
     quotes: list[Quote] = []
     for f in quotes_found:
