@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+import gc  # noqa: E402
 import threading  # noqa: E402
 
 import pandas as pd  # noqa: E402
@@ -45,13 +46,24 @@ def country_names() -> dict[str, str]:
     return {c.iso2: c.name for c in registry().countries}
 
 
+@st.cache_resource(show_spinner=False)
+def settle_heap(snapshot: str) -> None:
+    """Once per loaded snapshot, move what the server has loaded out of the garbage collector's
+    way: its full passes over these long-lived objects otherwise stall an occasional rerun by
+    100-200 ms."""
+    gc.collect()
+    gc.freeze()
+
+
 try:
-    views = load_views(str(store.current_snapshot(settings.store_dir)))
+    snapshot = str(store.current_snapshot(settings.store_dir))
+    views = load_views(snapshot)
 except StoreError as exc:
     st.title("Geopolitical timeline")
     st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
     st.info(FIX)
     st.stop()
+settle_heap(snapshot)
 
 @st.cache_resource(show_spinner=False)
 def warm_export_browser() -> threading.Thread:
