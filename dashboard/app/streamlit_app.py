@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+import atexit  # noqa: E402
 import gc  # noqa: E402
 import threading  # noqa: E402
 
@@ -53,6 +54,7 @@ def settle_heap(snapshot: str) -> None:
     100-200 ms."""
     gc.collect()
     gc.freeze()
+    atexit.register(gc.unfreeze)  # let the interpreter free them at exit
 
 
 try:
