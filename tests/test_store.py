@@ -36,27 +36,6 @@ def test_rebuild_is_deterministic_and_incremental(tmp_path, seed_paths, monkeypa
     assert rows(tmp_path / "fresh") == first_rows
 
 
-def test_a_crash_mid_build_leaves_the_previous_store(tmp_path, seed_paths, monkeypatch, built_store):
-    target = tmp_path / "s"
-    shutil.copytree(built_store, target)
-    before_name, before_rows = (target / "CURRENT").read_text(), rows(target)
-    written = []
-    real_write = pq.write_table
-
-    def failing_write(table, path, **kw):
-        written.append(path)
-        if len(written) == 3:
-            raise OSError("disk full")
-        return real_write(table, path, **kw)
-
-    monkeypatch.setattr(store.pq, "write_table", failing_write)
-    with pytest.raises(OSError, match="disk full"):
-        build_store(seed_paths[:2], load_settings(store_dir=target))
-    assert (target / "CURRENT").read_text() == before_name
-    assert rows(target) == before_rows
-    assert not [p for p in target.iterdir() if p.name.startswith(".staging-")]
-
-
 def test_bad_files_are_recorded_and_the_good_ones_stored(tmp_path, seed_paths):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")

@@ -598,24 +598,17 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], reg: Registry, ctx: Artic
                 if state.last_person is None or ent.root.dep_ in ("nsubj", "nsubjpass"):
                     _remember_speaker(state, ctx, actor)  # a named subject is what "he"/"she" next refers to
         closing = [q for q in pending if sent.start_char <= q.end < sent.end_char + 1]
-        if closing:
-            # "X said A. “B,” she said." in one parsed sentence: X speaks before the quote opens.
-            first = min(q.start for q in closing)
-            for t in sent:
-                if t.idx < first - 1 and _cue_ok(t) and not _in_spans(t.idx, spans):
-                    a = _speaker_of_cue(t, spans, reg, ctx, state)
-                    if a.confidence >= 0.6:
-                        _remember_speaker(state, ctx, a.actor)
+        # Speakers of this sentence's reporting verbs, up to the first quote that closes in it
+        # ("X said A. “B,” she said." parsed as one sentence: X speaks before the quote opens).
+        until = min(q.start for q in closing) - 1 if closing else sent.end_char
+        for t in sent:
+            if t.idx < until and _cue_ok(t) and not _in_spans(t.idx, spans):
+                a = _speaker_of_cue(t, spans, reg, ctx, state)
+                if a.confidence >= 0.6:
+                    _remember_speaker(state, ctx, a.actor)
         for q in closing:
             pending.remove(q)
-            found = _attribute_one(doc, text, sents, q, spans, reg, ctx, state, para_of)
-            out.append(found)
-        if not closing:
-            for t in sent:
-                if _cue_ok(t) and not _in_spans(t.idx, spans):
-                    a = _speaker_of_cue(t, spans, reg, ctx, state)
-                    if a.confidence >= 0.6:
-                        _remember_speaker(state, ctx, a.actor)
+            out.append(_attribute_one(doc, text, sents, q, spans, reg, ctx, state, para_of))
     return out
 
 
