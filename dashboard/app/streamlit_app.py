@@ -241,16 +241,20 @@ st.caption(
 with st.sidebar:
     st.divider()
     st.header("Add an article")
-    limit_mb = settings.max_article_bytes / 1e6
-    upload = st.file_uploader(f"Plain text or HTML, up to {limit_mb:.0f} MB", type=["txt", "html", "htm"], key="upload")
+    limit = uploads.limit_text(settings.max_article_bytes)
+    upload = st.file_uploader(  # no `type=`: Streamlit would lock the session on a NUL in a file name
+        f"Plain text or HTML (.txt, .html, .htm), up to {limit}", key="upload",
+        max_upload_size=uploads.uploader_limit_mb(settings.max_article_bytes),
+    )
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
-        shown = cards.escape_markdown(upload.name)  # the file name is untrusted text too
-        if len(raw) > settings.max_article_bytes:
-            st.error(f"{shown}: file too large ({len(raw) / 1e6:.1f} MB; the limit is {limit_mb:.1f} MB). Nothing was changed.")
+        shown = cards.escape_markdown(uploads.display_name(upload.name))  # the file name is untrusted text too
+        refused = uploads.refusal(upload.name, len(raw), settings.max_article_bytes)
+        if refused:
+            st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             with st.spinner("Reading the article…"):
-                [result] = add_articles([(upload.name, raw)], settings)
+                [result] = add_articles([(uploads.display_name(upload.name), raw)], settings)
             if result.error:
                 st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
             else:
