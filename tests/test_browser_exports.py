@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -27,6 +28,9 @@ ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts"
 SCRIPT = "</script><script>window.__pwned=3</script>"
+# The page is opened searching for the hostile sentence itself: the map keeps its event (the
+# search matches event summaries), and the filter text lands in every export's header too.
+SEARCH = SCRIPT
 GRODNO = (23.8131, 53.6694)  # lon, lat of the hostile deployment event
 
 pytestmark = [
@@ -93,9 +97,10 @@ def dashboard(server, browser):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(server)
+    page.goto(f"{server}/?q={urllib.parse.quote(SEARCH)}")
     page.wait_for_selector("[data-testid='stMetric']", timeout=90_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    assert page.locator("[data-testid='stTextInput'] input").input_value() == SEARCH
     yield page
     context.close()
 
@@ -158,7 +163,7 @@ def test_the_map_export_draws_its_markers_offline_and_runs_no_script(browser, do
         page.wait_for_function("() => !window.deckInstance.needsRedraw({clearRedrawFlags: false})", timeout=30_000)
         time.sleep(1)
         canvas = page.locator("#deck-container canvas").first
-        assert saturated_pixels(canvas.screenshot()) > 200  # coloured markers drawn, not a blank canvas
+        assert saturated_pixels(canvas.screenshot()) > 50  # a coloured marker drawn, not a blank canvas
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"export-{name.replace('/', '-')}.png"))
         # Hover the hostile event's marker: the tooltip shows the sentence as text.
@@ -170,7 +175,7 @@ def test_the_map_export_draws_its_markers_offline_and_runs_no_script(browser, do
         tooltip = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')].map(t => t.innerText).join(' ')")
         assert SCRIPT in tooltip
         assert page.evaluate("() => window.__pwned") is None
-        assert page.locator("header").inner_text().count("Filters: none") == 1
+        assert f"Filters: Search in quotes: “{SEARCH}”." in page.locator("header").inner_text()  # shown as text
         assert blocked == [] and errors == []
     finally:
         context.close()
@@ -183,7 +188,8 @@ def test_the_timeline_export_draws_offline_and_says_what_it_shows(browser, downl
         page.wait_for_selector(".js-plotly-plot .bars path", timeout=30_000)
         assert page.locator(".js-plotly-plot .bars path").count() > 0
         text = page.locator(".js-plotly-plot").inner_text()
-        for line in ("Events and quotes per day", "Filters: none", "from 6 article(s) by", "Made with the Geopolitical timeline dashboard"):
+        for line in ("Events and quotes per day", f"Filters: Search in quotes: “{SEARCH}”.", "0 quote(s) and 1 event(s) from 1 article(s)",
+                     "Made with the Geopolitical timeline dashboard"):
             assert line in text, line
         assert page.evaluate("() => window.__pwned") is None
         assert blocked == [] and errors == []
@@ -194,7 +200,7 @@ def test_the_timeline_export_draws_offline_and_says_what_it_shows(browser, downl
 
 def test_the_pack_readme_matches_the_page(downloads):
     readme = downloads["pack/README.txt"].read_text(encoding="utf-8")
-    assert "Filters: none (every record in the store)." in readme and "Codebook of quotes.csv" in readme
+    assert f"Filters: Search in quotes: “{SEARCH}”." in readme and "Codebook of quotes.csv" in readme
 
 
 @pytest.mark.parametrize(
