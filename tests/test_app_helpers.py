@@ -1,13 +1,11 @@
-"""The dashboard's pure helpers: filters, URL state, escaping, charts, map points, exports."""
+"""The dashboard's pure helpers: filters, URL state, escaping, charts, map points (exports: test_exports.py)."""
 
 import datetime as dt
-import io
 import json
-import zipfile
 
 import pytest
 
-from dashboard.app import cards, charts, exports, filters, maps
+from dashboard.app import cards, charts, filters, maps
 from dashboard.app.data import build_views
 from dashboard.pipeline import store
 
@@ -107,22 +105,6 @@ def test_map_points_separate_events_from_mentions(views):
     deck = maps.build_deck(places, events, sorted(set(events["event_type"])))
     spec = json.loads(deck.to_json())
     assert spec["mapStyle"] == maps.MAP_STYLE_URL  # never a remote basemap
-
-
-def test_exports_and_evidence_pack(views):
-    lo, hi = filters.date_bounds(views)
-    quotes, events, _ = filters.apply_filters(views, filters.Filters(start=lo, end=hi))
-    csv_text = exports.to_csv(quotes, exports.QUOTE_EXPORT).decode()
-    assert csv_text.splitlines()[0].startswith("quote_id,article_id,text")
-    assert len(json.loads(exports.to_json(events, exports.EVENT_EXPORT))) == len(events)
-    fig = charts.timeline_figure(charts.timeline_counts(quotes, events, "country", {}), lo, hi)
-    html = exports.figure_html(fig).decode()
-    assert 'src="http' not in html and len(html) > 1_000_000  # plotly.js inlined, no script from a CDN
-    pack = exports.evidence_pack(quotes, events, views.articles, fig, "<html></html>", "none", with_images=False)
-    names = set(zipfile.ZipFile(io.BytesIO(pack)).namelist())
-    assert {"quotes.csv", "events.json", "citations.txt", "timeline.html", "map.html"} <= names
-    citations = zipfile.ZipFile(io.BytesIO(pack)).read("citations.txt").decode()
-    assert "Liz Truss calls on Putin" in citations
 
 
 def test_page_slices():

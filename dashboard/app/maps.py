@@ -92,8 +92,8 @@ def map_points(places: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame
 
 
 def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str], standalone: bool = False) -> pdk.Deck:
-    """The map. `standalone` embeds the borders and draws no basemap, for an HTML file that
-    works away from the app (deck.gl itself still comes from its CDN when that file opens)."""
+    """The map. `standalone` embeds the borders and draws no basemap, for the HTML export
+    (`standalone_map.map_html`, which also inlines deck.gl, so the file opens offline)."""
     colours = type_colours(all_types)
     event_points, mention_points = map_points(places, events)
     if not event_points.empty:

@@ -20,7 +20,7 @@ import threading  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.app import cards, charts, exports, filters, maps, uploads  # noqa: E402
+from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Views, build_views  # noqa: E402
 from dashboard.pipeline import store  # noqa: E402
 from dashboard.pipeline.build import add_articles  # noqa: E402
@@ -211,7 +211,7 @@ for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertupl
 
 # --- exports ---------------------------------------------------------------------------------------
 st.subheader("Export")
-filters_text = str(filters.to_query(current, defaults) or "none")
+context = lambda: export_context.context_of(current, defaults, quotes, events, names)  # noqa: E731 (on click only)
 e1, e2, e3, e4 = st.columns(4)
 e1.download_button("Quotes CSV", lambda: exports.to_csv(quotes, exports.QUOTE_EXPORT), "quotes.csv", "text/csv", on_click="ignore")
 e1.download_button("Quotes JSON", lambda: exports.to_json(quotes, exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
@@ -219,35 +219,42 @@ e2.download_button("Events CSV", lambda: exports.to_csv(events, exports.EVENT_EX
 e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
 images = exports.images_available()
 no_images = None if images else "Needs a local Chromium: `make run` installs Debian's chromium."
-e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
-e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
-e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
-map_html = lambda: maps.build_deck(places, events, map_types, standalone=True).to_html(as_string=True)  # noqa: E731
-e4.download_button("Map HTML", map_html, "map.html", "text/html", on_click="ignore")
+e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png", context()), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
+e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg", context()), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
+e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig, context()), "timeline.html", "text/html", on_click="ignore")
+map_html = lambda: standalone_map.map_html(  # noqa: E731
+    maps.build_deck(places, events, map_types, standalone=True), context(),
+    legend=maps.legend_text(map_types, set(maps.map_points(places, events)[0].get("event_type", []))),
+)
+e4.download_button("Map HTML (offline)", map_html, "map.html", "text/html", on_click="ignore")
 e4.download_button(
     "Evidence pack (zip)",
-    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), filters_text, with_images=images),
+    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), context(), with_images=images),
     "evidence-pack.zip", "application/zip", type="primary", on_click="ignore",
 )
 st.caption(
-    "Chart images are drawn server-side by the local Chromium. The timeline HTML carries plotly.js and opens "
-    "offline; the map HTML loads deck.gl from its CDN when opened."
+    "Chart images are drawn server-side by the local Chromium. The timeline and map HTML files carry their "
+    "libraries and data and open offline; every export states its filters, dates and sources."
 )
 
 # --- add an article ------------------------------------------------------------------------------
 with st.sidebar:
     st.divider()
     st.header("Add an article")
-    limit_mb = settings.max_article_bytes / 1e6
-    upload = st.file_uploader(f"Plain text or HTML, up to {limit_mb:.0f} MB", type=["txt", "html", "htm"], key="upload")
+    limit = uploads.limit_text(settings.max_article_bytes)
+    upload = st.file_uploader(  # no `type=`: Streamlit would lock the session on a NUL in a file name
+        f"Plain text or HTML (.txt, .html, .htm), up to {limit}", key="upload",
+        max_upload_size=uploads.uploader_limit_mb(settings.max_article_bytes),
+    )
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
-        shown = cards.escape_markdown(upload.name)  # the file name is untrusted text too
-        if len(raw) > settings.max_article_bytes:
-            st.error(f"{shown}: file too large ({len(raw) / 1e6:.1f} MB; the limit is {limit_mb:.1f} MB). Nothing was changed.")
+        shown = cards.escape_markdown(uploads.display_name(upload.name))  # the file name is untrusted text too
+        refused = uploads.refusal(upload.name, len(raw), settings.max_article_bytes)
+        if refused:
+            st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             with st.spinner("Reading the article…"):
-                [result] = add_articles([(upload.name, raw)], settings)
+                [result] = add_articles([(uploads.display_name(upload.name), raw)], settings)
             if result.error:
                 st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
             else:
