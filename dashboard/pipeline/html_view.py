@@ -26,7 +26,7 @@ _CHROME = {"nav", "footer", "aside", "form", "button"}
 _BLOCK = {
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "article", "section",
     "blockquote", "figcaption", "figure", "header", "main", "ul", "ol", "dl", "table", "hr", "dd", "dt",
-    "time", "pre", "address", "caption", "details", "summary", "center",
+    "time", "pre", "address", "caption", "details", "summary", "center", "nav", "footer", "aside", "form",
 }
 _PRESERVE = {"pre", "textarea"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}

@@ -105,11 +105,25 @@ def align(visible: str, paragraphs: list[str]) -> list[list[tuple[int, int]]]:
                 spans = [(at, at + len(cp))]
             else:
                 spans = _align_words(cv, para, cursor)
+                if sum(b - a for a, b in spans) < len(cp) / 2:
+                    spans = []  # scattered words are not the paragraph
         spans = [(a, b) for a, b in spans if free(a, b)]
         used.extend(spans)
         if spans:
             cursor = max(cursor, spans[-1][1]) if spans[0][0] >= cursor else cursor
-        out.append([(index[a], index[b - 1] + 1) for a, b in spans])
+        out.append(_close_gaps(visible, [(index[a], index[b - 1] + 1) for a, b in spans]))
+    return out
+
+
+def _close_gaps(visible: str, spans: list[tuple[int, int]], gap: int = 30) -> list[tuple[int, int]]:
+    """Join spans of one paragraph that a few characters of the same line separate (a word
+    trafilatura's text spells differently): the page's own characters fill the gap."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and 0 <= a - out[-1][1] <= gap and "\n" not in visible[out[-1][1] : a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
@@ -254,6 +268,11 @@ class _ViewBuilder:
         return start, len(self.chars)
 
 
+def _is_title(text: str, spans: list[tuple[int, int]], titles: tuple[str | None, ...]) -> bool:
+    got = compact("".join(text[a:b] for a, b in spans))[0]
+    return any(t and compact(_fold(t))[0] == got for t in titles)
+
+
 def _find_title(visible: VisibleText, title: str, before: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The headline's span in the visible text: its last occurrence before the body."""
     cv, index = compact(visible.text)
@@ -310,10 +329,16 @@ def read_web_page(source: str) -> WebPage:
         log.info("%d of %d trafilatura paragraphs not found in the page text", len(paragraphs) - len(spans), len(paragraphs))
     builder = _ViewBuilder(visible)
     title_span = header = None
+    if spans and len(spans) > 1 and _is_title(visible.text, spans[0], (page.title, visible.h1)):
+        title_at = spans[0][0][0], spans[0][-1][1]  # trafilatura kept the headline as its first paragraph
+        spans = spans[1:]
+    else:
+        title_at = None
     if spans:
         first = spans[0][0][0]
         flat = [x for s in spans for x in s]
-        title_at = _find_title(visible, page.title, first, flat) if page.title else None
+        if title_at is None and page.title:
+            title_at = _find_title(visible, page.title, first, flat)
         if title_at is None and visible.h1 and visible.h1 != page.title:
             title_at = _find_title(visible, visible.h1, first, flat)
         if title_at is not None:
