@@ -21,8 +21,9 @@ from html.parser import HTMLParser
 
 # Never text: code, styling, embedded documents, the <head>.
 _INVISIBLE = {"script", "style", "noscript", "svg", "math", "iframe", "template", "select", "head", "object", "canvas"}
-# Page furniture: visible, but today's reader (the fallback) leaves it out.
-_CHROME = {"nav", "footer", "aside", "form", "button"}
+# Page furniture: visible, but today's reader (the fallback) leaves it out, and a paragraph
+# that lies wholly inside it is never article text. (Not <form>: some sites wrap whole pages in one.)
+_CHROME = {"nav", "footer", "aside", "button"}
 _BLOCK = {
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "article", "section",
     "blockquote", "figcaption", "figure", "header", "main", "ul", "ol", "dl", "table", "hr", "dd", "dt",
@@ -40,7 +41,7 @@ class VisibleText:
     text: str
     origin: array
     origin_end: array
-    chrome: bytearray  # 1 where the character sits inside page furniture (nav, footer, aside, form)
+    chrome: bytearray  # 1 where the character sits inside page furniture (nav, footer, aside, button)
     meta: dict[str, str] = field(default_factory=dict)
     title_tag: str = ""
     h1: str = ""

@@ -268,6 +268,12 @@ class _ViewBuilder:
         return start, len(self.chars)
 
 
+def _in_furniture(visible: VisibleText, spans: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph lies wholly in navigation, a footer or an aside (trafilatura's
+    baseline on a page with no article sometimes returns the menu)."""
+    return all(visible.chrome[i] or visible.text[i].isspace() for a, b in spans for i in range(a, b))
+
+
 def _is_title(text: str, spans: list[tuple[int, int]], titles: tuple[str | None, ...]) -> bool:
     got = compact("".join(text[a:b] for a, b in spans))[0]
     return any(t and compact(_fold(t))[0] == got for t in titles)
@@ -290,7 +296,7 @@ def _find_title(visible: VisibleText, title: str, before: int, taken: list[tuple
 
 
 def _furniture_free_lines(visible: VisibleText) -> list[tuple[int, int]]:
-    """Today's reader: each line of visible text, less page furniture (nav, footer, aside, form)."""
+    """Today's reader: each line of visible text, less page furniture (nav, footer, aside, button)."""
     text, chrome = visible.text, visible.chrome
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -324,7 +330,7 @@ def read_web_page(source: str) -> WebPage:
         doc = None
     page = page_metadata(doc, visible)
     paragraphs = _paragraphs(doc)
-    spans = [s for s in align(visible.text, paragraphs) if s] if paragraphs else []
+    spans = [s for s in align(visible.text, paragraphs) if s and not _in_furniture(visible, s)] if paragraphs else []
     if paragraphs and len(spans) < len(paragraphs):
         log.info("%d of %d trafilatura paragraphs not found in the page text", len(paragraphs) - len(spans), len(paragraphs))
     builder = _ViewBuilder(visible)
