@@ -185,9 +185,9 @@ DATELINE_AGENCY = re.compile(
 DATELINE_SLASHED = re.compile(
     rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,3}}(?:,\s*[^/\n]{{1,30}}?)?[.,]?\s*/\s*({_AGENCY_NAMES})\s*/\.?\s*"
 )
-_NOTIFICATIONS_FROM = re.compile(r"notifications from ((?:The[ \t]+)?[A-Z][\w]*(?:[ \t]+[A-Z][\w]*){0,3})")
+_NOTIFICATIONS_FROM = re.compile(r"notifications from ((?:The[ \t\xa0]+)?[A-Z][\w]*(?:[ \t\xa0]+[A-Z][\w]*){0,3})")
 _SELF_REFERENCE = re.compile(
-    r"\b((?:The[ \t]+)?[A-Z][\w]*(?:[ \t]+[A-Z][\w]*){0,3})[ \t]+(?:understands|has learned|has learnt|can reveal|has seen|has been told)\b"
+    r"\b((?:The[ \t\xa0]+)?[A-Z][\w]*(?:[ \t\xa0]+[A-Z][\w]*){0,3})[ \t\xa0]+(?:understands|has learned|has learnt|can reveal|has seen|has been told)\b"
 )
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<who>[^.|\n]{2,60})", re.I)
 _BYLINE_OF = re.compile(r"(.+?)\s+(?:reporter|correspondent|staff|team|newsdesk|news desk)s?$", re.I)
@@ -213,7 +213,7 @@ def stated_outlet(text: str, byline: str | None, reg: Registry | None = None) ->
                     return part
     m = _NOTIFICATIONS_FROM.search(text[:5000])
     if m:
-        return m.group(1).strip()
+        return re.sub(r"\s+", " ", m.group(1)).strip()
     agency = dateline_agency(text)
     if agency:
         return agency
@@ -230,8 +230,9 @@ def stated_outlet(text: str, byline: str | None, reg: Registry | None = None) ->
             if reg.named(who):
                 return who
     for m in _SELF_REFERENCE.finditer(text):
-        if reg.named(m.group(1).strip()):
-            return m.group(1).strip()
+        name = re.sub(r"\s+", " ", m.group(1)).strip()
+        if reg.named(name):
+            return name
     return None
 
 
