@@ -28,10 +28,10 @@ def test_upload_form_fields_become_the_articles_metadata_and_are_kept(store_copy
     app = AppTest.from_file(APP, default_timeout=90)
     app.run()
     text = "A headline about the border today\n\nAndrzej Duda said: “The border is safe and will stay closed.”\n"
+    app.file_uploader(key="upload").set_value(("stated.txt", text.encode(), "text/plain")).run()  # the fields appear
     app.text_input(key="upload_url").input("https://www.belta.by/society/view/123")
     app.text_input(key="upload_outlet").input("")
-    app.text_input(key="upload_date").input("2021-11-12")
-    app.file_uploader(key="upload").set_value(("stated.txt", text.encode(), "text/plain")).run()
+    app.text_input(key="upload_date").input("2021-11-12").run()
     app.button(key="add").click().run()
     assert not app.exception, app.exception
     [article] = [a for a in store.read_records(store_copy, "articles") if a.path == "stated.txt"]

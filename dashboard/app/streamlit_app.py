@@ -248,13 +248,15 @@ with st.sidebar:
         max_upload_size=uploads.uploader_limit_mb(settings.max_article_bytes),
     )
     # What the user knows about the article is trusted over what the page or the text says.
-    stated = manifest.entry(
-        st.text_input("Web address (optional)", key="upload_url"),
-        st.text_input("Outlet (optional)", key="upload_outlet"),
-        st.text_input("Publication date, YYYY-MM-DD (optional)", key="upload_date"),
-    )
-    if st.session_state.get("upload_date") and stated.publication_date is None and stated.year is None:
-        st.warning("The publication date is not YYYY-MM-DD (or a year); it will be ignored.")
+    stated = manifest.entry()
+    if upload is not None:
+        stated = manifest.entry(
+            st.text_input("Web address (optional)", key="upload_url"),
+            st.text_input("Outlet (optional)", key="upload_outlet"),
+            st.text_input("Publication date, YYYY-MM-DD (optional)", key="upload_date"),
+        )
+        if st.session_state.get("upload_date") and stated.publication_date is None and stated.year is None:
+            st.warning("The publication date is not YYYY-MM-DD (or a year); it will be ignored.")
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
         shown = cards.escape_markdown(uploads.display_name(upload.name))  # the file name is untrusted text too
