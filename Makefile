@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 STORE  := data/store
 PORT   ?= 8501
 
-.PHONY: run test setup data eval bench browser-deps clean
+.PHONY: run test setup data eval eval-html bench browser-deps clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m dashboard eval --verbose
+
+## Body F1 of web pages on the HTML benchmark (HTML_BENCH=path/to/another/copy to score that one).
+HTML_BENCH ?= tests/fixtures/html-bench
+eval-html: $(STAMP)
+	$(BIN)/python -m dashboard eval-html $(HTML_BENCH)
 
 bench: $(STAMP)
 	$(BIN)/python -m dashboard bench

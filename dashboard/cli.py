@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard build | extract | eval | bench.
+"""Command line: python -m dashboard build | extract | eval | eval-html | bench.
 
 Logging and progress are configured here and go to stderr; stdout carries only results.
 """
@@ -54,26 +54,47 @@ def cmd_build(args) -> int:
     return 1 if failed and args.strict else 0
 
 
-def extract(paths: list[str], use_cache: bool = False) -> list[dict]:
+def extract(paths: list[str], use_cache: bool = False, use_manifest: bool = True, manifest: str | None = None) -> list[dict]:
+    """One JSON-ready dict per path, in order. Each file takes its row of a sources.csv/.tsv
+    beside it (unless `use_manifest` is False), or of the manifest file named by `manifest`."""
     from .pipeline.build import process
+    from .pipeline.ingest import display_name
+    from .pipeline.manifest import read_manifest
     from .pipeline.report import article_json
 
-    settings = load_settings()
-    results = process([(p, None) for p in paths], settings, use_cache=use_cache, progress=_progress)
+    settings = load_settings(read_manifests=use_manifest and manifest is None)
+    sources = None
+    if manifest:
+        rows, notes = read_manifest(Path(manifest))
+        for note in notes:
+            print(f"{manifest}: {note}", file=sys.stderr)
+        sources = {p: rows[Path(p).name] for p in paths if Path(p).name in rows}
+    results = process([(p, None) for p in paths], settings, use_cache=use_cache, progress=_progress, sources=sources)
     out = []
     for path, r in zip(paths, results):
+        shown = display_name(path)
         if r.error:
-            out.append({"path": path, "error": r.error})
+            out.append({"path": shown, "error": r.error})
         else:
-            out.append(article_json(path, r.tables, r.warnings))
+            out.append(article_json(shown, r.tables, r.warnings))
     return out
 
 
 def cmd_extract(args) -> int:
-    rows = extract(args.paths)
+    rows = extract(args.paths, use_manifest=not args.no_manifest, manifest=args.manifest)
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 1 if any("error" in r for r in rows) else 0
+
+
+def cmd_eval_html(args) -> int:
+    from .html_bench import run
+
+    figures = run(Path(args.bench), Path(args.out), n_bootstrap=args.n_bootstrap)
+    print(f"body F1 {figures['f1']:.3f} (precision {figures['precision']:.3f}, recall {figures['recall']:.3f}) "
+          f"on {figures['pages']} pages of {args.bench}; trafilatura read {figures['trafilatura']}, "
+          f"fallback {figures['fallback']}, failed {figures['failed']}; output in {figures['output']}")
+    return 0
 
 
 def cmd_eval(args) -> int:
@@ -117,8 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=cmd_build)
     e = sub.add_parser("extract", help="print one JSON object per file")
     e.add_argument("--json", action="store_true", help="JSON lines output (the only format)")
+    e.add_argument("--no-manifest", action="store_true", help="ignore sources.csv/.tsv files beside the articles")
+    e.add_argument("--manifest", help="a sources.csv/.tsv (file, url, outlet, publication_date) for the files given")
     e.add_argument("paths", nargs="+")
     e.set_defaults(func=cmd_extract)
+    h = sub.add_parser("eval-html", help="body F1 on the HTML benchmark (writes its output file and prints its figures)")
+    h.add_argument("bench", nargs="?", default=str(REPO_ROOT / "tests" / "fixtures" / "html-bench"), help="a copy of the benchmark")
+    h.add_argument("--out", default=str(REPO_ROOT / "build" / "eval-html"), help="folder for output/dashboard.json")
+    h.add_argument("--n-bootstrap", type=int, default=100)
+    h.set_defaults(func=cmd_eval_html)
     v = sub.add_parser("eval", help="score extraction against the gold annotations")
     v.add_argument("--gold", default=str(GOLD))
     v.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
@@ -131,4 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     k.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # trafilatura logs a warning for every page it finds no article in: ours says which
+        for name in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     return args.func(args)

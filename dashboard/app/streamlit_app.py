@@ -23,6 +23,7 @@ import streamlit as st  # noqa: E402
 from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Views, build_views  # noqa: E402
 from dashboard.pipeline import store  # noqa: E402
+from dashboard.pipeline import manifest  # noqa: E402
 from dashboard.pipeline.build import add_articles  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
@@ -246,6 +247,16 @@ with st.sidebar:
         f"Plain text or HTML (.txt, .html, .htm), up to {limit}", key="upload",
         max_upload_size=uploads.uploader_limit_mb(settings.max_article_bytes),
     )
+    # What the user knows about the article is trusted over what the page or the text says.
+    stated = manifest.entry()
+    if upload is not None:
+        stated = manifest.entry(
+            st.text_input("Web address (optional)", key="upload_url"),
+            st.text_input("Outlet (optional)", key="upload_outlet"),
+            st.text_input("Publication date, YYYY-MM-DD (optional)", key="upload_date"),
+        )
+        if st.session_state.get("upload_date") and stated.publication_date is None and stated.year is None:
+            st.warning("The publication date is not YYYY-MM-DD (or a year); it will be ignored.")
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
         shown = cards.escape_markdown(uploads.display_name(upload.name))  # the file name is untrusted text too
@@ -254,11 +265,14 @@ with st.sidebar:
             st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             with st.spinner("Reading the article…"):
-                [result] = add_articles([(uploads.display_name(upload.name), raw)], settings)
+                name = uploads.display_name(upload.name)
+                [result] = add_articles([(name, raw)], settings, sources={name: stated})
             if result.error:
                 st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
             else:
                 kept = uploads.save_upload(settings.store_dir, upload.name, raw)
+                if not stated.is_empty():  # kept beside the upload, so every rebuild keeps it too
+                    manifest.record_source(settings.store_dir / uploads.UPLOADS, kept.name, stated)
                 st.session_state.added = (
                     f"{shown} added: {len(result.tables['quotes'])} quotes, {len(result.tables['events'])} events "
                     f"(kept as {uploads.UPLOADS}/{cards.escape_markdown(kept.name)} in the store)."

@@ -224,14 +224,11 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     article = Article(
         article_id=article_id,
         path=raw.name,
-        outlet=clean.outlet,
-        title=clean.title,
-        byline=clean.byline,
-        publication_date=clean.publication_date,
         text=raw.text,
         body_start=fs(clean.body_start, clean.body_start)[0],
         is_html=raw.is_html,
         n_words=body_words,
+        **clean.metadata_fields(),
     )
     return {
         "articles": [article],

@@ -40,8 +40,16 @@ def article_json(path: str, tables: dict[str, list], warnings: list[str] | None 
         "article_id": article.article_id,
         "title": article.title,
         "outlet": article.outlet,
+        "outlet_id": article.outlet_id,
+        "is_state_media": article.is_state_media,
+        "url": article.url,
         "byline": article.byline,
         "publication_date": _iso(article.publication_date),
+        # where each value came from: manifest, page metadata, stated (the text) or inferred (URL)
+        "title_source": article.title_source, "outlet_source": article.outlet_source, "url_source": article.url_source,
+        "byline_source": article.byline_source, "publication_date_source": article.publication_date_source,
+        "body_method": article.body_method,
+        "body": article.body,
         "quotes": [
             {
                 "text": q.text, "speaker": q.speaker, "start_char": q.start_char, "end_char": q.end_char,
