@@ -63,7 +63,9 @@ def extract_quotes(doc: Doc, memory: ArticleMemory, title_span: tuple[int, int] 
     found = [FoundQuote(a.span, text[a.span.start : a.span.end], a.attribution, sentence_at(doc, a.span.start)) for a in attributed]
     extra = [n for f in found for n in nested_attributions(doc, f, memory)]
     result, seen = [], set()
-    for f in sorted(found + extra, key=lambda f: f.span.start):
+    # In reading order, a nested quote just before the quote that contains it: a reader (or a
+    # scorer) looking for the inner words finds their own speaker first.
+    for f in sorted(found + extra, key=lambda f: (f.span.outer.start, 0) if f.span.outer else (f.span.start, 1)):
         if f.attribution.actor is None and len(f.text.split()) <= 3:
             continue  # an unattributed short phrase is a scare quote, not a quotation
         key = (f.attribution.actor.actor_id if f.attribution.actor else None, normalise(f.text).strip(" .,"))
