@@ -44,9 +44,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _HEADLINE_CUES = r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses)"
 _NAME = r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+"
 _SPEAKER_COLON = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
-_AFTER_HEADLINE_QUOTE = re.compile(
-    rf"^[\s,:;–—-]*(?:{_HEADLINE_CUES}\s+)?(?P<name>{_NAME})(?:\s+{_HEADLINE_CUES}\b.*)?\s*$"
-)
 
 
 @dataclass
@@ -217,15 +214,51 @@ def _previous_paragraph(ctx: QuoteContext) -> str | None:
 
 
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
-    """A headline quote followed by its speaker: '‘We will respond’: Lukashenko warns Poland'."""
+    """A headline quote followed by its speaker: '‘We will respond’: Lukashenko warns Poland',
+    '“…” – Duda', '“…”: EU foreign policy chief Borrell'. The speaker is the last run of capitalised
+    words, before a headline verb if there is one."""
     if ctx.title_span is None or not (ctx.title_span[0] <= ctx.span.start < ctx.title_span[1]):
         return None
     line_end = ctx.text.find("\n", ctx.span.end)
     after = ctx.text[ctx.span.end + 1 : line_end if line_end >= 0 else len(ctx.text)]
-    m = _AFTER_HEADLINE_QUOTE.match(after)
-    if m is None:
+    if not re.match(r"^[\s,:;–—-]", after) or len(after.split()) > 10:
         return None
-    return Candidate("headline_speaker", name=m.group("name"))
+    words = after.strip(" ,:;–—-").split()
+    cut = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), len(words))
+    name = []
+    for w in reversed(words[:cut]):
+        if w[:1].isupper():
+            name.insert(0, w)
+        elif name:
+            break
+    if not name:
+        return None
+    return Candidate("headline_speaker", name=" ".join(name))
+
+
+_QUESTIONER = re.compile(r"\b(?:journalist|reporter|correspondent|interviewer|presenter|host|anchor|editor)\b", re.I)
+
+
+def conversation_turn(ctx: QuoteContext) -> Candidate | None:
+    """An interview: a quote-only paragraph right after an interviewer's quoted question is the
+    answer of the other party (the interviewee the article is about)."""
+    if not ctx.history or ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    last = ctx.history[-1]
+    asker = last.attribution.actor
+    if asker is None or ctx.paragraph - last.paragraph != 1 or not ctx.text[last.span.start : last.span.end].rstrip().endswith("?"):
+        return None
+    surface = last.attribution.surface or ""
+    asker_titles = " ".join(ctx.memory.entity_for(asker).titles)
+    if not (_QUESTIONER.search(surface) or _QUESTIONER.search(asker_titles) or asker.actor_type == "media"):
+        return None  # a politician's rhetorical question is followed by more of his own words
+    for earlier in reversed(ctx.history[:-1]):
+        if earlier.attribution.actor not in (None, asker):
+            return Candidate("conversation_turn", inherited=earlier.attribution)
+    other = ctx.memory.salient_person(ctx.span.start, exclude=ctx.memory.entity_for(asker), same_sentence_subjects_only=False)
+    if other is None:
+        return None
+    return Candidate("conversation_turn", inherited=Attribution(other.actor, other.actor.name, None, "conversation_turn", "name", CONFIDENCE["conversation_turn"]))
 
 
 def continuation(ctx: QuoteContext) -> Candidate | None:
@@ -249,20 +282,6 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
         return Candidate("continuation", inherited=last.attribution)  # even after stray words ("Disregard “…")
     if not before.strip() and not ctx.cues():
         return Candidate("continuation", inherited=last.attribution)
-    return None
-
-
-def conversation_turn(ctx: QuoteContext) -> Candidate | None:
-    """A quote-only answer right after a quoted question: the other party of the exchange."""
-    if len(ctx.history) < 2 or ctx.text_before_mark().strip() or ctx.cues():
-        return None
-    last = ctx.history[-1]
-    if ctx.paragraph - last.paragraph != 1 or not ctx.text[last.span.start : last.span.end].rstrip().endswith("?"):
-        return None
-    for earlier in reversed(ctx.history[:-1]):
-        other = earlier.attribution.actor
-        if other is not None and other != last.attribution.actor:
-            return Candidate("conversation_turn", inherited=earlier.attribution)
     return None
 
 
@@ -291,8 +310,8 @@ def loose(ctx: QuoteContext) -> Candidate | None:
 
 
 QUOTE_SIEVES = (
-    according_to, transcript_turn, governing_cue, colon_intro, headline_speaker, continuation,
-    conversation_turn, nearest_cue, loose,
+    according_to, transcript_turn, governing_cue, colon_intro, headline_speaker, conversation_turn,
+    continuation, nearest_cue, loose,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 
@@ -307,8 +326,8 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
         return Attribution(prev.actor, prev.surface, prev.cue, cand.sieve, prev.speaker_sieve, conf)
     if cand.name is not None:
         entity = ctx.memory.person_named(cand.name, ctx.span.start)
-        found = Resolved(entity.actor, cand.name, "name") if entity is not None else None
-        if found is None or (entity.is_lone_name and not entity.actor.is_registered):
+        found = Resolved(entity.actor, cand.name, "name") if entity is not None and not entity.is_lone_name else None
+        if found is None:
             from .speakers import organisation_named
 
             org = organisation_named(ctx.memory, cand.name)
@@ -337,6 +356,21 @@ def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolve
     return Resolved(person.actor, found.surface, "role")
 
 
+def _window(doc: Doc, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, para: int) -> list[Span]:
+    """The sentences a quote's attribution can come from: those it overlaps in its paragraph, and
+    the one right after its closing mark ('“…?” Rosenberg asked.' split off by the question mark)."""
+    window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1 and memory.paragraph_at(s.start_char) == para]
+    if not window:
+        return [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
+    after = memory.sentence_index(window[-1].start_char) + 1
+    if after < len(sents):
+        nxt = sents[after]
+        gap = doc.text[q.end : nxt.start_char]
+        if len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para:
+            window.append(nxt)
+    return window
+
+
 def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
                      title_span: tuple[int, int] | None = None,
                      disabled: frozenset[str] = frozenset()) -> list[Attributed]:
@@ -346,9 +380,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
     out: list[Attributed] = []
     for q in sorted(spans, key=lambda s: s.start):
         para = memory.paragraph_at(q.start)
-        window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1 and memory.paragraph_at(s.start_char) == para]
-        if not window:
-            window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
+        window = _window(doc, sents, q, memory, para)
         span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
         line_start = doc.text.rfind("\n", 0, q.start) + 1

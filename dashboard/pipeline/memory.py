@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, new_actor
-from .names import TITLE_WORDS, clean_person_name, name_key, normalise
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex
@@ -59,7 +59,8 @@ EPITHETS = {
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
-    r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general)\b",
+    r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general|journalist|"
+    r"reporter|presenter|interviewer|host|anchor)\b",
     re.I,
 )
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
@@ -221,7 +222,7 @@ class ArticleMemory:
         return country_of(self.reg, word) is not None
 
     def _build(self) -> None:
-        persons = [e for e in entities(self.doc) if e.label_ == "PERSON"]
+        persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc) if e.label_ == "PERSON"]
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
@@ -233,6 +234,7 @@ class ArticleMemory:
             entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
             if entity is not None:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
+        self._learn_registered_names()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -242,6 +244,44 @@ class ArticleMemory:
         for tok in self.doc:  # in reading order, so each pronoun finds the earlier ones already resolved
             if tok.lower_ in PRONOUN_GENDER and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok.idx):
                 self.resolve_pronoun(tok)
+
+    def _learn_registered_names(self) -> None:
+        """Registered people written as proper nouns the NER did not call a person
+        ("Ursula von der Leyen" at a paragraph start, "Alyaksandr Lukashenka" tagged ORG)."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in NAME_PARTICLES) and doc[j + 1].text[:1].isalpha():
+                j += 1
+            run = doc[i : j + 1]
+            i = j + 1
+            if len(run) < 2 or self._overlaps_person(run.start_char, run.end_char):
+                continue
+            c = clean_person_name(run.text, self._is_qualifier)
+            entry = self.reg.person_matcher.match(c.name) if c is not None and " " in c.name else None
+            if entry is not None:
+                offset = run.text.rfind(c.name)
+                start = run.start_char + max(0, offset)
+                head = run.root
+                self.note(self.entity_for(entry.actor, entry.gender or c.gender), start, start + len(c.name), "name",
+                          head.dep_ in SUBJECT_DEPS or head.dep_ == "ROOT")
+
+    def _with_honorific(self, ent: Span) -> Span:
+        """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
+        if ent.start > 0 and normalise(self.doc[ent.start - 1].text).rstrip(".") in HONORIFICS - {"president", "minister", "secretary"}:
+            return self.doc[ent.start - 1 : ent.end]
+        return ent
+
+    def _whole_name(self, ent: Span) -> Span:
+        """A PERSON entity with the rest of the name the NER cut off ("Ursula von der" + "Leyen"):
+        proper nouns right after it that its last word modifies."""
+        doc, end = self.doc, ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
+            end += 1
+        return doc[ent.start : end] if end != ent.end else ent
 
     def _note_ent(self, ent: Span, entity: Entity, kind: str) -> None:
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
@@ -324,6 +364,8 @@ class ArticleMemory:
             i -= 1
         if before:
             found.append(self._title_and_country(before))
+            if any(self._is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
+                found.append(("journalist", None))
         inner = [t for t in span if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text)]
         if inner and inner[0].i == span.start:  # the NER took the title into the name: "Prime Minister Boris Johnson"
             lead = []
@@ -350,6 +392,10 @@ class ArticleMemory:
         for title, country in found:
             if title and _TITLE_HINT.search(title):
                 self._add_title(m.entity, title, country)
+
+    def _is_media(self, word: str) -> bool:
+        entry = self.reg.alias.get(normalise(word))
+        return entry is not None and entry.actor.actor_type == "media"
 
     def _title_and_country(self, tokens: list[Token]) -> tuple[str, str | None]:
         """('defence minister', 'PL') from "Poland's defence minister" / "Polish Defence Minister"."""
@@ -572,7 +618,8 @@ class ArticleMemory:
         return found
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
-                       same_sentence_subjects_only: bool = True, max_sentences: int = 8) -> Entity | None:
+                       same_sentence_subjects_only: bool = True, max_sentences: int = 8,
+                       exclude: Entity | None = None) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
         each earlier sentence's subjects and other mentions, up to two paragraphs back."""
         if not self.sents:
@@ -587,6 +634,8 @@ class ArticleMemory:
                 if gender and entity.gender not in (None, gender):
                     continue
                 if country and entity.country not in (None, country):
+                    continue
+                if entity is exclude:
                     continue
                 return entity
         return None
