@@ -79,6 +79,15 @@ CONTINUATION = [
                  [("We are ready,", "Gabrielius Landsbergis", "governing_cue"),
                   ("And we will not be intimidated by anyone.", "Gabrielius Landsbergis", "continuation")], id="quote-only paragraph after a quote"),
 ]
+PREVIOUS_CUE = [
+    pytest.param('Agne Bilotaite said on Monday that the border would be reinforced.\n\n'
+                 '"We are sending more than a thousand officers to the frontier tonight."',
+                 [("We are sending more than a thousand officers to the frontier tonight.", "Agne Bilotaite", "previous_cue")],
+                 id="a quote-only paragraph after reported speech"),
+    pytest.param('Agne Bilotaite visited the camps on Monday.\n\n"We are sending more than a thousand officers tonight."',
+                 [("We are sending more than a thousand officers tonight.", None, "none")],
+                 id="not after a paragraph without a reporting verb"),
+]
 NEAREST_CUE = [
     pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '
                  'Lukashenko\'s spokeswoman Natalya Eismont, speaking on state television late on Sunday, said.',
@@ -97,7 +106,7 @@ def _headline(request):
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
-                         + CONVERSATION_TURN + CONTINUATION)
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
 
@@ -110,10 +119,10 @@ def test_last_resort_sieves_find_the_speaker(text, expected):
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "nearest_cue", "loose"}
+              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
-    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation")
+    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue")
     assert found(text)[1] == ("And we will not be intimidated by anyone.", None, "none")
 
 

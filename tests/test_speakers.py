@@ -33,7 +33,7 @@ NAME = [
     pytest.param('Ukraine President Voldymyr Zelenskyy said: "We are not afraid of anyone."',
                  [("We are not afraid of anyone.", "Volodymyr Zelensky", "name")], id="misspelt first name and doubled y"),
     pytest.param('Government spokesman Piotr Muller spoke in Warsaw.\n\n2021 - 11 - 08 Muller told the briefing: "The border is sealed tonight."',
-                 [("The border is sealed tonight.", "Piotr Muller", "name")], id="crawler date glued to a surname"),
+                 [("The border is sealed tonight.", "Piotr Muller", "surname")], id="crawler date glued to a surname"),
     pytest.param('"We have proof," said the Kremlin\'s spokesman Dmitry Peskov.',
                  [("We have proof,", "Dmitry Peskov", "name")], id="a name beside a description"),
     pytest.param('Mr Lavrov arrived late. "The ball is in Washington\'s court," Mr Lavrov said.',

@@ -1,15 +1,17 @@
 """Quote → mention: which words of the article name a quote's speaker, as an ordered list of sieves
 (the design of Stanford CoreNLP's quote attribution), then mention → actor by `speakers`.
 
-    according_to       "according to X"
+    headline_speaker   a headline "‘…’, says Truss" / "‘…’: Lukashenko warns Poland" / "‘…’ – Duda"
     transcript_turn    a line opening `Name: “…”` (headline and transcript conventions)
     governing_cue      the reporting verb whose clause holds the quote, before or after it, inverted
                        ("said X"), participles ("adding"), "X quoted Y as saying"; its subject
+    according_to       "according to X" (after the verb: "“…,” he said, according to his office")
     colon_intro        "X said:" closing the paragraph before, or the words just before the mark
-    headline_speaker   a headline "‘…’, says Truss" / "‘…’: Lukashenko warns Poland"
+    conversation_turn  an answer after an interviewer's question: the other party of the exchange
     continuation       a paragraph that carries on an open quote, or a quote-only paragraph after a
                        quoted one: the speaker of that quote, also across several paragraphs
-    conversation_turn  an answer after a question: the other party of the exchange
+    previous_cue       a quote-only paragraph after one that reports someone's words ("He also
+                       noted that …"): that reporting verb's speaker
     nearest_cue        a reporting verb of the quote's sentences the parse did not link to it
     loose              a long quote in a sentence naming one person and nothing else
 
@@ -35,7 +37,8 @@ from .speakers import Phrase, Resolved, resolve_speaker
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
     "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
-    "continuation": 0.85, "conversation_turn": 0.55, "nearest_cue": 0.6, "loose": 0.35, "nested_cue": 0.85,
+    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "nearest_cue": 0.6, "loose": 0.35,
+    "nested_cue": 0.85,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
     "national_official": 0.75, "metonym": 0.85, "institution": 0.85, "unresolved": 0.2,
@@ -147,6 +150,11 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     start = min(ctx.tokens) if ctx.tokens else None
     if start is None:
         return True
+    words = [ctx.doc[i] for i in sorted(ctx.tokens) if not ctx.doc[i].is_punct]
+    if len(words) == 1 and words[0].pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "amod") and c.i not in ctx.tokens for c in words[0].children
+    ):
+        return False  # "Russia's imminent “invasion”": the reporter's scare quotes around one noun
     node = ctx.doc[start]
     while node.i != cue.i and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "acl", "relcl") and node.i not in ctx.tokens:
@@ -273,8 +281,9 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     if last.paragraph == ctx.paragraph:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
         own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
-        if len(between.split()) <= 8 and not own_cue_after:
-            return Candidate("continuation", inherited=last.attribution)
+        cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
+        if len(between.split()) <= 8 and not own_cue_after and (ctx.words > 3 or cue_between):
+            return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
         return None
     if ctx.paragraph - last.paragraph != 1:
         return None
@@ -283,6 +292,21 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     if not before.strip() and not ctx.cues():
         return Candidate("continuation", inherited=last.attribution)
     return None
+
+
+def previous_cue(ctx: QuoteContext) -> Candidate | None:
+    """'He also noted that he would like to discuss sanctions.' then a paragraph that is only a
+    quote: the speaker of the last reporting verb of the paragraph just before."""
+    if ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    prev = [s for s in ctx.memory.sents if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
+    if not prev:
+        return None
+    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj")]
+    if not cues:
+        return None
+    phrase = _speaker_phrase(ctx, cues[-1])
+    return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
 
 
 def nearest_cue(ctx: QuoteContext) -> Candidate | None:
@@ -310,8 +334,8 @@ def loose(ctx: QuoteContext) -> Candidate | None:
 
 
 QUOTE_SIEVES = (
-    according_to, transcript_turn, governing_cue, colon_intro, headline_speaker, conversation_turn,
-    continuation, nearest_cue, loose,
+    headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
+    continuation, previous_cue, nearest_cue, loose,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 

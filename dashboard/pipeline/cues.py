@@ -107,6 +107,16 @@ def subject_of(verb: Token) -> Token | None:
     for a in ancestors:
         if is_cue(a) and own_subject(a) is not None:
             return own_subject(a)
+    # A participle (", calling it …", ", adding …") speaks with the subject of the clause it
+    # hangs from, not with a passive agent or a noun's modifier on the way ("the decision, first
+    # made by the U.S., …, calling it").
+    for a in ancestors:
+        if a.dep_ in ("acl", "relcl", "amod") or a.pos_ not in ("VERB", "AUX"):
+            continue
+        subs = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            before = [c for c in subs if c.i < a.i]
+            return before[-1] if before else subs[0]
     for a in ancestors:
         if own_subject(a) is not None:
             return own_subject(a)

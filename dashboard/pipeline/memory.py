@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, new_actor
@@ -83,6 +84,7 @@ def title_key(text: str) -> str:
     key = normalise(text)
     key = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", key)
     key = re.sub(r"\s*'s?$", "", key).strip(" ,.")
+    key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
@@ -235,6 +237,7 @@ class ArticleMemory:
             if entity is not None:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
+        self._learn_proper_subjects()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -268,6 +271,35 @@ class ArticleMemory:
                 head = run.root
                 self.note(self.entity_for(entry.actor, entry.gender or c.gender), start, start + len(c.name), "name",
                           head.dep_ in SUBJECT_DEPS or head.dep_ == "ROOT")
+
+    def _learn_proper_subjects(self) -> None:
+        """Proper nouns that are the subject of a verb and name a person the NER missed
+        ("Tirumurti said", "Psaki also said"): a surname of the article, a registry person, or a
+        lone name that is at least a speaker (not a body, a place or a metonym)."""
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME"):
+                continue
+            if self.in_quote(tok.idx) or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
+                continue
+            if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+                continue  # "The Ministry of Defence said": a body, not a person
+            first = tok.i
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in ("compound", "flat"):
+                first -= 1
+            words = self.doc[first : tok.i + 1]
+            if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
+                continue
+            c = clean_person_name(words.text, self._is_qualifier)
+            if c is None:
+                continue
+            key = normalise(c.name)
+            if self.reg.alias.get(key) and self.reg.alias[key].actor.actor_type != "person":
+                continue
+            entity = self.person_named(words.text, words.start_char)
+            if entity is not None and entity.is_person:
+                offset = words.text.rfind(c.name)
+                start = words.start_char + max(0, offset)
+                self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -324,6 +356,9 @@ class ArticleMemory:
                 if gender and best.entity.gender is None:
                     best.entity.gender = gender
                 return best.entity, "first_name" if want_first else "surname"
+        close = self._close_in_article_surname(key)
+        if close is not None:  # a typo of a surname the article spells out ("added Abloth" for Anna Alboth)
+            return close, "surname"
         entry = self.reg.alias.get(normalise(word))
         if entry is not None and entry.actor.actor_type == "person":
             return self.entity_for(entry.actor, gender), "surname"
@@ -336,6 +371,13 @@ class ArticleMemory:
         entity = self.entity_for(new_actor(word, "person"), gender)
         entity.is_lone_name = True
         return entity, "surname"
+
+    def _close_in_article_surname(self, key: str) -> Entity | None:
+        if len(key) < 5:
+            return None
+        found = {id(m.entity): m.entity for (kind, surname), ms in self._full_names.items()
+                 if kind == "surname" and len(surname) >= 5 and fuzz.ratio(surname, key) >= 80 for m in ms}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def person_named(self, text: str, pos: int) -> Entity | None:
         """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
@@ -357,15 +399,24 @@ class ArticleMemory:
         found: list[tuple[str, str | None]] = []
         i = span.start - 1
         before = []
-        while i >= max(0, span.start - 6) and not doc[i].is_punct and (
-            doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")
-        ):
-            before.insert(0, doc[i])
-            i -= 1
-        if before:
-            found.append(self._title_and_country(before))
-            if any(self._is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
-                found.append(("journalist", None))
+        # Titles before the name, coordinated ones too: "VGTRK journalist, radio and TV presenter Vladimir Soloviev".
+        while i >= max(0, span.start - 14):
+            segment = []
+            while i >= 0 and not doc[i].is_punct and doc[i].pos_ != "CCONJ" and (
+                doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")
+            ):
+                segment.insert(0, doc[i])
+                i -= 1
+            if not segment:
+                break
+            before = segment + before
+            found.append(self._title_and_country(segment))
+            if i >= 1 and (doc[i].text == "," or doc[i].pos_ == "CCONJ") and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                i -= 1
+                continue
+            break
+        if before and any(self._is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
+            found.append(("journalist", None))
         inner = [t for t in span if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text)]
         if inner and inner[0].i == span.start:  # the NER took the title into the name: "Prime Minister Boris Johnson"
             lead = []
@@ -584,7 +635,7 @@ class ArticleMemory:
         for m in self.mentions[lo:]:
             if m.start >= s.end_char or (before is not None and m.start >= before):
                 break
-            if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name:
+            if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name):
                 found.append((m.start, m.is_subject, m.entity))
         for tok in s:
             if before is not None and tok.idx >= before:
@@ -618,7 +669,7 @@ class ArticleMemory:
         return found
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
-                       same_sentence_subjects_only: bool = True, max_sentences: int = 8,
+                       same_sentence_subjects_only: bool = True, max_sentences: int = 10,
                        exclude: Entity | None = None) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
         each earlier sentence's subjects and other mentions, up to two paragraphs back."""
@@ -627,7 +678,7 @@ class ArticleMemory:
         k0 = self.sentence_index(pos)
         para0 = self.paragraph_of[k0]
         for k in range(k0, max(-1, k0 - max_sentences), -1):
-            if self.paragraphs_between(self.paragraph_of[k], para0) > 2:
+            if self.paragraphs_between(self.paragraph_of[k], para0) > 4:
                 break
             current = k == k0
             for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
@@ -640,16 +691,32 @@ class ArticleMemory:
                 return entity
         return None
 
-    def salient_organisation(self, pos: int, max_paragraphs: int = 2) -> Entity | None:
-        """The latest body named or quoted before `pos`, not too far back."""
+    def salient_organisation(self, pos: int, max_paragraphs: int = 2, government: bool = False) -> Entity | None:
+        """The latest body named or quoted before `pos`, not too far back (a government one if asked)."""
         para0 = self.paragraph_at(pos)
         lo = bisect.bisect_left(self.mentions, pos, key=lambda x: x.start)
         for m in reversed(self.mentions[:lo]):
             if self.paragraphs_between(self.paragraph_of[m.sentence], para0) > max_paragraphs:
                 break
-            if not m.entity.is_person and not m.in_quote:
+            if not m.entity.is_person and not m.in_quote and (not government or m.entity.actor.actor_type == "government"):
                 return m.entity
         return None
+
+    def organisation_by_short_name(self, text: str, pos: int) -> Entity | None:
+        """A body the article named in full, referred to by some of its words in order
+        ("the State Committee" after "the State Border Committee of Belarus")."""
+        words = [w for w in normalise(text).split() if w not in ("the", "a", "an", "of")]
+        if len(words) < 2:
+            return None
+        found = {}
+        for m in self.mentions:
+            if m.start >= pos or m.entity.is_person:
+                continue
+            name = [w for w in normalise(m.entity.actor.name).split() if w not in ("the", "of")]
+            it = iter(name)
+            if all(w in it for w in words):
+                found[id(m.entity)] = m.entity
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def person_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.entity.is_person]

@@ -104,8 +104,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         tokens = [t.capitalize() for t in tokens]
     if not all(_NAME_TOKEN.match(t) or t.lower() in NAME_PARTICLES for t in tokens):
         return None
-    if tokens[0].lower() in NAME_PARTICLES and len(tokens) == 1:
-        return None
+    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or normalise(tokens[0]).rstrip(".") in TITLE_WORDS):
+        return None  # "Secretary" left of "Foreign Secretary" is a title, not a name
     return CleanName(" ".join(tokens), honorific)
 
 

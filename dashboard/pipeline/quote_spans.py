@@ -59,9 +59,24 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     double_open: int | None = None
     single_open: int | None = None
     nested: list[QuoteSpan] = []
+    inner_open: int | None = None  # a straight double quote nested in a straight double quote
+    straight_left = text.count('"')
     for i, ch in enumerate(text):
         if ch not in "“”\"‘’'«»„":
             continue
+        if ch == '"':
+            straight_left -= 1
+        if double_open is not None and text[double_open] == '"' and ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if inner_open is None and prev.isspace() and nxt.isalnum() and straight_left >= 2:
+                inner_open = i  # 'point "Bruzgi", with Poland' inside "…": two more marks still to come
+                continue
+            if inner_open is not None:
+                if not prev.isspace():
+                    nested.append(QuoteSpan(base + inner_open + 1, base + i, "double"))
+                inner_open = None
+                continue
         if double_open is None:
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
@@ -69,6 +84,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 double_open = i
                 nested = []
                 single_open = None
+                inner_open = None
                 continue
         elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
             q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)

@@ -36,6 +36,7 @@ _SPOKES = re.compile(
 _BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
 _OFFICIAL_HEADS = {"official", "source", "diplomat", "officer", "insider", "aide", "authority"}
 _GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "office"}
+_GOVERNING_WORDS = {"administration", "government", "presidential", "cabinet", "ministry", "kremlin"}
 # Bodies a nationality qualifies, kept under "<Nationality> <Body>" when the registry lacks them.
 _NATIONAL_BODIES = {
     "parliament", "border guard", "border service", "border guards", "police", "embassy", "prosecutor's office",
@@ -196,6 +197,10 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     m = memory.mention_in(p.span, prefer=p.head)
     if m is None:
         entity = _registered_person_at(memory, p.head)
+        if entity is None and p.head.pos_ == "PROPN" and p.head.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
+            # "Zakharova remarked": a surname of someone the article names in full, whatever the NER called it
+            known = memory.person_named(p.head.text, p.head.idx)
+            entity = known if known is not None and not known.is_lone_name else None
         return Resolved(entity.actor, p.text, "name") if entity is not None else None
     head = p.head
     inside = m.start <= head.idx < m.end
@@ -271,6 +276,11 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     body = find_in_phrase(memory, p.text)
     if body is not None:  # "a Kremlin official", "an EU official"
         return Resolved(body, p.text, "national_official")
+    if any(t.lemma_.lower() in _GOVERNING_WORDS for t in p.span if t.i != head.i):
+        # "an administration official", "a government source": the government the article last quoted or named
+        org = memory.salient_organisation(head.idx, max_paragraphs=6, government=True)
+        if org is not None:
+            return Resolved(org.actor, p.text, "national_official")
     return Resolved(None, p.text, "national_official")  # "officials", "a source": no named source
 
 
@@ -296,6 +306,9 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent.text) > 2:
                 actor = new_actor(_strip(ent.text), "organisation")
+    if actor is None and head.pos_ == "PROPN":
+        entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
+        actor = entity.actor if entity is not None else None
     if actor is None:
         return None
     entity = memory.entity_for(actor)
