@@ -138,7 +138,7 @@ def transcript_turn(ctx: QuoteContext) -> Candidate | None:
     m = _SPEAKER_COLON.match(ctx.text_before_mark())
     if m is None:
         return None
-    return Candidate("transcript_turn", name=m.group("name"))
+    return _named(ctx, "transcript_turn", m.group("name"), ctx.line_start)
 
 
 def _reported(ctx: QuoteContext, cue: Token) -> bool:
@@ -221,27 +221,54 @@ def _previous_paragraph(ctx: QuoteContext) -> str | None:
     return None
 
 
+_CREDIT = re.compile(r"\||\b(?:photo|picture|image|getty|pool|via|credit|afp|reuters|ap photo)\b", re.I)
+
+
+def _headline_like(ctx: QuoteContext) -> bool:
+    """The quote's line is the headline, or reads like one (short, no full stop at its end)."""
+    if ctx.title_span is not None and ctx.title_span[0] <= ctx.span.start < ctx.title_span[1]:
+        return True
+    line_end = ctx.text.find("\n", ctx.span.end)
+    line = ctx.text[ctx.line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+    return len(line.split()) <= 20 and not line.endswith((".", "?", "!", ".”", '."', "…"))
+
+
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
-    """A headline quote followed by its speaker: '‘We will respond’: Lukashenko warns Poland',
-    '“…” – Duda', '“…”: EU foreign policy chief Borrell'. The speaker is the last run of capitalised
-    words, before a headline verb if there is one."""
-    if ctx.title_span is None or not (ctx.title_span[0] <= ctx.span.start < ctx.title_span[1]):
-        return None
+    """A headline quote and its speaker: '‘…’, says Truss', '‘…’, said President Zelensky before…',
+    '‘…’: Lukashenko warns Poland', '“…” – Duda', '“…”: EU foreign policy chief Borrell'."""
+    if not _headline_like(ctx) or any(t.idx < ctx.span.start for t in ctx.cues()):
+        return None  # "Morawiecki said Lukashenko “launched …”": the speaker is before the quote
     line_end = ctx.text.find("\n", ctx.span.end)
     after = ctx.text[ctx.span.end + 1 : line_end if line_end >= 0 else len(ctx.text)]
-    if not re.match(r"^[\s,:;–—-]", after) or len(after.split()) > 10:
+    if not re.match(r"^\s*[,:;–—-]", after) or _CREDIT.search(after):
         return None
-    words = after.strip(" ,:;–—-").split()
-    cut = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), len(words))
-    name = []
-    for w in reversed(words[:cut]):
-        if w[:1].isupper():
-            name.insert(0, w)
-        elif name:
-            break
+    words = after.strip(" ,:;–—-").split()[:12]
+    cue = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), None)
+    name: list[str] = []
+    if cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
+        for w in words[1:]:
+            if not w[:1].isupper():
+                break
+            name.append(w)
+    else:
+        for w in reversed(words[: cue if cue is not None else len(words)]):
+            if w[:1].isupper():
+                name.insert(0, w)
+            elif name:
+                break
     if not name:
         return None
-    return Candidate("headline_speaker", name=" ".join(name))
+    return _named(ctx, "headline_speaker", " ".join(name).strip(" ,.;:"), ctx.span.end)
+
+
+def _named(ctx: QuoteContext, sieve: str, name: str, search_from: int) -> Candidate:
+    """A speaker written as words near the quote: as a phrase of the parse where it lines up (so
+    "Polish PM" is read as a role), else as a name."""
+    start = ctx.text.find(name, search_from)
+    span = ctx.doc.char_span(start, start + len(name)) if start >= 0 else None
+    if span is not None and len(span) and not any(t.ent_type_ == "PERSON" for t in span):
+        return Candidate(sieve, Phrase.of(span=span))
+    return Candidate(sieve, name=name)
 
 
 _QUESTIONER = re.compile(r"\b(?:journalist|reporter|correspondent|interviewer|presenter|host|anchor|editor)\b", re.I)
@@ -282,7 +309,7 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
         own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
         cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
-        if len(between.split()) <= 8 and not own_cue_after and (ctx.words > 3 or cue_between):
+        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between):
             return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
         return None
     if ctx.paragraph - last.paragraph != 1:

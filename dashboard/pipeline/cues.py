@@ -40,6 +40,9 @@ _NEEDS_PARTICLE = {
     "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
     "read": ("statement",), "attack": (), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
 }
+_LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
+_SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
+                 "warning", "message", "tweet", "post", "communique"}
 # Nouns that can be the subject of "the statement read: …".
 _WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release"}
 # "X prompted Y to warn": the speaker is the object of these verbs.
@@ -56,6 +59,9 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
     it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
     lemma = token.lemma_.lower()
+    if lemma in _LIGHT_VERBS and token.pos_ in ("VERB", "AUX"):
+        # "made the following statement:", "issued a statement", "gave a speech"
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SPEECH_NOUNS for c in token.children)
     if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
     need = _NEEDS_PARTICLE.get(lemma)

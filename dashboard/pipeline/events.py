@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .cues import CUE_VERBS, is_cue, noun_phrase, subject_of
+from .cues import is_cue, noun_phrase, speech_act, subject_of
 from .memory import ArticleMemory
 from .speakers import Phrase, find_in_phrase, resolve_speaker
 
@@ -63,7 +63,7 @@ def tense_of(verb: Token) -> str:
 def _event_type(verb: Token, sentence_text: str) -> str | None:
     lemma = verb.lemma_.lower()
     if is_cue(verb):
-        return CUE_VERBS[lemma]
+        return speech_act(lemma)
     kind = ACTION_VERBS.get(lemma)
     if kind == "migration incident" and not _MIGRATION_NOUNS.search(sentence_text):
         return None

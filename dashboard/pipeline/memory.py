@@ -433,7 +433,9 @@ class ArticleMemory:
                 if t.is_punct and t.text not in ("'s", "’s", "’", "'") or t.pos_ in ("VERB", "AUX"):
                     break
                 words.append(t)
-            if words:
+            # Only an apposition of this name: in "with presenter Vladimir Soloviev, the President of
+            # Belarus, Aleksandr Lukashenko, said", the title after the comma is the next person's.
+            if words and any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words):
                 found.append(self._title_and_country(words))
         root = span.root
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
@@ -460,7 +462,7 @@ class ArticleMemory:
                 country = c.iso2
                 continue
             words.append(t.text)
-        return title_key(" ".join(words)), country
+        return re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words))), country
 
     def _add_title(self, entity: Entity, title: str, country: str | None) -> None:
         words = title.split()
@@ -575,7 +577,7 @@ class ArticleMemory:
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if holders:
             return self._nearest(holders, pos)
-        role = self._registry_role(d)
+        role = self._registry_role(d, pos)
         if role is not None:
             return role
         if allow_salience and d.definite and (d.head in EPITHETS or re.fullmatch(r"\d+-year-old", d.head)):
@@ -592,7 +594,7 @@ class ArticleMemory:
                 return m.entity
         return None
 
-    def _registry_role(self, d: "Description") -> Entity | None:
+    def _registry_role(self, d: "Description", pos: int) -> Entity | None:
         candidates = [
             (r, e) for r, e in self.reg.roles.get(d.title, [])
             if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
@@ -609,6 +611,10 @@ class ArticleMemory:
             if d.country is None and len({r.country for r, _ in pool}) > 1:
                 pool = [(r, e) for r, e in pool if e.actor.actor_id in self.entities] or pool
         people = {e.actor.actor_id: e for _, e in pool}
+        if len(people) > 1 and all(i in self.entities for i in people):
+            # Several people the article names have held the role (Putin was a prime minister too):
+            # the one the reader last met.
+            return self._nearest([self.entities[i] for i in people], pos)
         if len(people) != 1:
             return None
         entry = next(iter(people.values()))

@@ -193,8 +193,22 @@ def _registered_person_at(memory: ArticleMemory, head: Token) -> Entity | None:
     return memory.entity_for(entry.actor, entry.gender) if entry is not None else None
 
 
+def _proper_run_person(memory: ArticleMemory, head: Token) -> Entity | None:
+    first = head.i
+    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
+        first -= 1
+    words = head.doc[first : head.i + 1]
+    entity = memory.person_named(words.text, words.start_char)
+    return entity if entity is not None and entity.is_person else None
+
+
 def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     m = memory.mention_in(p.span, prefer=p.head)
+    if m is not None and not (m.start <= p.head.idx < m.end) and p.head.pos_ == "PROPN":
+        # The head is a name of its own ("Marta Symanderska from NGO group Grupa Granica"): read it first.
+        own = _proper_run_person(memory, p.head)
+        if own is not None:
+            return Resolved(own.actor, p.text, "name")
     if m is None:
         entity = _registered_person_at(memory, p.head)
         if entity is None and p.head.pos_ == "PROPN" and p.head.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
@@ -211,7 +225,7 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     attached = mention_root is not None and mention_root.dep_ in ("appos", "compound", "flat", "nsubj") and (
         mention_root.head == head or mention_root.head.i in range(p.span.start, p.span.end)
     )
-    if mention_root is not None and mention_root.dep_ == "pobj":
+    if mention_root is not None and mention_root.dep_ == "pobj" and head.pos_ == "NOUN":
         # "… of the Russian Foreign Ministry Maria Zakharova": the body's words glued before the name.
         attached = attached or any(c.dep_ == "compound" and not (m.start <= c.idx < m.end) for c in mention_root.lefts)
     if not inside and not attached:
@@ -264,6 +278,8 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
+    if any(t.lower_ in ("former", "ex", "retired") or t.lower_.startswith("ex-") for t in p.span):
+        return Resolved(None, p.text, "national_official")  # a former official speaks for no government
     for t in p.span:
         if t.i == head.i or t.ent_type_ not in ("NORP", "GPE", "ORG", ""):
             continue
