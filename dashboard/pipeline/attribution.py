@@ -230,7 +230,8 @@ def _headline_like(ctx: QuoteContext) -> bool:
         return True
     line_end = ctx.text.find("\n", ctx.span.end)
     line = ctx.text[ctx.line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
-    return len(line.split()) <= 20 and not line.endswith((".", "?", "!", ".”", '."', "…"))
+    line = re.sub(r"^date \d{4}-\d\d-\d\d\s+", "", line)  # a crawler's date header glued to the headline
+    return len(line.split()) <= 24 and not line.endswith((".", "?", "!", ".”", '."', "…"))
 
 
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
@@ -413,6 +414,9 @@ def _window(doc: Doc, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, pa
     window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1 and memory.paragraph_at(s.start_char) == para]
     if not window:
         return [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
+    first = memory.sentence_index(window[0].start_char)
+    if first > 0 and doc.text[window[0].start_char : window[0].start_char + 1].islower():
+        window.insert(0, sents[first - 1])  # print copy broken mid-sentence: "…the greatest act of\n\nhostility “…”"
     after = memory.sentence_index(window[-1].start_char) + 1
     if after < len(sents):
         nxt = sents[after]

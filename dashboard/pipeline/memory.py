@@ -57,6 +57,7 @@ EPITHETS = {
     "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
 }
+_HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
@@ -79,12 +80,18 @@ def _plausible_org(text: str) -> bool:
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
 
 
+def looks_proper(tok: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger called a noun mid-sentence ("Zelenskyy said")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and not tok.text.isupper())
+
+
 def title_key(text: str) -> str:
     """A title as a lookup key: folded, determiners and possessives dropped, abbreviations spelled out."""
-    key = normalise(text)
+    key = re.sub(r"(?<=\b[a-z])\.", "", normalise(text))  # "u.n. chief" -> "un chief"
     key = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", key)
     key = re.sub(r"\s*'s?$", "", key).strip(" ,.")
     key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
+    key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
@@ -234,6 +241,8 @@ class ArticleMemory:
             self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
         for ent, c in single:
             entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
+            if entity is not None and entity.is_lone_name and self._in_title_case_line(ent.start_char):
+                continue  # "UN Chief: Russian Invasion 'Not Irreversible'": the NER reads capitals as names
             if entity is not None:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
@@ -277,14 +286,21 @@ class ArticleMemory:
         ("Tirumurti said", "Psaki also said"): a surname of the article, a registry person, or a
         lone name that is at least a speaker (not a body, a place or a metonym)."""
         for tok in self.doc:
-            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME"):
+            if tok.dep_ not in SUBJECT_DEPS or not looks_proper(tok) or tok.ent_type_ in ("LOC", "FAC", "DATE", "TIME", "LAW"):
+                continue
+            if self._in_title_case_line(tok.idx):
+                continue  # headlines capitalise every word
+            if self._is_place_or_nation(tok.text):
                 continue
             if self.in_quote(tok.idx) or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
                 continue
             if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
                 continue  # "The Ministry of Defence said": a body, not a person
             first = tok.i
-            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in ("compound", "flat"):
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and (
+                self.doc[first - 1].dep_ in ("compound", "flat")
+                or (not self.doc[first - 1].whitespace_ == "" and self._could_be_first_name(self.doc[first - 1]))
+            ):
                 first -= 1
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
@@ -300,6 +316,25 @@ class ArticleMemory:
                 offset = words.text.rfind(c.name)
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _in_title_case_line(self, char: int) -> bool:
+        text = self.doc.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+        return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+    def _is_place_or_nation(self, word: str) -> bool:
+        key = normalise(word)
+        plural = key[:-1] if key.endswith("s") else key  # "Belarusians", "Poles"
+        return bool(country_of(self.reg, word) or country_of(self.reg, plural) or self.reg.metonym.get(key)
+                    or key in gazetteer().unambiguous)
+
+    def _could_be_first_name(self, tok: Token) -> bool:
+        """A capitalised word glued before a surname the parse split off ("Vitali" | "Klitschko")."""
+        word = tok.text
+        return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
+                and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -366,8 +401,8 @@ class ArticleMemory:
         if entry is not None:
             return self.entity_for(entry.actor, gender), "surname"
         key = normalise(word)
-        if self.reg.alias.get(key) or self.reg.metonym.get(key) or country_of(self.reg, word) or key in gazetteer().unambiguous:
-            return None, ""  # a body, a metonym or a place the NER took for a person ("Kyiv said")
+        if self.reg.alias.get(key) or self._is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
+            return None, ""  # a body, a metonym, a place or a title the NER took for a person ("Kyiv said")
         entity = self.entity_for(new_actor(word, "person"), gender)
         entity.is_lone_name = True
         return entity, "surname"
@@ -402,8 +437,10 @@ class ArticleMemory:
         # Titles before the name, coordinated ones too: "VGTRK journalist, radio and TV presenter Vladimir Soloviev".
         while i >= max(0, span.start - 14):
             segment = []
-            while i >= 0 and not doc[i].is_punct and doc[i].pos_ != "CCONJ" and (
-                doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")
+            while i >= 0 and doc[i].pos_ != "CCONJ" and (
+                (not doc[i].is_punct and (doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case")
+                                          or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")))
+                or (doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_)  # "Secretary-General"
             ):
                 segment.insert(0, doc[i])
                 i -= 1
@@ -425,7 +462,7 @@ class ArticleMemory:
                     lead.append(t)
                 else:
                     break
-            found.append(self._title_and_country(lead))
+            found.append(self._title_and_country(before + lead))  # "UN Secretary-" + "General Antonio Guterres"
         after = doc[span.end : span.end + 10]
         if len(after) > 1 and after[0].text == ",":
             words = []
@@ -435,7 +472,11 @@ class ArticleMemory:
                 words.append(t)
             # Only an apposition of this name: in "with presenter Vladimir Soloviev, the President of
             # Belarus, Aleksandr Lukashenko, said", the title after the comma is the next person's.
-            if words and any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words):
+            nxt = words[-1].i + 1 if words else None
+            names_next = nxt is not None and nxt + 1 < len(doc) and doc[nxt].text == "," and (
+                doc[nxt + 1].ent_type_ == "PERSON" or (doc[nxt + 1].pos_ == "PROPN" and doc[nxt + 2 : nxt + 3].text[:1].isupper())
+            )
+            if words and not names_next and any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words):
                 found.append(self._title_and_country(words))
         root = span.root
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
@@ -451,15 +492,18 @@ class ArticleMemory:
         return entry is not None and entry.actor.actor_type == "media"
 
     def _title_and_country(self, tokens: list[Token]) -> tuple[str, str | None]:
-        """('defence minister', 'PL') from "Poland's defence minister" / "Polish Defence Minister"."""
+        """('defence minister', 'PL') from "Poland's defence minister", "Polish Defence Minister" or
+        "the defence minister of Poland"."""
         country = None
-        words = []
+        words: list[str] = []
         for t in tokens:
             if t.text in ("’s", "'s", "’", "'") or t.lower_ in ("the", "a", "an"):
                 continue
             c = country_of(self.reg, t.text) if (t.pos_ in ("PROPN", "ADJ") or t.ent_type_ in ("GPE", "NORP")) else None
-            if c is not None and country is None and not words:
+            if c is not None and country is None and (not words or (words[-1].lower() == "of" and t is tokens[-1])):
                 country = c.iso2
+                if words and words[-1].lower() == "of":
+                    words.pop()
                 continue
             words.append(t.text)
         return re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words))), country
@@ -510,6 +554,9 @@ class ArticleMemory:
             if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
                 continue  # a country named as a place; as a subject it stands for its government
             actor = organisation_named(self, ent.text)
+            if actor is None and ent.label_ == "ORG":
+                known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
+                actor = known.actor if known is not None else None
             if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
                 actor = new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
             if actor is not None and actor.actor_type != "person":
@@ -580,9 +627,36 @@ class ArticleMemory:
         role = self._registry_role(d, pos)
         if role is not None:
             return role
+        head_of = self._head_of_body(d, pos)
+        if head_of is not None:
+            return head_of
         if allow_salience and d.definite and (d.head in EPITHETS or re.fullmatch(r"\d+-year-old", d.head)):
+            if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
+                strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
+                if strict is not None:
+                    return strict
             return self.salient_person(pos, country=d.country)
         return None
+
+    def _head_of_body(self, d: "Description", pos: int) -> Entity | None:
+        """'the U.N. chief', 'the Nato boss': whoever the article or the registry gives a title
+        naming that body ("UN Secretary-General Antonio Guterres")."""
+        words = d.title.split()
+        if len(words) < 2 or words[-1] not in _HEAD_WORDS:
+            return None
+        body = " ".join(words[:-1])
+        has_body = lambda title: re.search(rf"\b{re.escape(body)}\b", title) is not None  # noqa: E731
+        holders = [e for e in self.entities.values() if e.is_person and any(has_body(t) for t in e.titles)]
+        if holders:
+            return self._nearest(holders, pos)
+        roles = [(r, e) for key, rs in self.reg.roles.items() if has_body(key) for r, e in rs
+                 if self.published is None and e.actor.actor_id in self.entities or self.published and r.holds_on(self.published)]
+        in_article = {e.actor.actor_id: e for _, e in roles if e.actor.actor_id in self.entities}
+        people = in_article or {e.actor.actor_id: e for _, e in roles}
+        if len(people) != 1:
+            return None
+        entry = next(iter(people.values()))
+        return self.entity_for(entry.actor, entry.gender)
 
     def _org_described(self, d: "Description", pos: int) -> Entity | None:
         keys = ORG_NOUNS[d.head]
@@ -634,24 +708,46 @@ class ArticleMemory:
     # --- salience and pronouns ---------------------------------------------------------------
 
     def _candidates(self, sentence: int, before: int | None, subjects_only: bool) -> list[tuple[Mention | None, Entity]]:
-        """Person mentions of one sentence (subjects first, left to right), pronoun subjects resolved."""
+        """Person mentions of one sentence in the order a reader looks for an antecedent (Hobbs):
+        the main clause's subject (or its possessor, "His news conference"), other subjects, then
+        the rest, left to right; pronouns among them resolved. A sentence that only lists people
+        ("Also taking part were Macron, Scholz and Stoltenberg") offers none of them."""
         s = self.sents[sentence]
-        lo = bisect.bisect_left(self.mentions, s.start_char, key=lambda x: x.start)
-        found: list[tuple[int, bool, Entity]] = []
+        lo = bisect.bisect_left(self.mentions, s.start_char - 60, key=lambda x: x.start)
+        found: list[tuple[int, int, Entity]] = []  # (rank, position, entity)
         for m in self.mentions[lo:]:
             if m.start >= s.end_char or (before is not None and m.start >= before):
                 break
+            if m.end <= s.start_char:
+                continue  # (a name that straddles a sentence split counts where it ends)
             if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name):
-                found.append((m.start, m.is_subject, m.entity))
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                rank = self._rank(span.root) if span is not None else 2
+                found.append((rank if m.is_subject else 2, m.start, m.entity))
         for tok in s:
             if before is not None and tok.idx >= before:
                 break
-            if tok.lower_ in PRONOUN_GENDER and tok.dep_ in SUBJECT_DEPS and tok.idx not in self._by_start and not self.in_quote(tok.idx):
+            if tok.lower_ not in PRONOUN_GENDER or tok.idx in self._by_start or self.in_quote(tok.idx):
+                continue
+            if tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS and self._rank(tok.head) == 0):
                 entity = self.resolve_pronoun(tok)
                 if entity is not None:
-                    found.append((tok.idx, True, entity))
-        found.sort(key=lambda x: (not x[1], x[0]))
-        return [(None, e) for _, is_subj, e in found if is_subj or not subjects_only]
+                    found.append((self._rank(tok if tok.dep_ in SUBJECT_DEPS else tok.head), tok.idx, entity))
+        if len({id(e) for _, _, e in found}) >= 3 and not any(rank == 0 for rank, _, _ in found):
+            return []
+        found.sort(key=lambda x: (x[0], x[1]))
+        return [(None, e) for rank, _, e in found if rank < 2 or not subjects_only]
+
+    @staticmethod
+    def _rank(subject: Token) -> int:
+        """0 for the subject of the sentence's main clause, 1 for another clause's subject."""
+        tok = subject
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ not in SUBJECT_DEPS:
+            return 2
+        verb = tok.head
+        return 0 if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") else 1
 
     def resolve_pronoun(self, tok: Token) -> Entity | None:
         """He/she: the nearest earlier person of that gender, the subjects of each sentence first,
@@ -676,7 +772,7 @@ class ArticleMemory:
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
                        same_sentence_subjects_only: bool = True, max_sentences: int = 10,
-                       exclude: Entity | None = None) -> Entity | None:
+                       exclude: Entity | None = None, strict_country: bool = False) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
         each earlier sentence's subjects and other mentions, up to two paragraphs back."""
         if not self.sents:
@@ -690,7 +786,7 @@ class ArticleMemory:
             for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
                 if gender and entity.gender not in (None, gender):
                     continue
-                if country and entity.country not in (None, country):
+                if country and entity.country not in ((country,) if strict_country else (None, country)):
                     continue
                 if entity is exclude:
                     continue

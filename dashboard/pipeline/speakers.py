@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity
+from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper
 from .names import institution_parts, normalise
 
 _SPOKES = re.compile(
@@ -211,10 +211,11 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             return Resolved(own.actor, p.text, "name")
     if m is None:
         entity = _registered_person_at(memory, p.head)
-        if entity is None and p.head.pos_ == "PROPN" and p.head.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
-            # "Zakharova remarked": a surname of someone the article names in full, whatever the NER called it
+        if entity is None and looks_proper(p.head) and p.head.ent_type_ not in ("LOC", "FAC"):
+            # "Zakharova remarked": a surname of someone the article names, whatever the NER called it
+            seen = {id(e) for e in memory.entities.values()}
             known = memory.person_named(p.head.text, p.head.idx)
-            entity = known if known is not None and not known.is_lone_name else None
+            entity = known if known is not None and (not known.is_lone_name or id(known) in seen) else None
         return Resolved(entity.actor, p.text, "name") if entity is not None else None
     head = p.head
     inside = m.start <= head.idx < m.end
@@ -316,15 +317,15 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
     actor = organisation_named(memory, text) or organisation_named(memory, p.text)
+    if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
+        entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
+        actor = entity.actor if entity is not None else None
     if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")):
         actor = find_in_phrase(memory, p.text)
         if actor is None and head.ent_type_ == "ORG":
             ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent.text) > 2:
                 actor = new_actor(_strip(ent.text), "organisation")
-    if actor is None and head.pos_ == "PROPN":
-        entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
-        actor = entity.actor if entity is not None else None
     if actor is None:
         return None
     entity = memory.entity_for(actor)
