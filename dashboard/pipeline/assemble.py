@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -79,7 +80,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     def sentence_id_of(span) -> str:
         return sentence_id_of_char(span.start_char)
 
-    memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(doc.text)))
+    memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(clean.view)))
     disabled = load_settings().disabled_sieves
     quotes_found = extract_quotes(doc, memory, clean.title_span, disabled)  # headlines included: they carry quotes too
     places_found = find_places(doc)
@@ -134,10 +135,9 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
 
     places: dict[str, Place] = {}
     place_mentions: list[PlaceMention] = []
-    quoted = [(f.span.start, f.span.end) for f in quotes_found]
     for p in places_found:
         a, b = fs(p.start, p.end)
-        role = "mention" if any(qs <= p.start < qe for qs, qe in quoted) else p.role  # words of a speaker, not events
+        role = "mention" if memory.in_quote(p.start) else p.role  # words of a speaker, not events
         if p.place is not None:
             places.setdefault(p.place.place_id, p.place)
         place_mentions.append(
@@ -155,10 +155,20 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         )
 
     events: list[Event] = []
-    quote_spans = sorted((f.span.start, f.span.end) for f in quotes_found)
-
     def inside_quote(i: int) -> bool:
-        return any(a <= i < b for a, b in quote_spans)
+        return memory.in_quote(i)
+
+    quote_at_start = sorted((q.start_char, q.end_char, q) for q in quotes)
+    quote_starts = [a for a, _, _ in quote_at_start]
+
+    def quote_in(a: int, b: int) -> Quote | None:
+        """The first quote starting in [a, b), or one that runs over a (binary search, not a scan)."""
+        k = bisect.bisect_left(quote_starts, a)
+        if k < len(quote_at_start) and quote_at_start[k][0] < b:
+            return quote_at_start[k][2]
+        if k and quote_at_start[k - 1][1] > a:
+            return quote_at_start[k - 1][2]
+        return None
 
     for s in sentences(doc):
         if not s.text.strip() or len(s) < 4:
@@ -172,7 +182,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         a, b = fs(s.start_char, s.end_char)
         sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
         where = [p for p in sent_places if p.role in ("event", "speech") and not inside_quote(p.start)]
-        quote = next((q for q in quotes if a <= q.start_char < b or q.start_char <= a < q.end_char), None)
+        quote = quote_in(a, b)
         if quote is not None and quote.speaker_actor_id and ev.event_type in SPEECH_ACTS:
             # The statement's actor is its quote's speaker: one resolution for both records.
             ev.actors = [actors[quote.speaker_actor_id]]

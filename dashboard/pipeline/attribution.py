@@ -97,10 +97,7 @@ class QuoteContext:
     line_start: int
     title_span: tuple[int, int] | None
     history: list[Attributed] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    text: str = ""  # the doc's text, once (spaCy rebuilds `doc.text` from its tokens on every access)
 
     @property
     def words(self) -> int:
@@ -196,9 +193,9 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
         if prev is None or not prev.rstrip().endswith(":"):
             return None
         end = ctx.line_start - 1
-        sents = [s for s in ctx.memory.sents if s.end_char <= end + 1 and s.start_char >= end - len(prev) - 1]
+        sents = ctx.memory.sentences_between(end - len(prev) - 1, end + 1)
     else:
-        sents = [s for s in ctx.memory.sents if s.start_char < ctx.span.start - 1 and s.end_char >= ctx.line_start]
+        sents = [s for s in ctx.memory.sentences_between(ctx.line_start, ctx.span.start) if s.start_char < ctx.span.start - 1]
     if not sents:
         return None
     cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t)]
@@ -327,7 +324,10 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     quote: the speaker of the last reporting verb of the paragraph just before."""
     if ctx.text_before_mark().strip() or ctx.cues():
         return None
-    prev = [s for s in ctx.memory.sents if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
+    prev_end = ctx.text.rfind("\n", 0, ctx.line_start - 1)
+    prev_start = ctx.text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+    prev = [s for s in ctx.memory.sentences_between(prev_start, ctx.line_start)
+            if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
     if not prev:
         return None
     cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj")]
@@ -408,19 +408,20 @@ def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolve
     return Resolved(person.actor, found.surface, "role")
 
 
-def _window(doc: Doc, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, para: int) -> list[Span]:
+def _window(text: str, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, para: int) -> list[Span]:
     """The sentences a quote's attribution can come from: those it overlaps in its paragraph, and
     the one right after its closing mark ('“…?” Rosenberg asked.' split off by the question mark)."""
-    window = [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1 and memory.paragraph_at(s.start_char) == para]
+    near = memory.sentences_between(q.start - 1, q.end + 2)
+    window = [s for s in near if memory.paragraph_at(s.start_char) == para]
     if not window:
-        return [s for s in sents if s.end_char > q.start - 1 and s.start_char <= q.end + 1]
+        return near
     first = memory.sentence_index(window[0].start_char)
-    if first > 0 and doc.text[window[0].start_char : window[0].start_char + 1].islower():
+    if first > 0 and text[window[0].start_char : window[0].start_char + 1].islower():
         window.insert(0, sents[first - 1])  # print copy broken mid-sentence: "…the greatest act of\n\nhostility “…”"
     after = memory.sentence_index(window[-1].start_char) + 1
     if after < len(sents):
         nxt = sents[after]
-        gap = doc.text[q.end : nxt.start_char]
+        gap = text[q.end : nxt.start_char]
         if len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para:
             window.append(nxt)
     return window
@@ -432,14 +433,15 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
     """Attribute every quote span, in reading order, by the first sieve that finds its speaker."""
     index = memory.quotes
     sents = sentences(doc)
+    text = memory.text
     out: list[Attributed] = []
     for q in sorted(spans, key=lambda s: s.start):
         para = memory.paragraph_at(q.start)
-        window = _window(doc, sents, q, memory, para)
+        window = _window(text, sents, q, memory, para)
         span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
-        line_start = doc.text.rfind("\n", 0, q.start) + 1
-        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out)
+        line_start = text.rfind("\n", 0, q.start) + 1
+        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text)
         attribution = None
         for sieve in QUOTE_SIEVES:
             if sieve.__name__ in disabled:

@@ -104,6 +104,7 @@ class Entity:
     country: str | None = None
     titles: set[str] = field(default_factory=set)  # title keys the article gives it
     is_lone_name: bool = False  # an unregistered single name: more often a mislabelled word than a person
+    first_start: int = 1 << 62  # where the article first mentions it
 
     @property
     def is_person(self) -> bool:
@@ -126,6 +127,7 @@ class ArticleMemory:
 
     def __init__(self, doc: Doc, reg: Registry, published: dt.date | None, quotes: QuoteIndex):
         self.doc, self.reg, self.published, self.quotes = doc, reg, published, quotes
+        self.text = doc.text  # once: spaCy rebuilds it from the tokens on every access
         self.sents = sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.paragraph_of = self._paragraphs()
@@ -142,7 +144,7 @@ class ArticleMemory:
 
     def _paragraphs(self) -> list[int]:
         """Paragraph number of each sentence (a paragraph is a non-blank line)."""
-        text = self.doc.text
+        text = self.text
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         numbers, n = [], -1
         for k, start in enumerate(self.line_starts):
@@ -174,6 +176,17 @@ class ArticleMemory:
     def sentence_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
+    def sentences_between(self, start: int, end: int) -> list[Span]:
+        """The sentences overlapping [start, end), found by bisection."""
+        lo = self.sentence_index(start)
+        out = []
+        for s in self.sents[lo:]:
+            if s.start_char >= end:
+                break
+            if s.end_char > start:
+                out.append(s)
+        return out
+
     def paragraph_at(self, char: int) -> int:
         return self._paragraph_of_char(char)
 
@@ -198,6 +211,7 @@ class ArticleMemory:
         if existing is not None and existing.end == end:
             return existing
         m = Mention(start, end, entity, kind, self.sentence_index(start), is_subject, self.in_quote(start))
+        entity.first_start = min(entity.first_start, start)
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         self._by_start[start] = m
         if kind in ("name", "title_surname") and entity.is_person:
@@ -318,7 +332,7 @@ class ArticleMemory:
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
 
     def _in_title_case_line(self, char: int) -> bool:
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, char) + 1
         end = text.find("\n", char)
         words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
@@ -811,13 +825,13 @@ class ArticleMemory:
         if len(words) < 2:
             return None
         found = {}
-        for m in self.mentions:
-            if m.start >= pos or m.entity.is_person:
+        for entity in self.entities.values():  # bodies, not their mentions: linear in the article's distinct actors
+            if entity.is_person or entity.first_start >= pos:
                 continue
-            name = [w for w in normalise(m.entity.actor.name).split() if w not in ("the", "of")]
+            name = [w for w in normalise(entity.actor.name).split() if w not in ("the", "of")]
             it = iter(name)
             if all(w in it for w in words):
-                found[id(m.entity)] = m.entity
+                found[id(entity)] = entity
         return next(iter(found.values())) if len(found) == 1 else None
 
     def person_mentions(self) -> list[Mention]:

@@ -50,7 +50,7 @@ def nested_attributions(doc: Doc, found: FoundQuote, memory: ArticleMemory) -> l
             if r.actor is not None and r.actor != found.attribution.actor:
                 conf = CONFIDENCE["nested_cue"] * CONFIDENCE.get(r.sieve, 0.5)
                 attribution = Attribution(r.actor, r.surface, cue.lemma_.lower(), "nested_cue", r.sieve, conf)
-                out.append(FoundQuote(n, doc.text[n.start : n.end], attribution, sent))
+                out.append(FoundQuote(n, memory.text[n.start : n.end], attribution, sent))
                 break
     return out
 
@@ -58,7 +58,7 @@ def nested_attributions(doc: Doc, found: FoundQuote, memory: ArticleMemory) -> l
 def extract_quotes(doc: Doc, memory: ArticleMemory, title_span: tuple[int, int] | None = None,
                    disabled: frozenset[str] = frozenset()) -> list[FoundQuote]:
     """All quotes of a parsed article with speakers, scare quotes dropped, repeats merged."""
-    text = doc.text
+    text = memory.text
     attributed = attribute_quotes(doc, memory.quotes.spans, memory, title_span, disabled)
     found = [FoundQuote(a.span, text[a.span.start : a.span.end], a.attribution, sentence_at(doc, a.span.start)) for a in attributed]
     extra = [n for f in found for n in nested_attributions(doc, f, memory)]
