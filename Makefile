@@ -40,8 +40,9 @@ test: $(STAMP)
 	@$(MAKE) --no-print-directory browser-deps || echo "WARNING: could not install chromium; the browser tests will be skipped"
 	$(BIN)/python -m pytest -q
 
+## Quality per gold corpus and per attribution sieve (add ARGS=--verbose for every miss, ARGS=--ablation for each sieve's worth).
 eval: $(STAMP)
-	$(BIN)/python -m dashboard eval --verbose
+	$(BIN)/python -m dashboard eval $(ARGS)
 
 ## Body F1 of web pages on the HTML benchmark (HTML_BENCH=path/to/another/copy to score that one).
 HTML_BENCH ?= tests/fixtures/html-bench

@@ -24,6 +24,8 @@ class Settings:
     batch_size: int = 16
     read_manifests: bool = True  # take each file's row of a sources.csv/.tsv beside it
     article_cpu_seconds: float = 60.0  # per-article budget (CPU time); a slower one is reported and skipped
+    # Attribution sieves switched off (names from attribution.QUOTE_SIEVES / speakers.SPEAKER_SIEVES), for ablation.
+    disabled_sieves: frozenset[str] = frozenset()
 
 
 def load_settings(**overrides) -> Settings:
@@ -39,5 +41,7 @@ def load_settings(**overrides) -> Settings:
         env["max_article_bytes"] = int(os.environ["DASHBOARD_MAX_ARTICLE_BYTES"])
     if os.environ.get("DASHBOARD_ARTICLE_CPU_SECONDS"):
         env["article_cpu_seconds"] = float(os.environ["DASHBOARD_ARTICLE_CPU_SECONDS"])
+    if os.environ.get("DASHBOARD_DISABLED_SIEVES"):
+        env["disabled_sieves"] = frozenset(x.strip() for x in os.environ["DASHBOARD_DISABLED_SIEVES"].split(",") if x.strip())
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(Settings(), **env)

@@ -54,7 +54,8 @@ def article_json(path: str, tables: dict[str, list], warnings: list[str] | None 
             {
                 "text": q.text, "speaker": q.speaker, "start_char": q.start_char, "end_char": q.end_char,
                 "speaker_surface": q.speaker_surface, "cue_verb": q.cue_verb, "speech_act": q.speech_act,
-                "confidence": q.confidence, "date": _iso(q.quote_date),
+                "confidence": q.confidence, "mention_sieve": q.mention_sieve, "speaker_sieve": q.speaker_sieve,
+                "date": _iso(q.quote_date),
             }
             for q in tables["quotes"]
         ],

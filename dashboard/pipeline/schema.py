@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _f(doc: str, default=dataclasses.MISSING, factory=dataclasses.MISSING):
@@ -148,7 +148,9 @@ class Quote:
     speaker_surface: str | None = _f("How the text refers to the speaker ('she', 'Ms Truss')")
     cue_verb: str | None = _f("Lemma of the reporting verb ('say', 'warn'), null when none")
     speech_act: str = _f("Event type of the speech act (statement, warning, accusation, …)")
-    confidence: float = _f("0–1 confidence in the speaker attribution")
+    confidence: float = _f("0–1 confidence in the speaker attribution, from the table of its two sieves")
+    mention_sieve: str = _f("Rule that found the words naming the speaker (governing_cue, continuation, according_to, …)")
+    speaker_sieve: str = _f("Rule that resolved those words to the speaker (name, role, pronoun, institution, …)")
     sentence_id: str = _f("Sentence containing the quote's start")
     quote_date: dt.date | None = _f("Date the words were said, resolved from the sentence")
     cluster_id: str = _f("Same words across articles share this id")
