@@ -15,14 +15,16 @@ D = dt.date
 
 
 def article(aid, outlet, published=None):
-    return Article(aid, f"{aid}.txt", outlet, None, None, published, "", 0, False, 0)
+    return Article(article_id=aid, path=f"{aid}.txt", outlet=outlet, title=None, byline=None, publication_date=published,
+                   text="", body_start=0, is_html=False, n_words=0)
 
 
 def quote(aid, text, speaker=None, start=0, date=None):
     return Quote(
         quote_id=f"q-{aid}-{start}", article_id=aid, text=text, start_char=start, end_char=start + len(text),
         speaker_actor_id=speaker, speaker=speaker, speaker_surface=None, cue_verb="say", speech_act="statement",
-        confidence=1.0, sentence_id=f"{aid}:{start}", quote_date=date, cluster_id="",
+        confidence=1.0, mention_sieve="governing_cue", speaker_sieve="name", sentence_id=f"{aid}:{start}",
+        quote_date=date, cluster_id="",
     )
 
 

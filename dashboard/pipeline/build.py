@@ -30,7 +30,7 @@ from .errors import ArticleError, StoreError
 from .ingest import RawArticle, display_name, parse_bytes, read_article
 from .link import LINK_VERSION, link_across
 from .lock import store_lock
-from .manifest import SourceEntry, record_source
+from .manifest import SourceEntry, read_manifest, record_source
 from .merge import merge
 from .nlp import parse_many
 from .schema import RECORD_TYPES, Problem, from_row, to_row
@@ -385,6 +385,17 @@ def _unlinked(record):
     return record
 
 
+def _record_stated(folder: Path, file_name: str, source: SourceEntry | None) -> None:
+    """What the form stated, in uploads/sources.csv beside the file, so every rebuild reads the
+    upload the same way; with nothing stated, only an older row of that name is emptied."""
+    if source is None:
+        manifest_file = folder / "sources.csv"
+        if not manifest_file.is_file() or file_name not in read_manifest(manifest_file)[0]:
+            return
+        source = SourceEntry()
+    record_source(folder, file_name, source)
+
+
 def add_uploads(
     settings: Settings,
     items: list[tuple],
@@ -428,9 +439,7 @@ def add_uploads(
                 pending = incoming_dir / target.name
                 store.atomic_write_bytes(pending, data)
                 staged.append((pending, target, r))
-                # What the form stated, beside the file, so every rebuild reads it the same way
-                # (an empty row for nothing stated: it replaces an older row of that name).
-                record_source(store_dir / store.UPLOADS, target.name, stated[name] or SourceEntry())
+                _record_stated(store_dir / store.UPLOADS, target.name, stated[name])
             if not staged:
                 return results
             fresh = [r for _, _, r in staged]
