@@ -27,7 +27,8 @@ def _progress(result, done: int, total: int) -> None:
 def cmd_build(args) -> int:
     from .pipeline.build import build_store
     from .pipeline.ingest import expand_inputs
-
+    from .pipeline.lock import StoreBusy
+    from .pipeline.parallel import default_workers
     from .pipeline.store import uploaded_files
 
     settings = load_settings(store_dir=Path(args.store) if args.store else None)
@@ -35,12 +36,25 @@ def cmd_build(args) -> int:
     uploads = [p for p in uploaded_files(settings.store_dir) if p not in paths]
     if uploads:
         print(f"including {len(uploads)} article(s) added from the dashboard ({settings.store_dir / 'uploads'})", file=sys.stderr)
-        paths += uploads
-    if not paths:
+    if not paths and not uploads:
         print(f"No .txt or .html articles found in {' '.join(args.paths)}", file=sys.stderr)
         return 1
+    workers = args.workers if args.workers is not None else (0 if args.engine == "dask" else settings.workers)
+    workers = workers or default_workers()
     started = time.perf_counter()
-    tables, results = build_store(paths, settings, progress=_progress)
+    pool = None
+    try:
+        if args.engine == "dask":
+            from .pipeline.distributed import DaskPool
+
+            pool = DaskPool(scheduler=args.scheduler, workers=workers)
+        tables, results = build_store(paths, settings, progress=_progress, workers=workers, pool=pool, lock_timeout=args.lock_timeout)
+    except StoreBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if pool is not None:
+            pool.close()
     failed = [r for r in results if r.error]
     print(
         f"Store at {settings.store_dir}: {len(tables['articles'])} articles, {len(tables['quotes'])} quotes, "
@@ -192,14 +206,31 @@ def cmd_bench(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a hint when a file name that starts with '-' was read as an option."""
+
+    def error(self, message):
+        argv = self._argv or []
+        dashed = [a for a in argv if a.startswith("-") and a != "--" and (Path(a).exists() or "." in a)]
+        if dashed:
+            message += (f"\n{dashed[0]!r} was read as an option; to name a file that starts with '-', "
+                        f"put it after '--' (build -- {dashed[0]}) or write ./{dashed[0]}")
+        super().error(message)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    _Parser._argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _Parser(prog="python -m dashboard", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the store from article files or folders")
-    b.add_argument("paths", nargs="+")
+    b.add_argument("paths", nargs="+", help="files or folders; a name starting with '-' goes after '--' (build -- -x.txt) or as ./-x.txt")
     b.add_argument("--store", help="store directory (default data/store)")
     b.add_argument("--strict", action="store_true", help="exit 1 when any article was skipped")
+    b.add_argument("--workers", type=int, help="processes (local) or cluster workers to start (dask without --scheduler); 0: one per core")
+    b.add_argument("--engine", choices=("local", "dask"), default="local", help="where the per-article work runs")
+    b.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786), with --engine dask")
+    b.add_argument("--lock-timeout", type=float, help="seconds to wait for another writer of the store (default 3600)")
     b.set_defaults(func=cmd_build)
     e = sub.add_parser("extract", help="print one JSON object per file")
     e.add_argument("--json", action="store_true", help="JSON lines output (the only format)")

@@ -286,3 +286,28 @@ def test_build_of_a_folder_without_articles_fails_clearly(tmp_path):
     assert out.returncode == 1
     assert "No .txt or .html articles found" in out.stderr
     assert not (tmp_path / "s" / "CURRENT").exists()
+
+
+@pytest.mark.parametrize("args,ok", [
+    pytest.param(["--", "-x.txt"], True, id="after --"),
+    pytest.param(["./-x.txt"], True, id="as ./-x.txt"),
+    pytest.param(["-x.txt"], False, id="bare: read as an option, with a hint"),
+])
+def test_a_file_whose_name_starts_with_a_dash(tmp_path, args, ok):
+    (tmp_path / "-x.txt").write_bytes(CP1252)
+    out = subprocess.run([sys.executable, "-m", "dashboard", "build", "--store", "s", *args], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if ok:
+        assert out.returncode == 0, out.stderr[-2000:]
+        assert [a.path for a in store.read_records(tmp_path / "s", "articles")] == ["-x.txt"]
+    else:
+        assert out.returncode == 2
+        assert "put it after '--' (build -- -x.txt) or write ./-x.txt" in out.stderr
+        assert not (tmp_path / "s").exists()
+
+
+def test_build_in_two_processes_gives_the_store_one_process_gives(first_build, build_inputs, tmp_path):
+    _, first_store = first_build
+    out = run_cli("build", build_inputs, "--store", tmp_path / "two", "--workers", "2")
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert store_rows(tmp_path / "two") == store_rows(first_store)

