@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from . import store
 from .assemble import PIPELINE_VERSION, article_records, link_across, merge
+from .canonical import unify_actors
 from .budget import cpu_budget
 from .clean import CleanArticle, clean
 from .config import Settings
@@ -154,7 +155,7 @@ def combine(results: list[ArticleResult]) -> dict[str, list]:
     tables = merge(per_article) if per_article else {name: [] for name in RECORD_TYPES}
     for name in RECORD_TYPES:
         tables.setdefault(name, [])
-    tables = link_across(tables)
+    tables = link_across(unify_actors(tables))
     tables["problems"] = [Problem(r.path, r.error) for r in results if r.error]
     return tables
 
@@ -186,7 +187,7 @@ def add_articles(inputs: list[tuple[str, bytes]], settings: Settings, sources: d
     fresh = [r.tables for r in accepted if r.tables["articles"][0].article_id not in known]
     if fresh:
         problems = existing.pop("problems")
-        tables = link_across(merge([existing, *fresh]))
+        tables = link_across(unify_actors(merge([existing, *fresh])))
         tables["problems"] = problems
         store.write_snapshot(settings.store_dir, tables)
     return results

@@ -495,7 +495,7 @@ class ArticleMemory:
         root = span.root
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
             head = root.head
-            words = [t for t in head.subtree if t.i < root.i and not t.is_punct and t.i >= head.left_edge.i]
+            words = [t for t in head.subtree if t.i < span.start and not t.is_punct and t.i >= head.left_edge.i]
             found.append(self._title_and_country(words))
         for title, country in found:
             if title and _TITLE_HINT.search(title):
@@ -729,6 +729,8 @@ class ArticleMemory:
         s = self.sents[sentence]
         lo = bisect.bisect_left(self.mentions, s.start_char - 60, key=lambda x: x.start)
         found: list[tuple[int, int, Entity]] = []  # (rank, position, entity)
+        roots: set[int] = set()
+        coordinated = 0
         for m in self.mentions[lo:]:
             if m.start >= s.end_char or (before is not None and m.start >= before):
                 break
@@ -738,6 +740,9 @@ class ArticleMemory:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 rank = self._rank(span.root) if span is not None else 2
                 found.append((rank if m.is_subject else 2, m.start, m.entity))
+                if span is not None:
+                    coordinated += span.root.dep_ == "conj" and span.root.head.i in roots
+                    roots.add(span.root.i)
         for tok in s:
             if before is not None and tok.idx >= before:
                 break
@@ -747,7 +752,7 @@ class ArticleMemory:
                 entity = self.resolve_pronoun(tok)
                 if entity is not None:
                     found.append((self._rank(tok if tok.dep_ in SUBJECT_DEPS else tok.head), tok.idx, entity))
-        if len({id(e) for _, _, e in found}) >= 3 and not any(rank == 0 for rank, _, _ in found):
+        if len({id(e) for _, _, e in found}) >= 3 and (not any(rank == 0 for rank, _, _ in found) or coordinated):
             return []
         found.sort(key=lambda x: (x[0], x[1]))
         return [(None, e) for rank, _, e in found if rank < 2 or not subjects_only]

@@ -109,7 +109,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     return CleanName(" ".join(tokens), honorific)
 
 
-def _first_names_agree(a: str, b: str) -> bool:
+def first_names_agree(a: str, b: str) -> bool:
     """First names agree when one is the other's initial or they are close spellings."""
     if len(a) <= 2 or len(b) <= 2:
         return a[0] == b[0]
@@ -156,7 +156,7 @@ class PersonMatcher:
             value
             for surname in self._close_surnames(parts[-1])
             for first, value in self.by_surname[surname]
-            if _first_names_agree(parts[0], first)
+            if first_names_agree(parts[0], first)
         ]
         return self._one(found)
 
