@@ -338,10 +338,19 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
 
 
 def nearest_cue(ctx: QuoteContext) -> Candidate | None:
-    """A reporting verb of the quote's sentences that the parse did not link to the quote."""
+    """A reporting verb of the quote's sentences that the parse did not link to the quote; where
+    they have none, the one reporting verb of the quote's paragraph ("If Lavrov is ready, they will
+    speak “from diplomat to diplomat.” But …, Kuleba asserted")."""
     if ctx.words <= 3:
         return None  # a short phrase not governed by the verb is a scare quote
     cues = [t for t in ctx.cues() if not any(q in ctx.tokens for q in [t.i])]
+    if not cues:
+        line_end = ctx.text.find("\n", ctx.span.end)
+        paragraph = ctx.memory.sentences_between(ctx.line_start, line_end if line_end >= 0 else len(ctx.text))
+        cues = [t for s in paragraph for t in s if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj", "ccomp")]
+        speakers = {(_speaker_phrase(ctx, t).text if _speaker_phrase(ctx, t) else None) for t in cues}
+        if len(speakers) != 1:
+            return None
     governed = [t for t in cues if any(ctx.doc[i] in t.ancestors for i in ctx.tokens)]
     pool = [t for t in cues if t not in governed] or cues
     if not pool:

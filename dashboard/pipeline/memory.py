@@ -56,7 +56,12 @@ ORG_NOUNS = {
 EPITHETS = {
     "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
+    "head of state", "head of government", "head of the state", "president",
 }
+# Title words that come right before a name ("Foreign Minister X", "spokesman X").
+_TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+                "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
+                "adviser", "advisor", "leader", "senator", "deputy", "official", "aide", "lawmaker", "mp", "activist"}
 _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
@@ -80,9 +85,12 @@ def _plausible_org(text: str) -> bool:
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
 
 
-def looks_proper(tok: Token) -> bool:
-    """A proper noun, or a capitalised word the tagger called a noun mid-sentence ("Zelenskyy said")."""
-    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and not tok.text.isupper())
+def looks_proper(tok: Token, at_sentence_start: bool = False) -> bool:
+    """A proper noun, or a capitalised word the tagger called a noun mid-sentence ("Zelenskyy said");
+    at a sentence start too when asked (the caller then checks it names someone known)."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "NOUN" and tok.text[:1].isupper() and (at_sentence_start or not tok.is_sent_start) and not tok.text.isupper()
+    )
 
 
 def title_key(text: str) -> str:
@@ -261,6 +269,7 @@ class ArticleMemory:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
         self._learn_proper_subjects()
+        self._learn_titled_names()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -349,6 +358,27 @@ class ArticleMemory:
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _learn_titled_names(self) -> None:
+        """Names right after a title the NER missed ("Turkish Foreign Minister Mevlüt Çavuşoğlu"):
+        two or three capitalised words after a title word are a person."""
+        doc, i = self.doc, 0
+        while i < len(doc) - 2:
+            tok = doc[i]
+            i += 1
+            if normalise(tok.text).rstrip(".") not in _TITLE_NOUNS or self.in_quote(tok.idx):
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and looks_proper(doc[j]) and doc[j].text[:1].isupper() and doc[j].text.isalpha() is not False:
+                j += 1
+            run = doc[i:j]
+            if not 2 <= len(run) <= 3 or self._overlaps_person(run.start_char, run.end_char):
+                continue
+            if any(self._is_place_or_nation(t.text) or normalise(t.text) in TITLE_WORDS or normalise(t.text) in ORG_NOUNS for t in run):
+                continue
+            entity = self.person_named(run.text, run.start_char)
+            if entity is not None and entity.is_person:
+                self.note(entity, run.start_char, run.end_char, "name", run.root.dep_ in SUBJECT_DEPS)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -495,7 +525,7 @@ class ArticleMemory:
         root = span.root
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
             head = root.head
-            words = [t for t in head.subtree if t.i < root.i and not t.is_punct and t.i >= head.left_edge.i]
+            words = [t for t in head.subtree if t.i < span.start and not t.is_punct and t.i >= head.left_edge.i]
             found.append(self._title_and_country(words))
         for title, country in found:
             if title and _TITLE_HINT.search(title):
@@ -526,6 +556,10 @@ class ArticleMemory:
         words = title.split()
         for k in range(len(words)):
             entity.titles.add(" ".join(words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
+        if " of " in title:  # "spokesperson of the minister-coordinator" is a spokesperson
+            head = title.split(" of ")[0].split()
+            for k in range(len(head)):
+                entity.titles.add(" ".join(head[k:]))
         if country and entity.country is None:
             entity.country = country
 
@@ -644,7 +678,7 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
-        if allow_salience and d.definite and (d.head in EPITHETS or re.fullmatch(r"\d+-year-old", d.head)):
+        if allow_salience and d.definite and (d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+-year-old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
                 if strict is not None:
@@ -729,6 +763,8 @@ class ArticleMemory:
         s = self.sents[sentence]
         lo = bisect.bisect_left(self.mentions, s.start_char - 60, key=lambda x: x.start)
         found: list[tuple[int, int, Entity]] = []  # (rank, position, entity)
+        roots: set[int] = set()
+        coordinated = 0
         for m in self.mentions[lo:]:
             if m.start >= s.end_char or (before is not None and m.start >= before):
                 break
@@ -738,6 +774,9 @@ class ArticleMemory:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 rank = self._rank(span.root) if span is not None else 2
                 found.append((rank if m.is_subject else 2, m.start, m.entity))
+                if span is not None:
+                    coordinated += span.root.dep_ == "conj" and span.root.head.i in roots
+                    roots.add(span.root.i)
         for tok in s:
             if before is not None and tok.idx >= before:
                 break
@@ -747,7 +786,7 @@ class ArticleMemory:
                 entity = self.resolve_pronoun(tok)
                 if entity is not None:
                     found.append((self._rank(tok if tok.dep_ in SUBJECT_DEPS else tok.head), tok.idx, entity))
-        if len({id(e) for _, _, e in found}) >= 3 and not any(rank == 0 for rank, _, _ in found):
+        if len({id(e) for _, _, e in found}) >= 3 and (not any(rank == 0 for rank, _, _ in found) or coordinated):
             return []
         found.sort(key=lambda x: (x[0], x[1]))
         return [(None, e) for rank, _, e in found if rank < 2 or not subjects_only]
@@ -833,6 +872,17 @@ class ArticleMemory:
             if all(w in it for w in words):
                 found[id(entity)] = entity
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def recent_people(self, pos: int, n: int) -> list[Entity]:
+        """The last `n` different people named before `pos`, the latest first."""
+        lo = bisect.bisect_left(self.mentions, pos, key=lambda x: x.start)
+        out: list[Entity] = []
+        for m in reversed(self.mentions[:lo]):
+            if m.entity.is_person and not m.in_quote and m.entity not in out:
+                out.append(m.entity)
+                if len(out) == n:
+                    break
+        return out
 
     def person_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.entity.is_person]

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from .canonical import unify_actors
 from .schema import Actor, Place
 
 
 def merge_actors(actor_lists: Iterable[list[Actor]]) -> list[Actor]:
     """One record per actor across articles, by id; the registry's version wins over one made
-    up from an article's words. (Cross-article canonicalisation of actors belongs here.)"""
+    up from an article's words. (Spellings of one person across articles: `canonical.unify_actors`.)"""
     actors: dict[str, Actor] = {}
     for records in actor_lists:
         for a in records:
@@ -43,4 +44,4 @@ def merge(per_article: list[dict[str, list]]) -> dict[str, list]:
                 out[name].extend(records)
     out["actors"] = merge_actors(t.get("actors", []) for t in per_article)
     out["places"] = merge_places(t.get("places", []) for t in per_article)
-    return dict(out)
+    return unify_actors(dict(out))

@@ -41,7 +41,7 @@ TITLE_WORDS = HONORIFICS | {
 }
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Z][\w'’-]*)$")
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
 _FURNITURE = re.compile(r"[\d|/\\@#:;()\[\]{}<>=+*_~^]|^-+$|^[–—]+$")
 
 
@@ -102,14 +102,17 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         return None
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
-    if not all(_NAME_TOKEN.match(t) or t.lower() in NAME_PARTICLES for t in tokens):
+    def capitalised(t: str) -> bool:  # "Çavuşoğlu", "Żaryn" as much as "Smith"; "al-Sahaf" by its second part
+        return t[:1].isupper() or (t[:3] in ("al-", "el-") and t[3:4].isupper())
+
+    if not all((_NAME_TOKEN.match(t) and capitalised(t)) or t.lower() in NAME_PARTICLES for t in tokens):
         return None
     if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or normalise(tokens[0]).rstrip(".") in TITLE_WORDS):
         return None  # "Secretary" left of "Foreign Secretary" is a title, not a name
     return CleanName(" ".join(tokens), honorific)
 
 
-def _first_names_agree(a: str, b: str) -> bool:
+def first_names_agree(a: str, b: str) -> bool:
     """First names agree when one is the other's initial or they are close spellings."""
     if len(a) <= 2 or len(b) <= 2:
         return a[0] == b[0]
@@ -156,7 +159,7 @@ class PersonMatcher:
             value
             for surname in self._close_surnames(parts[-1])
             for first, value in self.by_surname[surname]
-            if _first_names_agree(parts[0], first)
+            if first_names_agree(parts[0], first)
         ]
         return self._one(found)
 

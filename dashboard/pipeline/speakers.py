@@ -39,7 +39,7 @@ _GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "offic
 _GOVERNING_WORDS = {"administration", "government", "presidential", "cabinet", "ministry", "kremlin"}
 # Bodies a nationality qualifies, kept under "<Nationality> <Body>" when the registry lacks them.
 _NATIONAL_BODIES = {
-    "parliament", "border guard", "border service", "border guards", "police", "embassy", "prosecutor's office",
+    "parliament", "border guard", "border service", "border guards", "border force", "police", "embassy", "prosecutor's office",
     "prosecutor general's office", "investigative committee", "security service", "foreign intelligence service",
     "state border committee", "emergency service", "emergencies service", "central election commission", "senate",
     "supreme court", "constitutional court", "national bank", "central bank", "general staff", "navy", "air force",
@@ -174,6 +174,13 @@ def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
 def pronoun(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     low = head.lower_
+    if low in ("latter", "former") and any(c.lower_ == "the" for c in head.children) and len(p.span) <= 2:
+        # "the latter": the later of the last two people named; "the former": the earlier one
+        people = memory.recent_people(head.idx, 2)
+        if len(people) == 2:
+            entity = people[0] if low == "latter" else people[1]
+            return Resolved(entity.actor, p.text, "pronoun")
+        return None
     if head.pos_ != "PRON" or low not in PRONOUN_GENDER and low not in ORG_PRONOUNS and low not in ("i", "we", "you"):
         return None
     entity = memory.resolve_pronoun(head) if low not in ("i", "we", "you") else None
@@ -210,12 +217,19 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if own is not None:
             return Resolved(own.actor, p.text, "name")
     if m is None:
+        seen = {id(e) for e in memory.entities.values()}  # people known before this phrase
         entity = _registered_person_at(memory, p.head)
-        if entity is None and looks_proper(p.head) and p.head.ent_type_ not in ("LOC", "FAC"):
+        if entity is None and looks_proper(p.head, at_sentence_start=True) and p.head.ent_type_ not in ("LOC", "FAC"):
             # "Zakharova remarked": a surname of someone the article names, whatever the NER called it
-            seen = {id(e) for e in memory.entities.values()}
             known = memory.person_named(p.head.text, p.head.idx)
             entity = known if known is not None and (not known.is_lone_name or id(known) in seen) else None
+        if entity is None and len(p.span) > 3:
+            # a phrase the parse ran together ("claims about a buildup on the border Peskov"): a known
+            # person named at its end
+            last = p.span[-1]
+            if looks_proper(last) and last.i != p.head.i:
+                known = memory.person_named(last.text, last.idx)
+                entity = known if known is not None and id(known) in seen and known.is_person else None
         return Resolved(entity.actor, p.text, "name") if entity is not None else None
     head = p.head
     inside = m.start <= head.idx < m.end
@@ -249,10 +263,31 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(entity.actor, p.text, "role")
 
 
+def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> Entity | None:
+    """The one person of the article whose titles hold a word of `kinds` and every other
+    qualifying word of the phrase ("a Kremlin spokesman" -> "Kremlin spokesman Dmitry Peskov";
+    "a presidential spokesman" -> the article's only spokesman)."""
+    quals = [normalise(t.text) for t in p.span if t.i != p.head.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("compound", "nmod", "poss")]
+    found = []
+    for e in memory.entities.values():
+        if not e.is_person:
+            continue
+        titles = " | ".join(e.titles)
+        if any(k in titles for k in kinds) and all(q in titles for q in quals):
+            found.append(e)
+    return found[0] if len(found) == 1 else None
+
+
 def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if not _SPOKES.search(p.text):
         return None
     head = p.head
+    if head.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson") and not any(
+        c.dep_ == "prep" for c in head.children
+    ):
+        person = _titled_person(memory, p, ("spokesperson", "press secretary"))
+        if person is not None:
+            return Resolved(person.actor, p.text, "spokesperson")
     owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
     owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for o in c.children if o.dep_ == "pobj"]
     for owner in owners:
@@ -281,6 +316,10 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return None
     if any(t.lower_ in ("former", "ex", "retired") or t.lower_.startswith("ex-") for t in p.span):
         return Resolved(None, p.text, "national_official")  # a former official speaks for no government
+    if any(c.lower_ == "the" for c in head.children) and head.lemma_.lower() == "official":
+        person = _titled_person(memory, p, ("spokesperson", "official", "press secretary", "representative", "aide"))
+        if person is not None:  # "the Kremlin official" after "Kremlin spokesman Dmitry Peskov"
+            return Resolved(person.actor, p.text, "national_official")
     for t in p.span:
         if t.i == head.i or t.ent_type_ not in ("NORP", "GPE", "ORG", ""):
             continue

@@ -1,0 +1,65 @@
+"""The article memory: every way an article refers to someone ends at one in-article entity."""
+
+import pytest
+
+from dashboard.pipeline.actors import registry
+from dashboard.pipeline.memory import ArticleMemory
+from dashboard.pipeline.nlp import load_nlp
+from dashboard.pipeline.quote_spans import QuoteIndex
+from dashboard.pipeline.quotes import quote_spans_of
+
+
+def memory_of(text, published=None):
+    doc = load_nlp()(text)
+    return ArticleMemory(doc, registry(), published, QuoteIndex(quote_spans_of(text)))
+
+
+def entity_at(memory, text, surface, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    m = next(m for m in memory.mentions if m.start <= start < m.end)
+    return m.entity
+
+
+def test_name_title_and_pronoun_are_one_entity_without_a_date():
+    text = "Liz Truss flew to Kyiv on Thursday. The Foreign Secretary met soldiers there. She then left for Warsaw."
+    mem = memory_of(text)
+    truss = entity_at(mem, text, "Liz Truss")
+    assert entity_at(mem, text, "The Foreign Secretary") is truss
+    she = next(t for t in mem.doc if t.text == "She")
+    assert mem.resolve_pronoun(she) is truss and truss.gender == "female"
+
+
+@pytest.mark.parametrize("text,first,later", [
+    pytest.param("Mateusz Morawiecki spoke first. Later Morawiecki left.", "Mateusz Morawiecki", "Morawiecki", id="surname"),
+    pytest.param("Keir Starmer arrived. Sir Keir then spoke.", "Keir Starmer", "Sir Keir", id="Sir and a first name"),
+    pytest.param("Anna Alboth, an activist, spoke. Later Abloth added more.", "Anna Alboth", "Abloth", id="a typo of the surname"),
+    pytest.param("Kostiantyn Petrenko runs a shop. Kostyantyn Petrenko opened at six.", "Kostiantyn Petrenko", "Kostyantyn Petrenko",
+                 id="one person spelled two ways in one article"),
+])
+def test_other_ways_of_naming_find_the_full_name(text, first, later):
+    mem = memory_of(text)
+    assert entity_at(mem, text, later, nth=1 if later in first else 0) is entity_at(mem, text, first)
+
+
+def test_a_pronoun_prefers_the_subject_of_the_main_clause():
+    text = ("Ben Wallace met Sergei Shoigu in Moscow. His news conference took place as Boris Johnson joined a call. "
+            "Also taking part were Emmanuel Macron, Olaf Scholz and Jens Stoltenberg. While he said that he was hopeful, he was wary.")
+    mem = memory_of(text)
+    he = [t for t in mem.doc if t.text == "he"][0]
+    assert mem.resolve_pronoun(he).actor.name == "Ben Wallace"
+
+
+def test_titles_are_learned_from_how_the_article_introduces_people():
+    text = "Poland's defence minister, Mariusz Blaszczak, visited the fence. VGTRK journalist, radio and TV presenter Vladimir Soloviev asked."
+    mem = memory_of(text)
+    assert "defence minister" in entity_at(mem, text, "Mariusz Blaszczak").titles
+    assert entity_at(mem, text, "Mariusz Blaszczak").country == "PL"
+    assert {"journalist", "tv presenter"} <= entity_at(mem, text, "Vladimir Soloviev").titles
+
+
+def test_a_place_the_parser_calls_a_person_makes_no_person():
+    text = 'Kyiv said on Monday that talks were possible. Kyiv has "no illusions".'
+    mem = memory_of(text)
+    assert not any(e.is_person for e in mem.entities.values())

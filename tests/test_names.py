@@ -1,0 +1,85 @@
+"""How names are spelled and matched: pure string rules, one table each."""
+
+import pytest
+
+from dashboard.pipeline.names import PersonMatcher, clean_person_name, institution_parts, name_key
+
+NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania"}
+
+
+@pytest.mark.parametrize("text,name,honorific", [
+    pytest.param("2021 - 11 - 08 Muller", "Muller", None, id="crawler date glued to a surname"),
+    pytest.param("Photo: Dmytro Kuleba", "Dmytro Kuleba", None, id="page furniture before a name"),
+    pytest.param("Prime Minister Boris Johnson's", "Boris Johnson", "minister", id="title and possessive"),
+    pytest.param("Ukraine President Volodymyr Zelensky", "Volodymyr Zelensky", "president", id="country and title"),
+    pytest.param("Ms Truss", "Truss", "ms", id="honorific kept for gender"),
+    pytest.param("LAVROV", "Lavrov", None, id="transcript capitals"),
+    pytest.param("Ursula von der Leyen", "Ursula von der Leyen", None, id="lower-case particles"),
+    pytest.param("Ahmed al-Sahaf", "Ahmed al-Sahaf", None, id="Arabic article"),
+])
+def test_clean_person_name(text, name, honorific):
+    got = clean_person_name(text, lambda w: w.lower() in NATIONS)
+    assert (got.name, got.honorific) == (name, honorific)
+
+
+@pytest.mark.parametrize("text", ["the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", ""])
+def test_nothing_name_like_is_no_name(text):
+    assert clean_person_name(text) is None
+
+
+@pytest.mark.parametrize("a,b", [
+    pytest.param("Volodymyr Zelenskyy", "Volodymyr Zelensky", id="doubled y"),
+    pytest.param("Zelenskiy", "Zelensky", id="-iy"),
+    pytest.param("Dmitro Kuleba", "Dmytro Kuleba", id="y for i"),
+    pytest.param("Mikhail Mishustin", "Mihail Mishustin", id="kh for h"),
+    pytest.param("Lech Wałęsa", "Lech Walesa", id="diacritics and l-stroke"),
+])
+def test_spelling_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
+                         ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
+                         ("Aliaksandr Lukashenka", "AL")])
+
+
+@pytest.mark.parametrize("written,expected", [
+    pytest.param("Voldymyr Zelensky", "VZ", id="misspelt first name"),
+    pytest.param("Ahmed al-Shhaf", "AS", id="misspelt surname"),
+    pytest.param("A. Lukashenka", "AL", id="initial and a variant"),
+    pytest.param("Olena Zelenska", "OZ", id="his wife is not him"),
+    pytest.param("Andrzej Dera", None, id="another surname"),
+    pytest.param("Jan Kowalski", None, id="someone unknown"),
+])
+def test_person_matcher(written, expected):
+    assert MATCHER.match(written) == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    pytest.param("Zelenskiy", "VZ", id="a variant of one surname"),
+    pytest.param("Lukashenka", "AL", id="an alias's surname"),
+    pytest.param("Duda", "AD", id="exact"),
+    pytest.param("Dada", None, id="short surnames must be exact"),
+])
+def test_surname_matcher(word, expected):
+    assert MATCHER.match_surname(word) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    pytest.param("Ukraine's internal affairs ministry", ("ministry", "ukraine", "Internal Affairs"), id="possessive and topic"),
+    pytest.param("the Ministry of Internal Affairs of Ukraine", ("ministry", "ukraine", "Internal Affairs"), id="of topic of country"),
+    pytest.param("the Belarusian defence ministry", ("ministry", "belarusian", "Defence"), id="demonym"),
+    pytest.param("Russian Federation's foreign ministry", ("ministry", "russian federation", "Foreign Affairs"), id="two-word country"),
+    pytest.param("the internal affairs ministry", ("ministry", None, "Internal Affairs"), id="no country"),
+    pytest.param("the Polish authorities", ("government", "polish", None), id="authorities"),
+    pytest.param("government of Lithuania", ("government", "lithuania", None), id="government of"),
+    pytest.param("Russian troops", ("military", "russian", None), id="troops"),
+])
+def test_institution_parts(phrase, expected):
+    got = institution_parts(phrase, lambda q: q in NATIONS)
+    assert (got.kind, got.nationality, got.topic) == expected
+
+
+@pytest.mark.parametrize("phrase", ["a statement from the defence ministry", "the government", "the ministry"])
+def test_not_an_institution_name(phrase):
+    assert institution_parts(phrase, lambda q: q in NATIONS) is None
