@@ -230,12 +230,16 @@ def browser_benchmark(store_dir: Path, loads: int = 5, changes: int = 5) -> dict
                 select = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1)  # Country
                 for name in country_names[:changes]:
                     before = page.evaluate("() => location.search")
-                    select.click()
+                    select.locator("input").click()
                     page.keyboard.type(name)
                     received.clear()
                     t0 = time.perf_counter()
                     page.keyboard.press("Enter")
-                    page.wait_for_function("s => location.search !== s", arg=before, timeout=120_000, polling=10)
+                    try:
+                        page.wait_for_function("s => location.search !== s", arg=before, timeout=120_000, polling=10)
+                    except Exception:
+                        page.screenshot(path=str(ROOT / "artifacts" / "bench-failed.png"))
+                        raise
                     _drawn(page)
                     change_times.append((time.perf_counter() - t0) * 1000)
                     payloads.append(sum(received))

@@ -252,8 +252,8 @@ if empty:
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
 places, summaries = q_map(snapshot, selection, db)
-deck = maps.build_deck(places, opts.event_types, summaries)
 located, mentioned, macro = maps.map_points(places, opts.event_types, summaries)
+deck = maps.build_deck(places, opts.event_types, summaries, points=(located, mentioned, macro))
 with left:
     st.subheader("Map")
     st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key="map")
