@@ -45,7 +45,7 @@ _ROLE = re.compile(r"^(?P<title>.+?) \((?P<start>[\d-]+|\?)–(?P<end>[\d-]+|now
 
 def role_on(roles, day: dt.date | None) -> str | None:
     """The title a speaker held on a day, from registry roles like 'Foreign Secretary (2021-09-15–2022-09-06)'."""
-    for role in roles if roles is not None else []:
+    for role in roles if isinstance(roles, (list, tuple)) or hasattr(roles, "tolist") else []:
         m = _ROLE.match(str(role))
         if not m:
             continue
@@ -362,7 +362,7 @@ class Store:
         frame["count"] = frame["count"].astype(int)
         return frame
 
-    def map_places(self, f: Filters, max_points: int = MAX_MAP_POINTS) -> pd.DataFrame:
+    def map_places(self, f: Filters, max_points: int = MAX_MAP_POINTS, grid_degrees: float = GRID_DEGREES) -> pd.DataFrame:
         """One row per place (or grid cell, above `max_points`) carrying matching records:
         name, lat, lon, feature, is_located (an event happened or a speaker spoke there, not only
         named), count, per-type counts and up to three record summaries with their own types.
@@ -395,7 +395,7 @@ class Store:
             params,
         ).df()
         if len(frame) > max_points:
-            frame = _to_grid(frame)
+            frame = _to_grid(frame, grid_degrees)
         return frame
 
     def summaries(self, record_ids: list[str]) -> dict[str, tuple[str, str]]:
@@ -503,18 +503,22 @@ class Store:
         ).df()
 
     def export_events(self, f: Filters) -> pd.DataFrame:
+        """Every matching event with the columns the exports write (names of its actors and places added)."""
         cond, params = self.where(f, kind="event")
-        return self.cursor().execute(
-            f"""SELECT e.*, a.outlet, a.title,
-                       list_transform(e.actor_ids, lambda x: (SELECT name FROM actor WHERE actor_id = x)) AS actors,
-                       list_transform(e.target_actor_ids, lambda x: (SELECT name FROM actor WHERE actor_id = x)) AS targets,
-                       list_transform(e.place_ids, lambda x: (SELECT name FROM place WHERE place_id = x)) AS places,
-                       r.countries
-                FROM events e JOIN art a USING (article_id) JOIN records r ON r.record_id = e.event_id AND r.kind = 'event'
-                WHERE {cond.replace('kind = ?', 'r.kind = ?')}
+        frame = self.cursor().execute(
+            f"""SELECT e.*, a.outlet, a.title, r.countries
+                FROM (SELECT record_id, countries FROM records WHERE {cond}) r
+                JOIN events e ON e.event_id = r.record_id JOIN art a ON a.article_id = e.article_id
                 ORDER BY e.event_date NULLS LAST, e.article_id, e.start_char""",
             params,
         ).df()
+        actor = dict(self.cursor().execute("SELECT actor_id, name FROM actor").fetchall())
+        place = dict(self.cursor().execute("SELECT place_id, name FROM place").fetchall())
+        names = lambda ids, lookup: [lookup[i] for i in (ids if ids is not None else []) if i in lookup]  # noqa: E731
+        frame["actors"] = [names(x, actor) for x in frame["actor_ids"]]
+        frame["targets"] = [names(x, actor) for x in frame["target_actor_ids"]]
+        frame["places"] = [names(x, place) for x in frame["place_ids"]]
+        return frame
 
     def articles(self, article_ids: set[str] | None = None) -> pd.DataFrame:
         """Article metadata (no text), for citations."""
@@ -524,9 +528,9 @@ class Store:
         return self.cursor().execute(sql + " WHERE list_contains(?, article_id)", [sorted(article_ids)]).df()
 
 
-def _to_grid(frame: pd.DataFrame) -> pd.DataFrame:
-    """Merge places into GRID_DEGREES cells: one point per cell, named after its largest place."""
-    frame = frame.assign(cell_lat=(frame["lat"] / GRID_DEGREES).round(), cell_lon=(frame["lon"] / GRID_DEGREES).round())
+def _to_grid(frame: pd.DataFrame, degrees: float = GRID_DEGREES) -> pd.DataFrame:
+    """Merge places into grid cells: one point per cell, named after its largest place."""
+    frame = frame.assign(cell_lat=(frame["lat"] / degrees).round(), cell_lon=(frame["lon"] / degrees).round())
     rows = []
     for (_, _, located), group in frame.groupby(["cell_lat", "cell_lon", "is_located"], sort=False):
         top = group.sort_values("count", ascending=False).iloc[0]
