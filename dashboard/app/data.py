@@ -32,7 +32,7 @@ GRID_DEGREES = 0.25
 # Macro-regions and continents: listed beside the map, never drawn as a point.
 AREA_FEATURES = ("area",)
 MEMORY_LIMIT = "600MB"
-DERIVED_TABLES = ("actor", "place", "art", "records")
+DERIVED_TABLES = ("actor", "place", "art", "records", "place_sets", "about_sets", "card_sentences", "card_quotes")
 CACHE_DIR = "app-cache"  # under the store folder: derived tables per snapshot
 SORTS = {
     "date": "day ASC NULLS LAST, article_id, start_char",
@@ -61,7 +61,7 @@ def role_on(roles, day: dt.date | None) -> str | None:
 
 # One row per record: what every filter and view reads. Built once per snapshot, into the
 # database `d` (a cache file beside the store, or memory); bump DERIVED_VERSION when it changes.
-DERIVED_VERSION = 2
+DERIVED_VERSION = 3
 _DERIVE = """
 CREATE TABLE d.actor AS SELECT actor_id, name, actor_type, country_code, roles FROM actors;
 CREATE TABLE d.place AS SELECT place_id, name, feature, country_code, lat, lon FROM places;
@@ -97,7 +97,7 @@ SELECT 'quote' AS kind, q.quote_id AS record_id, q.article_id, art.art_no, q.sen
        q.n_outlets, q.confidence, q.start_char,
        coalesce(qe.date_source, CASE WHEN q.quote_date IS NULL THEN 'none'
             WHEN q.quote_date = art.publication_date THEN 'publication' ELSE 'stated' END) AS date_source,
-       lower(q.text || ' ' || coalesce(q.speaker, '')) AS haystack
+       lower(q.text || ' ' || coalesce(q.speaker, '')) AS haystack, left(q.text, 160) AS label
 FROM quotes q JOIN d.art art USING (article_id)
 LEFT JOIN d.actor spk ON spk.actor_id = q.speaker_actor_id
 LEFT JOIN sent s USING (sentence_id) LEFT JOIN sent_actors sa USING (sentence_id)
@@ -116,12 +116,26 @@ SELECT 'event', e.event_id, e.article_id, art.art_no, e.sentence_id, e.event_dat
        list_distinct(e.place_ids || coalesce(s.located, [])),
        list_filter(coalesce(s.mentioned, []), lambda p: NOT list_contains(e.place_ids, p)),
        e.n_outlets, NULL, e.start_char, e.date_source,
-       lower(e.summary)
+       lower(e.summary), left(e.summary, 160)
 FROM events e JOIN d.art art USING (article_id)
 LEFT JOIN d.actor first_actor ON first_actor.actor_id = e.actor_ids[1]
 LEFT JOIN sent s USING (sentence_id) LEFT JOIN sent_actors sa USING (sentence_id)
 ) ORDER BY day, kind;  -- date filters then skip whole row groups
 DROP TABLE sent_places; DROP TABLE sent; DROP TABLE sent_actors;
+-- Records at the same places, or naming the same actors, share a small integer: the map and the
+-- who-speaks-about-whom view group by it and unnest only the few distinct lists.
+CREATE TABLE d.place_sets AS
+  SELECT (row_number() OVER ())::INTEGER AS place_set, located, mentioned FROM (SELECT DISTINCT located, mentioned FROM d.records);
+CREATE TABLE d.about_sets AS
+  SELECT (row_number() OVER ())::INTEGER AS about_set, about_ids, countries FROM (SELECT DISTINCT about_ids, countries FROM d.records);
+CREATE OR REPLACE TABLE d.records AS
+  SELECT r.*, ps.place_set, ab.about_set FROM d.records r
+  JOIN d.place_sets ps ON ps.located = r.located AND ps.mentioned = r.mentioned
+  JOIN d.about_sets ab ON ab.about_ids = r.about_ids AND ab.countries = r.countries
+  ORDER BY r.day, r.kind;
+-- What the cards read, ordered by article so that one article's rows sit together (zone maps).
+CREATE TABLE d.card_sentences AS SELECT article_id, sentence_id, start_char, text FROM sentences ORDER BY article_id, start_char;
+CREATE TABLE d.card_quotes AS SELECT * FROM quotes ORDER BY quote_id;
 """
 
 
@@ -270,8 +284,8 @@ class Store:
                 finally:
                     Path(tmp).unlink(missing_ok=True)
                     Path(tmp + ".wal").unlink(missing_ok=True)
-                for old in folder.glob("*.duckdb"):  # caches of snapshots that are gone
-                    if old != target and not (self.store_dir / old.name.split("-v")[0]).is_dir():
+                for old in folder.glob("*.duckdb"):  # caches of other snapshots or versions
+                    if old != target:
                         old.unlink(missing_ok=True)
                 self.con.execute(f"ATTACH '{_quoted(target)}' AS d (READ_ONLY)")
                 return target
@@ -375,9 +389,10 @@ class Store:
         # Records of the same kind and type at the same places are counted together first: far
         # fewer rows to unnest than records.
         frame = self.cursor().execute(
-            f"""WITH g AS (
-                  SELECT located, mentioned, kind, type, count(*) AS n, min_by(record_id, day, 3) AS samples
+            f"""WITH g0 AS (
+                  SELECT place_set, kind, type, count(*) AS n, [arg_min(record_id, day)] AS samples
                   FROM records WHERE {cond} GROUP BY ALL
+                ), g AS (SELECT g0.*, ps.located, ps.mentioned FROM g0 JOIN place_sets ps USING (place_set)
                 ), hits AS (
                   SELECT u.place_id, true AS is_located, kind, type, n, samples FROM g, unnest(g.located) AS u(place_id)
                   UNION ALL
@@ -393,7 +408,8 @@ class Store:
                 WHERE p.lat IS NOT NULL AND {country_cond}
                 GROUP BY ALL ORDER BY count DESC, p.name""",
             params,
-        ).df()
+        )
+        frame = pd.DataFrame(frame.fetchall(), columns=[d[0] for d in frame.description])  # nested lists: faster than .df()
         if len(frame) > max_points:
             frame = _to_grid(frame, grid_degrees)
         return frame
@@ -403,9 +419,7 @@ class Store:
         if not record_ids:
             return {}
         rows = self.cursor().execute(
-            """SELECT quote_id, 'quote', text FROM quotes WHERE list_contains(?, quote_id)
-               UNION ALL SELECT event_id, 'event', summary FROM events WHERE list_contains(?, event_id)""",
-            [record_ids, record_ids],
+            f"SELECT record_id, kind, label FROM records WHERE record_id IN ({', '.join('?' for _ in record_ids)})", list(record_ids)
         ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
@@ -424,7 +438,7 @@ class Store:
         frame = self.cursor().execute(
             f"""SELECT q.*, a.outlet, a.title, a.path, a.publication_date, a.is_html, a.url,
                        spk.country_code AS speaker_country_code, spk.roles AS speaker_roles
-                FROM (SELECT * FROM quotes WHERE quote_id IN ({id_list})) q JOIN art a USING (article_id)
+                FROM (SELECT * FROM card_quotes WHERE quote_id IN ({id_list})) q JOIN art a USING (article_id)
                 LEFT JOIN actor spk ON spk.actor_id = q.speaker_actor_id""",
             list(order_of),
         ).df()
@@ -445,7 +459,7 @@ class Store:
             return {}
         articles = sorted(set(quotes["article_id"]))
         rows = self.cursor().execute(
-            f"SELECT article_id, sentence_id, text FROM sentences WHERE article_id IN ({', '.join('?' for _ in articles)}) "
+            f"SELECT article_id, sentence_id, text FROM card_sentences WHERE article_id IN ({', '.join('?' for _ in articles)}) "
             "ORDER BY article_id, start_char",
             articles,
         ).fetchall()
@@ -478,10 +492,11 @@ class Store:
             target = ("SELECT g.speaker, u.cc AS about, sum(g.n) AS n FROM g, unnest(g.countries) AS u(cc) "
                       "WHERE u.cc IS DISTINCT FROM g.speaker_country GROUP BY ALL")
         return self.cursor().execute(
-            f"""WITH g AS (SELECT primary_actor AS speaker, {'about_ids' if by == 'actor' else 'countries'},
+            f"""WITH g0 AS (SELECT primary_actor AS speaker, about_set,
                                   any_value(primary_country) FILTER (WHERE actor_ids <> []) AS speaker_country, count(*) AS n
                            FROM records WHERE {cond} AND primary_actor <> 'Unknown speaker' GROUP BY ALL),
-                     pairs AS ({target}),
+                     g AS (SELECT g0.*, ab.about_ids, ab.countries FROM g0 JOIN about_sets ab USING (about_set)),
+                     pairs AS MATERIALIZED ({target}),
                      top_s AS (SELECT speaker FROM pairs GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT {int(top)}),
                      top_a AS (SELECT about FROM pairs GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT {int(top)})
                 SELECT speaker, about, sum(n)::BIGINT AS count FROM pairs
