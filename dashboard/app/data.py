@@ -250,6 +250,8 @@ class Store:
         self.con = store_mod.connect(self.store_dir)
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         self.con.execute("SET preserve_insertion_order = false")
+        # Spills (large derivations) go to the system's temp folder, never the working directory.
+        self.con.execute(f"SET temp_directory = '{_quoted(Path(tempfile.gettempdir()) / 'dashboard-duckdb')}'")
         article_cols = {r[0] for r in self.con.execute("DESCRIBE articles").fetchall()}
         self.has_url = "url" in article_cols
         self.cache_file = self._attach_derived(cache)
