@@ -67,8 +67,8 @@ def city_labels(min_population: int = 150_000) -> pd.DataFrame:
 
 
 def _screen(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    """Web Mercator pixel position at a zoom level."""
-    scale = 256 * 2**zoom
+    """Web Mercator pixel position at a zoom level, as deck.gl projects it."""
+    scale = 512 * 2**zoom  # deck.gl’s world is 512 px wide at zoom 0
     y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     return scale * (lon + 180) / 360, scale * (1 - y / math.pi) / 2
 
@@ -110,7 +110,7 @@ def radius_px(count: int, largest: int) -> float:
 
 def _tooltip(names: list[str], located: bool, count: int, types: list[dict], summaries: dict[str, tuple[str, str]]) -> str:
     head = " + ".join(names[:3]) + (f" + {len(names) - 3} more" if len(names) > 3 else "")
-    what = "happened or was said here" if located else "named here only"
+    what = "of what happened or was said here" if located else "naming this place only"
     lines = [f"{head}: {count} record{'s' if count != 1 else ''} {what}"]
     lines.append(", ".join(f"{t['type']} ({t['kind']}s) {t['n']}" for t in types[:5]) + (" …" if len(types) > 5 else ""))
     shown = 0
@@ -125,7 +125,7 @@ def _tooltip(names: list[str], located: bool, count: int, types: list[dict], sum
     return "\n".join(lines)
 
 
-def sample_ids(places: pd.DataFrame, per_marker: int = 3) -> list[str]:
+def sample_ids(places: pd.DataFrame, per_marker: int = 8) -> list[str]:
     """The record ids whose text the tooltips quote (a few per marker)."""
     out: list[str] = []
     for types in places.get("types", []):
