@@ -317,10 +317,13 @@ def test_zoomed_in_the_markers_stay_small_and_apart(page):
     canvas.scroll_into_view_if_needed()
     canvas.wait_for(state="visible", timeout=30_000)
     box = canvas.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    for _ in range(12):
-        page.mouse.wheel(0, -300)
-        time.sleep(0.15)
+    view = maps.REGION_VIEW
+    cx, cy = maps._screen(view.longitude, view.latitude, view.zoom)
+    x, y = maps._screen(23.8, 53.5, view.zoom)  # the Kuznica–Bruzgi crossing
+    page.mouse.move(box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy))
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        time.sleep(0.2)
     time.sleep(2)
     canvas.screenshot(path=str(ROOT / "artifacts" / "map-zoomed.png"))
     zoom = 9
