@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 STORE  := data/store
 PORT   ?= 8501
 
-.PHONY: run test setup data eval bench bench-1m browser-deps clean
+.PHONY: run test setup data eval eval-html bench bench-1m browser-deps clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,8 +40,14 @@ test: $(STAMP)
 	@$(MAKE) --no-print-directory browser-deps || echo "WARNING: could not install chromium; the browser tests will be skipped"
 	$(BIN)/python -m pytest -q
 
+## Quality per gold corpus and per attribution sieve (add ARGS=--verbose for every miss, ARGS=--ablation for each sieve's worth).
 eval: $(STAMP)
-	$(BIN)/python -m dashboard eval --verbose
+	$(BIN)/python -m dashboard eval $(ARGS)
+
+## Body F1 of web pages on the HTML benchmark (HTML_BENCH=path/to/another/copy to score that one).
+HTML_BENCH ?= tests/fixtures/html-bench
+eval-html: $(STAMP)
+	$(BIN)/python -m dashboard eval-html $(HTML_BENCH)
 
 ## Speed: pipeline words/s, and the dashboard on the seeds and on synthetic stores of 10k and 100k events.
 bench: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard build | extract | eval | bench.
+"""Command line: python -m dashboard build | extract | eval | eval-html | bench.
 
 Logging and progress are configured here and go to stderr; stdout carries only results.
 """
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .pipeline.config import REPO_ROOT, load_settings
 
-GOLD = REPO_ROOT / "tests" / "golden" / "seeds.jsonl"
 
 
 def _progress(result, done: int, total: int) -> None:
@@ -54,40 +53,127 @@ def cmd_build(args) -> int:
     return 1 if failed and args.strict else 0
 
 
-def extract(paths: list[str], use_cache: bool = False) -> list[dict]:
+def extract(paths: list[str], use_cache: bool = False, use_manifest: bool = True, manifest: str | None = None) -> list[dict]:
+    """One JSON-ready dict per path, in order. Each file takes its row of a sources.csv/.tsv
+    beside it (unless `use_manifest` is False), or of the manifest file named by `manifest`."""
     from .pipeline.build import process
+    from .pipeline.ingest import display_name
+    from .pipeline.manifest import read_manifest
     from .pipeline.report import article_json
 
-    settings = load_settings()
-    results = process([(p, None) for p in paths], settings, use_cache=use_cache, progress=_progress)
+    settings = load_settings(read_manifests=use_manifest and manifest is None)
+    sources = None
+    if manifest:
+        rows, notes = read_manifest(Path(manifest))
+        for note in notes:
+            print(f"{manifest}: {note}", file=sys.stderr)
+        sources = {p: rows[Path(p).name] for p in paths if Path(p).name in rows}
+    results = process([(p, None) for p in paths], settings, use_cache=use_cache, progress=_progress, sources=sources)
     out = []
     for path, r in zip(paths, results):
+        shown = display_name(path)
         if r.error:
-            out.append({"path": path, "error": r.error})
+            out.append({"path": shown, "error": r.error})
         else:
-            out.append(article_json(path, r.tables, r.warnings))
+            out.append(article_json(shown, r.tables, r.warnings))
     return out
 
 
 def cmd_extract(args) -> int:
-    rows = extract(args.paths)
+    rows = extract(args.paths, use_manifest=not args.no_manifest, manifest=args.manifest)
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 1 if any("error" in r for r in rows) else 0
 
 
-def cmd_eval(args) -> int:
-    from .pipeline.evaluate import evaluate, load_gold
+def cmd_eval_html(args) -> int:
+    from .html_bench import run
 
-    gold = load_gold(Path(args.gold))
-    seeds = Path(args.seeds)
-    preds = extract([str(seeds / g["file"]) for g in gold])
+    figures = run(Path(args.bench), Path(args.out), n_bootstrap=args.n_bootstrap)
+    print(f"body F1 {figures['f1']:.3f} (precision {figures['precision']:.3f}, recall {figures['recall']:.3f}) "
+          f"on {figures['pages']} pages of {args.bench}; trafilatura read {figures['trafilatura']}, "
+          f"fallback {figures['fallback']}, failed {figures['failed']}; output in {figures['output']}")
+    return 0
+
+
+def _score_corpus(corpus) -> "Scores":
+    """Quotes, places and dates of one corpus, from the text alone (no manifest beside it), with
+    outlet figures against its sources.tsv where it has one."""
+    from .pipeline.evaluate import evaluate, load_gold
+    from .pipeline.evaluate_metadata import score_metadata
+    from .pipeline.manifest import read_manifest
+
+    gold = load_gold(corpus.gold)
+    paths = [corpus.articles / g["file"] for g in gold]
+    preds = extract([str(p) for p in paths], use_manifest=False)
     scores = evaluate(preds, gold)
+    manifest = corpus.articles / "sources.tsv"
+    sources = read_manifest(manifest)[0] if manifest.is_file() else {}
+    texts = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file()}
+    scores.metadata = score_metadata(preds, gold, sources, texts)
+    return scores
+
+
+def _print_scores(rows: list[tuple[str, bool, "Scores"]]) -> None:
+    print(f"{'corpus':30s} {'tuned':5s} {'gold':>4s} {'P':>6s} {'R':>6s} {'speaker':>8s} {'attr-F1':>8s} {'places':>7s} "
+          f"{'date':>6s} {'invented':>8s} {'outlet':>7s}")
+    for name, tuned, sc in rows:
+        md = getattr(sc, "metadata", None)
+        outlet = f"{md.outlet_named_right}/{md.outlet_named}" if md is not None and md.outlet_named else "-"
+        print(
+            f"{name:30s} {'yes' if tuned else 'no':5s} {sc.n_gold:4d} {sc.precision:6.3f} {sc.recall:6.3f} {sc.speaker_accuracy:8.3f} "
+            f"{sc.attributed_f1:8.3f} {sc.place_recall:7.3f} {sc.dates_right:>3d}/{sc.dates_stated:<2d} "
+            f"{sc.dates_invented:>4d}/{sc.dates_unstated:<3d} {outlet:>7s}"
+        )
+    print("date: stated publication dates right / stated; invented: a date where the text states none / such articles;"
+          "\noutlet: right / articles whose text names its outlet (the real outlet from the corpus's sources.tsv)")
+
+
+def _print_sieves(rows: list[tuple[str, bool, "Scores"]]) -> None:
+    from .pipeline.evaluate import Scores
+
+    total = Scores()
+    for _, _, sc in rows:
+        for key, (n, r) in sc.by_sieve.items():
+            acc = total.by_sieve.setdefault(key, [0, 0])
+            acc[0] += n
+            acc[1] += r
+    for position, title in ((0, "quote → mention sieve"), (1, "mention → actor sieve")):
+        print(f"\n{title:24s} {'found':>6s} {'right':>6s} {'accuracy':>9s}")
+        for sieve, n, right in total.sieve_rows(position):
+            print(f"{sieve:24s} {n:6d} {right:6d} {right / n:9.3f}")
+
+
+def cmd_eval(args) -> int:
+    import os
+
+    from .pipeline.attribution import ALL_SIEVES
+    from .pipeline.evaluate import Corpus, known_corpora
+    from .pipeline.speakers import SPEAKER_SIEVES
+
+    corpora = known_corpora(REPO_ROOT)
+    if args.gold:
+        folder = Path(args.articles or Path(args.gold).parent / "articles")
+        corpora = [Corpus(args.name or Path(args.gold).stem, Path(args.gold), folder, False)]
+    if args.without:
+        os.environ["DASHBOARD_DISABLED_SIEVES"] = args.without
+    print(f"active sieves: {', '.join(s for s in ALL_SIEVES if s not in (args.without or '').split(','))}")
+    rows = [(c.name, c.tuned_on, _score_corpus(c)) for c in corpora]
     if args.verbose:
-        for line in scores.errors:
-            print("  " + line)
-    for key, value in scores.summary().items():
-        print(f"{key:22s} {value:.3f}")
+        for name, _, sc in rows:
+            for line in sc.errors:
+                print(f"  [{name}] {line}")
+    _print_scores(rows)
+    _print_sieves(rows)
+    if args.ablation:
+        print(f"\nablation: attributed-quote F1 with one sieve switched off (change against all on)")
+        print(f"{'switched off':24s} " + " ".join(f"{name[:18]:>18s}" for name, _, _ in rows))
+        base = [sc.attributed_f1 for _, _, sc in rows]
+        for sieve in [*ALL_SIEVES, *(s.__name__ for s in SPEAKER_SIEVES)]:
+            os.environ["DASHBOARD_DISABLED_SIEVES"] = ",".join(x for x in [args.without, sieve] if x)
+            scores = [_score_corpus(c).attributed_f1 for c in corpora]
+            print(f"{sieve:24s} " + " ".join(f"{f:8.3f} ({f - b:+.3f})" for f, b in zip(scores, base)))
+        os.environ.pop("DASHBOARD_DISABLED_SIEVES", None)
     return 0
 
 
@@ -130,11 +216,21 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=cmd_build)
     e = sub.add_parser("extract", help="print one JSON object per file")
     e.add_argument("--json", action="store_true", help="JSON lines output (the only format)")
+    e.add_argument("--no-manifest", action="store_true", help="ignore sources.csv/.tsv files beside the articles")
+    e.add_argument("--manifest", help="a sources.csv/.tsv (file, url, outlet, publication_date) for the files given")
     e.add_argument("paths", nargs="+")
     e.set_defaults(func=cmd_extract)
-    v = sub.add_parser("eval", help="score extraction against the gold annotations")
-    v.add_argument("--gold", default=str(GOLD))
-    v.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
+    h = sub.add_parser("eval-html", help="body F1 on the HTML benchmark (writes its output file and prints its figures)")
+    h.add_argument("bench", nargs="?", default=str(REPO_ROOT / "tests" / "fixtures" / "html-bench"), help="a copy of the benchmark")
+    h.add_argument("--out", default=str(REPO_ROOT / "build" / "eval-html"), help="folder for output/dashboard.json")
+    h.add_argument("--n-bootstrap", type=int, default=100)
+    h.set_defaults(func=cmd_eval_html)
+    v = sub.add_parser("eval", help="score extraction against every gold corpus (or one given by --gold)")
+    v.add_argument("--gold", help="a gold JSONL file to score instead of the project's corpora")
+    v.add_argument("--articles", help="the folder of that gold's articles (default: 'articles' beside it)")
+    v.add_argument("--name", help="the corpus name to print")
+    v.add_argument("--without", default="", help="comma-separated sieves to switch off (ablation)")
+    v.add_argument("--ablation", action="store_true", help="also score with each sieve switched off in turn")
     v.add_argument("--verbose", "-v", action="store_true")
     v.set_defaults(func=cmd_eval)
     k = sub.add_parser("bench", help="words/s of the pipeline vs bare spaCy, and peak memory")
@@ -150,4 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     y.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # trafilatura logs a warning for every page it finds no article in: ours says which
+        for name in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     return args.func(args)

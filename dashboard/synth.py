@@ -18,6 +18,7 @@ When the store gains a writer of Arrow tables, `write_arrow_snapshot` should bec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -159,10 +160,16 @@ class _Columns:
     def __init__(self, record_type: type):
         self.names = columns(record_type)
         self.data: dict[str, list] = {n: [] for n in self.names}
+        # Fields this generator does not set take the schema's defaults (the schema grows).
+        self.defaults = {
+            f.name: (f.default_factory if f.default_factory is not dataclasses.MISSING else (lambda v=f.default: v))
+            for f in dataclasses.fields(record_type)
+            if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        }
 
     def add(self, **row) -> None:
         for n in self.names:
-            self.data[n].append(row.get(n))
+            self.data[n].append(row[n] if n in row else self.defaults[n]() if n in self.defaults else None)
 
     def table(self, schema: pa.Schema) -> pa.Table:
         return pa.Table.from_pydict(self.data, schema=schema)
@@ -324,7 +331,8 @@ def generate(n_events: int, seed: int = 0, world: World | None = None) -> dict[s
                     quote_id=quote_id, article_id=article_id, text=words, start_char=q_start, end_char=q_start + len(words),
                     speaker_actor_id=actor_ids[spk], speaker=world.actors[spk].name, speaker_surface=world.actors[spk].name,
                     cue_verb=verb.removesuffix("ed").removesuffix("d") if act != "statement" else "say", speech_act=act,
-                    confidence=round(rng.uniform(0.45, 0.98), 2), sentence_id=sentence_id,
+                    confidence=round(rng.uniform(0.45, 0.98), 2), mention_sieve="governing_cue", speaker_sieve="name",
+                    sentence_id=sentence_id,
                     quote_date=day if date_source != "none" and rng.random() < 0.9 else None,
                     cluster_id=cluster, n_outlets=1, outlets=[],
                 )
@@ -344,7 +352,8 @@ def generate(n_events: int, seed: int = 0, world: World | None = None) -> dict[s
         if is_html:
             text.add("</p>\n</article>\n<footer>Share this story &middot; Related: more news</footer></body></html>\n")
         t["articles"].add(article_id=article_id, path=path, outlet=outlet, title=title, byline=byline, publication_date=published,
-                          text=text.value(), body_start=body_start, is_html=is_html, n_words=n_words)
+                          text=text.value(), body_start=body_start, is_html=is_html, n_words=n_words,
+                          url=f"https://example.com/{path}", url_source="manifest")
 
     for name in ("quotes", "events"):
         cols = t[name].data

@@ -30,3 +30,12 @@ def built_store(tmp_path_factory, seed_paths) -> Path:
     store_dir = tmp_path_factory.mktemp("store")
     build_store(seed_paths, load_settings(store_dir=store_dir))
     return store_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory, seed_paths) -> Path:
+    """The seeds plus an article whose sentences carry script, formula, icon, link and line-separator
+    payloads (tests/fixtures/hostile/), built into a store (read-only for tests)."""
+    store_dir = tmp_path_factory.mktemp("hostile-store")
+    build_store(seed_paths + expand_inputs([ROOT / "tests" / "fixtures" / "hostile"]), load_settings(store_dir=store_dir))
+    return store_dir

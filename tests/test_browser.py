@@ -276,12 +276,12 @@ def test_a_range_selected_on_the_chart_narrows_the_dates(page):
     assert page.errors == []
 
 
-def test_a_marker_click_narrows_the_cards(page):
+def test_a_marker_click_narrows_the_cards(page, browser_store):
     """Clicks the largest located marker (its screen position from the map's opening view) and
     expects the place in the URL, fewer records, and a button that brings them all back."""
     import math
 
-    from dashboard.app import maps
+    from dashboard.app import filters, maps
 
     page.goto(page.url.split("?")[0])
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
@@ -292,8 +292,14 @@ def test_a_marker_click_narrows_the_cards(page):
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
     view = maps.REGION_VIEW
     cx, cy = maps._screen(view.longitude, view.latitude, view.zoom)
-    target = (24.9, 53.6)  # Grodno Region, the seeds' most reported place
-    x, y = maps._screen(*target, view.zoom)
+    from dashboard.app.data import Store
+
+    db = Store(browser_store)
+    o = db.options()
+    places = db.map_places(filters.Filters(start=o.start, end=o.end))
+    located, _, _ = maps.map_points(places, o.event_types)
+    top = located.sort_values("count", ascending=False).iloc[0]  # the largest marker: on top, easy to hit
+    x, y = maps._screen(top["lon"], top["lat"], view.zoom)
     page.mouse.click(canvas["x"] + canvas["width"] / 2 + (x - cx), canvas["y"] + canvas["height"] / 2 + (y - cy))
     page.wait_for_function("() => location.search.includes('place=')", timeout=30_000)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)

@@ -326,3 +326,49 @@ def test_a_sentence_is_no_headline(tmp_path):
     [result] = process([("page.html", body)], load_settings(store_dir=tmp_path / "s"), use_cache=False)
     assert result.tables["articles"][0].title is None
     assert [q.speaker for q in result.tables["quotes"]] == ["Joe Biden"]
+
+
+# --- decoding that never loses a run or text silently (issue 9, items 6 and 7) ----------------
+
+FIVE_QUOTES = "".join(f"Joe Biden said: “We stand firm number {n}.”\n\n" for n in range(1, 6))
+
+
+@pytest.mark.parametrize(
+    "data,warning",
+    [
+        pytest.param(("Test Outlet\n\n" + FIVE_QUOTES).encode("utf-8") + b"caf\xe9\n", "1 byte(s) on 1 line(s) decoded as cp1252",
+                     id="one bad byte in a UTF-8 file"),
+        pytest.param(("Test Outlet\n\n" + FIVE_QUOTES).encode("utf-8") + "Café owners “agree”.\n".encode("cp1252"), "decoded as cp1252, the rest kept as UTF-8",
+                     id="UTF-8 and cp1252 mixed"),
+        pytest.param(("Test Outlet\n\n" + FIVE_QUOTES).encode("utf-16") + b"\x00", "odd number of bytes", id="UTF-16 with an odd byte count"),
+        pytest.param(("Test Outlet\n\n" + FIVE_QUOTES).encode("utf-16-le").join([b"\xff\xfe", b"\x00\xd8"]), "lone surrogate",
+                     id="UTF-16 with a lone surrogate"),
+    ],
+)
+def test_odd_bytes_cost_only_themselves(tmp_path, data, warning):
+    [result] = process([("odd.txt", data)], load_settings(store_dir=tmp_path / "s"), use_cache=False)
+    assert result.error is None
+    assert any(warning in w for w in result.warnings), result.warnings
+    assert [q.text for q in result.tables["quotes"]] == [f"We stand firm number {n}." for n in range(1, 6)]
+    text = result.tables["articles"][0].text
+    assert "“" in text and "Ã" not in text  # the UTF-8 part stayed UTF-8
+    text.encode("utf-8")  # and the text can be stored (no lone surrogate survives)
+
+
+def test_a_file_name_that_is_not_utf8_is_a_warning_for_that_file_only(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/caf\xe9-report.txt")
+    Path(odd).write_bytes(GOOD)
+    (folder / "plain.txt").write_bytes(GOOD + b"\nA second paragraph.\n")  # other bytes: another article
+    settings = load_settings(store_dir=tmp_path / "store")
+    from dashboard.pipeline import store
+    from dashboard.pipeline.build import build_store
+    from dashboard.pipeline.ingest import expand_inputs
+
+    _, results = build_store(expand_inputs([folder]), settings)  # the cache and the store are written
+    assert [r.error for r in results] == [None, None]
+    named = [r for r in results if "report" in r.path][0]
+    assert "\ufffd" in named.path and any("not valid UTF-8" in w for w in named.warnings)
+    paths = sorted(a.path for a in store.read_records(settings.store_dir, "articles"))
+    assert paths == ["caf\ufffd-report.txt", "plain.txt"]

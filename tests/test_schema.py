@@ -61,7 +61,7 @@ lists = st.lists(st.text(max_size=12), max_size=4)
 @settings(max_examples=40, deadline=None)
 @given(text=texts, speaker=st.none() | texts, when=dates, outlets=lists, conf=st.floats(0, 1))
 def test_quote_round_trip_is_lossless(text, speaker, when, outlets, conf):
-    q = Quote("q", "a", text, 0, len(text), None, speaker, None, None, "statement", conf, "s", when, "c", len(outlets), outlets)
+    q = Quote("q", "a", text, 0, len(text), None, speaker, None, None, "statement", conf, "governing_cue", "name", "s", when, "c", len(outlets), outlets)
     table = pa.Table.from_pylist([to_row(q)], schema=arrow_schema(Quote))
     assert from_row(Quote, table.to_pylist()[0]) == q
 
@@ -127,8 +127,8 @@ def test_every_record_type_round_trips_through_the_store(name, tmp_path_factory)
 
 
 def test_round_trip_keeps_what_a_lossy_store_would_lose():
-    tricky = Quote("q", "a", "“Ça va”\x00 \u202e🙂", 0, 9, None, None, None, None, "statement", 0.1 + 0.2, "s",
-                   dt.date(1, 1, 1), "c", 2, ["", "Outlet"])
+    tricky = Quote("q", "a", "“Ça va”\x00 \u202e🙂", 0, 9, None, None, None, None, "statement", 0.1 + 0.2,
+                   "continuation", "pronoun", "s", dt.date(1, 1, 1), "c", 2, ["", "Outlet"])
     row = pa.Table.from_pylist([to_row(tricky)], schema=arrow_schema(Quote)).to_pylist()[0]
     back = from_row(Quote, row)
     assert back == tricky and back.confidence == 0.30000000000000004 and back.outlets == ["", "Outlet"]

@@ -91,7 +91,9 @@ def timeline_figure(counts: pd.DataFrame, start: dt.date | None, end: dt.date | 
     hi = (pd.Timestamp(end) + pad + pd.Timedelta(days=1)).isoformat() if end else None
     axis_text = {"size": 12}
     layout = {
-        "barmode": "stack", "height": 380, "margin": {"l": 56, "r": 8, "t": 8, "b": 36},
+        "barmode": "stack", "height": 400, "margin": {"l": 56, "r": 8, "t": 28, "b": 36},
+        "title": {"text": f"Events and quotes per {bin}", "x": 0, "xref": "paper", "y": 0.995, "yanchor": "top",
+                  "font": {"size": 13}},
         "font": {"family": "sans-serif", "size": 12},
         "showlegend": bool(traces),
         # Above the plot, in one or two short rows: it never covers the axes.

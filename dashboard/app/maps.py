@@ -177,8 +177,9 @@ def map_points(places: pd.DataFrame, event_types: list[str], summaries: dict[str
 
 def build_deck(places: pd.DataFrame, event_types: list[str], summaries: dict | None = None, standalone: bool = False,
                dark: bool = False, points: tuple | None = None) -> pdk.Deck:
-    """The map. `standalone` embeds the borders and draws no basemap, for an HTML file that
-    works away from the app. `points` passes `map_points` already computed."""
+    """The map. `standalone` embeds the borders and draws no basemap, for the HTML export
+    (`standalone_map.map_html`, which also inlines deck.gl, so the file opens offline).
+    `points` passes `map_points` already computed."""
     located, mentioned, _ = points or map_points(places, event_types, summaries)
     land = [38, 39, 48, 255] if dark else [255, 255, 255, 255]
     edge = [150, 150, 150] if dark else [90, 90, 90]

@@ -22,9 +22,9 @@ import threading  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.app import cards, charts, exports, filters, maps, uploads  # noqa: E402
+from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Store, timeline_bin  # noqa: E402
-from dashboard.pipeline import store  # noqa: E402
+from dashboard.pipeline import manifest, store  # noqa: E402
 from dashboard.pipeline.build import add_articles  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
@@ -344,9 +344,13 @@ for row in rows.itertuples() if not rows.empty else []:
 
 # --- exports ---------------------------------------------------------------------------------------
 st.subheader("Export")
-filters_text = str(filters.to_query(selection, defaults) or "none")
 all_quotes = lambda: db.export_quotes(selection)  # noqa: E731 (read only when a download is asked for)
 all_events = lambda: db.export_events(selection)  # noqa: E731
+context = lambda: export_context.ExportContext(  # noqa: E731 (the page's counts: no frame is read for it)
+    filters=export_context.describe_filters(selection, defaults, names), start=selection.start, end=selection.end,
+    include_undated=selection.include_undated, n_quotes=counts.quotes, n_events=counts.events,
+    n_articles=counts.articles, n_outlets=counts.outlets,
+)
 e1, e2, e3, e4 = st.columns(4)
 e1.download_button("Quotes CSV", lambda: exports.to_csv(all_quotes(), exports.QUOTE_EXPORT), "quotes.csv", "text/csv", on_click="ignore")
 e1.download_button("Quotes JSON", lambda: exports.to_json(all_quotes(), exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
@@ -354,51 +358,71 @@ e2.download_button("Events CSV", lambda: exports.to_csv(all_events(), exports.EV
 e2.download_button("Events JSON", lambda: exports.to_json(all_events(), exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
 images = exports.images_available()
 no_images = None if images else "Needs a local Chromium: `make run` installs Debian's chromium."
-e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png"), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
-e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg"), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
-e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig), "timeline.html", "text/html", on_click="ignore")
-map_html = lambda: maps.build_deck(places, opts.event_types, summaries, standalone=True).to_html(as_string=True)  # noqa: E731
-e4.download_button("Map HTML", map_html, "map.html", "text/html", on_click="ignore")
+e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png", context()), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
+e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg", context()), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
+e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig, context()), "timeline.html", "text/html", on_click="ignore")
+map_html = lambda: standalone_map.map_html(  # noqa: E731
+    maps.build_deck(places, opts.event_types, summaries, standalone=True, points=(located, mentioned, macro)), context(),
+    legend=maps.legend_text(opts.event_types, set(located["main_type"]) if not located.empty else set()),
+)
+e4.download_button("Map HTML (offline)", map_html, "map.html", "text/html", on_click="ignore")
 
 
 def _pack() -> bytes:
     quotes, events = all_quotes(), all_events()
     articles = db.articles(set(quotes["article_id"]) | set(events["article_id"]))
-    return exports.evidence_pack(quotes, events, articles, fig, map_html(), filters_text, with_images=images)
+    return exports.evidence_pack(quotes, events, articles, fig, map_html(), context(), with_images=images)
 
 
 e4.download_button("Evidence pack (zip)", _pack, "evidence-pack.zip", "application/zip", type="primary", on_click="ignore")
 st.caption(
-    "Chart images are drawn server-side by the local Chromium. The timeline HTML carries plotly.js and opens "
-    "offline; the map HTML loads deck.gl from its CDN when opened."
+    "Chart images are drawn server-side by the local Chromium. The timeline and map HTML files carry their "
+    "libraries and data and open offline; every export states its filters, dates and sources."
 )
 
 # --- add an article ------------------------------------------------------------------------------
 with st.sidebar:
     st.divider()
     st.header("Add an article")
-    limit_mb = settings.max_article_bytes / 1e6
-    upload = st.file_uploader(f"Plain text or HTML, up to {limit_mb:.0f} MB", type=["txt", "html", "htm"], key="upload")
+    limit = uploads.limit_text(settings.max_article_bytes)
+    upload = st.file_uploader(  # no `type=`: Streamlit would lock the session on a NUL in a file name
+        f"Plain text or HTML (.txt, .html, .htm), up to {limit}", key="upload",
+        max_upload_size=uploads.uploader_limit_mb(settings.max_article_bytes),
+    )
+    # What the user knows about the article is trusted over what the page or the text says.
+    stated = manifest.entry()
+    if upload is not None:
+        stated = manifest.entry(
+            st.text_input("Web address (optional)", key="upload_url"),
+            st.text_input("Outlet (optional)", key="upload_outlet"),
+            st.text_input("Publication date, YYYY-MM-DD (optional)", key="upload_date"),
+        )
+        if st.session_state.get("upload_date") and stated.publication_date is None and stated.year is None:
+            st.warning("The publication date is not YYYY-MM-DD (or a year); it will be ignored.")
     if upload is not None and st.button("Add to the data", key="add"):
         raw = upload.getvalue()
-        shown = cards.escape_markdown(upload.name)  # the file name is untrusted text too
-        if len(raw) > settings.max_article_bytes:
-            st.error(f"{shown}: file too large ({len(raw) / 1e6:.1f} MB; the limit is {limit_mb:.1f} MB). Nothing was changed.")
+        shown = cards.escape_markdown(uploads.display_name(upload.name))  # the file name is untrusted text too
+        refused = uploads.refusal(upload.name, len(raw), settings.max_article_bytes)
+        if refused:
+            st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             with st.spinner("Reading the article…"):
-                [result] = add_articles([(upload.name, raw)], settings)
+                name = uploads.display_name(upload.name)
+                [result] = add_articles([(name, raw)], settings, sources={name: stated})
             if result.error:
                 st.error(f"{shown}: {cards.escape_markdown(result.error)}. Nothing was changed.")
             else:
                 kept = uploads.save_upload(settings.store_dir, upload.name, raw)
-                ss.added = (
+                if not stated.is_empty():  # kept beside the upload, so every rebuild keeps it too
+                    manifest.record_source(settings.store_dir / uploads.UPLOADS, kept.name, stated)
+                st.session_state.added = (
                     f"{shown} added: {len(result.tables['quotes'])} quotes, {len(result.tables['events'])} events "
                     f"(kept as {uploads.UPLOADS}/{cards.escape_markdown(kept.name)} in the store)."
                 )
-                ss.pop("url_loaded", None)
+                st.session_state.pop("url_loaded", None)
                 st.rerun()
-    if ss.get("added"):
-        st.success(ss.added)
+    if st.session_state.get("added"):
+        st.success(st.session_state.added)
     problems = db.problems()
     if len(problems):
         with st.expander(f"{len(problems)} file(s) skipped"):

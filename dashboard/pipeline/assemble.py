@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -10,20 +11,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .actors import (
-    ArticleActors,
-    new_actor,
-    normalise,
-    registry,
-    resolve_name,
-    resolve_person,
-)
+from .actors import normalise, registry
 from .clean import CleanArticle
+from .config import load_settings
 from .dates import resolve_date
-from .events import find_events
-from .nlp import entities, sentence_at, sentences
+from .events import find_event
+from .memory import ArticleMemory
+from .nlp import sentence_at, sentences
 from .places import find_places
-from .quotes import SpeakerState, extract_quotes, speech_act
+from .quote_spans import QuoteIndex
+from .quotes import extract_quotes, quote_spans_of, speech_act
 from .schema import (
     Actor,
     ActorMention,
@@ -43,28 +40,17 @@ def _id(*parts) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-_NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
-
-
-def _plausible_org(text: str) -> bool:
-    """An unregistered ORG entity worth keeping: several words, or an acronym that is no time zone."""
-    t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    if t.lower() in _NOT_ORGS:
-        return False
-    return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
-
-
-def _is_credit_or_byline(clean: CleanArticle, text: str, ent) -> bool:
+def _is_credit_or_byline(clean: CleanArticle, text: str, start: int, end: int) -> bool:
     """Photo credits "(Name/Agency)" and the byline name people who are not in the story."""
-    open_paren = text.rfind("(", max(0, ent.start_char - 80), ent.start_char)
-    close_paren = text.find(")", ent.end_char, ent.end_char + 80)
+    open_paren = text.rfind("(", max(0, start - 80), start)
+    close_paren = text.find(")", end, end + 80)
     if open_paren >= 0 and close_paren >= 0 and "\n" not in text[open_paren:close_paren]:
         inside = text[open_paren:close_paren]
         if "/" in inside or re.search(r"\b(?:photo|pool|getty|reuters|ap|afp|pa)\b", inside, re.I):
             return True
-    if "/" in ent.text:
+    if "/" in text[start:end]:
         return True
-    return bool(clean.byline) and ent.text.strip() in clean.byline and ent.start_char < clean.body_start + 200
+    return bool(clean.byline) and text[start:end].strip() in clean.byline and start < clean.body_start + 200
 
 
 def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
@@ -72,7 +58,6 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     reg = registry()
     raw = clean.raw
     article_id = raw.sha256[:16]
-    ctx = ArticleActors(published=clean.publication_date)
     fs = clean.file_span
 
     sentence_records: dict[int, Sentence] = {}
@@ -89,10 +74,15 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         if s.text.strip():
             record_sentence(s)
 
-    def sentence_id_of(span) -> str:
-        return record_sentence(sentence_at(doc, span.start_char)).sentence_id
+    def sentence_id_of_char(char: int) -> str:
+        return record_sentence(sentence_at(doc, char)).sentence_id
 
-    quotes_found = extract_quotes(doc, reg, ctx)  # headlines included: they carry quotes too
+    def sentence_id_of(span) -> str:
+        return sentence_id_of_char(span.start_char)
+
+    memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(clean.view)))
+    disabled = load_settings().disabled_sieves
+    quotes_found = extract_quotes(doc, memory, clean.title_span, disabled)  # headlines included: they carry quotes too
     places_found = find_places(doc)
 
     actors: dict[str, Actor] = {}
@@ -104,31 +94,17 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         actors.setdefault(actor.actor_id, actor)
         return actor.actor_id
 
-    # Actor mentions: named people and organisations, not photo credits or bylines.
-    for ent in entities(doc):
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _is_credit_or_byline(clean, clean.view, ent):
+    # Actor mentions: every name, organisation and description the memory linked to an actor,
+    # not photo credits or bylines, nor lone names no one else in the article shares.
+    for m in memory.mentions:
+        if m.kind in ("pronoun", "speaker") or m.entity.is_lone_name or len(m.entity.actor.name) < 2:
             continue
-        if ent.label_ == "PERSON":
-            actor = resolve_person(reg, ctx, ent.text)
-            if not actor.is_registered and len(actor.name.split()) < 2:
-                continue  # a lone unknown name: more often a mislabelled word than a person
-        elif ent.label_ in ("GPE", "NORP") and ent.root.dep_ not in ("nsubj", "nsubjpass", "agent"):
-            continue  # a country named as a place; as a subject it stands for its government
-        else:
-            actor = resolve_name(reg, ctx, ent.text)
-            if actor is None and ent.label_ == "ORG" and len(ent.text) > 2:
-                if not any(p.start <= ent.start_char < p.end for p in places_found) and _plausible_org(ent.text):
-                    actor = new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
-            if actor is None or (ent.label_ in ("GPE", "NORP") and actor.actor_type not in ("government",)):
-                if ent.label_ in ("GPE", "NORP"):
-                    continue
-        if actor is None or len(actor.name) < 2:
+        if _is_credit_or_byline(clean, clean.view, m.start, m.end):
             continue
-        keep_actor(actor)
-        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())  # entities can carry blanked space
-        a, b = fs(start, start + len(ent.text.strip()))
-        surface = raw.text[a:b] if clean.origin is None else ent.text.strip()
-        mentions.append(ActorMention(f"{article_id}:{a}:{b}", article_id, actor.actor_id, surface, a, b, sentence_id_of(ent)))
+        keep_actor(m.entity.actor)
+        a, b = fs(m.start, m.end)
+        surface = raw.text[a:b] if clean.origin is None else clean.view[m.start : m.end]
+        mentions.append(ActorMention(f"{article_id}:{a}:{b}", article_id, m.entity.actor.actor_id, surface, a, b, sentence_id_of_char(m.start)))
 
     quotes: list[Quote] = []
     for f in quotes_found:
@@ -149,6 +125,8 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
                 cue_verb=f.attribution.cue,
                 speech_act=speech_act(f.attribution.cue),
                 confidence=round(f.attribution.confidence, 2),
+                mention_sieve=f.attribution.mention_sieve,
+                speaker_sieve=f.attribution.speaker_sieve,
                 sentence_id=sentence_id_of(f.sentence),
                 quote_date=rd.date,
                 cluster_id="",
@@ -157,10 +135,9 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
 
     places: dict[str, Place] = {}
     place_mentions: list[PlaceMention] = []
-    quoted = [(f.span.start, f.span.end) for f in quotes_found]
     for p in places_found:
         a, b = fs(p.start, p.end)
-        role = "mention" if any(qs <= p.start < qe for qs, qe in quoted) else p.role  # words of a speaker, not events
+        role = "mention" if memory.in_quote(p.start) else p.role  # words of a speaker, not events
         if p.place is not None:
             places.setdefault(p.place.place_id, p.place)
         place_mentions.append(
@@ -178,60 +155,69 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         )
 
     events: list[Event] = []
-    state = SpeakerState()
-    quote_spans = sorted((f.span.start, f.span.end) for f in quotes_found)
-
     def inside_quote(i: int) -> bool:
-        return any(a <= i < b for a, b in quote_spans)
+        return memory.in_quote(i)
+
+    quote_at_start = sorted((q.start_char, q.end_char, q) for q in quotes)
+    quote_starts = [a for a, _, _ in quote_at_start]
+
+    def quote_in(a: int, b: int) -> Quote | None:
+        """The first quote starting in [a, b), or one that runs over a (binary search, not a scan)."""
+        k = bisect.bisect_left(quote_starts, a)
+        if k < len(quote_at_start) and quote_at_start[k][0] < b:
+            return quote_at_start[k][2]
+        if k and quote_at_start[k - 1][1] > a:
+            return quote_at_start[k - 1][2]
+        return None
 
     for s in sentences(doc):
         if not s.text.strip() or len(s) < 4:
             continue
         if clean.title_span and s.start_char < clean.title_span[1] and s.end_char > clean.title_span[0]:
             continue  # the headline summarises an event the body reports
-        for ev in find_events(s, reg, ctx, state, inside_quote):
-            rd = resolve_date(s.text, clean.publication_date, ev.tense)
-            a, b = fs(s.start_char, s.end_char)
-            sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
-            where = [p for p in sent_places if p.role in ("event", "speech") and not inside_quote(p.start)]
-            quote = next((q for q in quotes if a <= q.start_char < b or q.start_char <= a < q.end_char), None)
-            if not ev.actors and quote is not None and quote.speaker_actor_id and ev.event_type in SPEECH_ACTS:
-                ev.actors.append(actors[quote.speaker_actor_id])  # "“…,” she wrote": the quote's speaker
-            for actor in ev.actors + ev.targets:
-                keep_actor(actor)
-            events.append(
-                Event(
-                    event_id=_id(article_id, a, b, ev.event_type),
-                    article_id=article_id,
-                    event_type=ev.event_type,
-                    summary=re.sub(r"\s+", " ", s.text).strip()[:300],
-                    event_date=rd.date,
-                    date_precision=rd.precision if rd.date else "unknown",
-                    is_date_fallback=rd.is_fallback,
-                    date_source="none" if rd.date is None else ("publication" if rd.is_fallback else "stated"),
-                    actor_ids=[x.actor_id for x in ev.actors],
-                    target_actor_ids=[x.actor_id for x in ev.targets],
-                    place_ids=list(dict.fromkeys(p.place.place_id for p in where)),
-                    start_char=a,
-                    end_char=b,
-                    sentence_id=sentence_id_of(s),
-                    quote_id=quote.quote_id if quote else None,
-                    cluster_id="",
-                )
+        ev = find_event(s, memory)
+        if ev is None:
+            continue
+        rd = resolve_date(s.text, clean.publication_date, ev.tense)
+        a, b = fs(s.start_char, s.end_char)
+        sent_places = [p for p in places_found if s.start_char <= p.start < s.end_char and p.place]
+        where = [p for p in sent_places if p.role in ("event", "speech") and not inside_quote(p.start)]
+        quote = quote_in(a, b)
+        if quote is not None and quote.speaker_actor_id and ev.event_type in SPEECH_ACTS:
+            # The statement's actor is its quote's speaker: one resolution for both records.
+            ev.actors = [actors[quote.speaker_actor_id]]
+        for actor in ev.actors + ev.targets:
+            keep_actor(actor)
+        events.append(
+            Event(
+                event_id=_id(article_id, a, b, ev.event_type),
+                article_id=article_id,
+                event_type=ev.event_type,
+                summary=re.sub(r"\s+", " ", s.text).strip()[:300],
+                event_date=rd.date,
+                date_precision=rd.precision if rd.date else "unknown",
+                is_date_fallback=rd.is_fallback,
+                date_source="none" if rd.date is None else ("publication" if rd.is_fallback else "stated"),
+                actor_ids=[x.actor_id for x in ev.actors],
+                target_actor_ids=[x.actor_id for x in ev.targets if x.actor_id not in {y.actor_id for y in ev.actors}],
+                place_ids=list(dict.fromkeys(p.place.place_id for p in where)),
+                start_char=a,
+                end_char=b,
+                sentence_id=sentence_id_of(s),
+                quote_id=quote.quote_id if quote else None,
+                cluster_id="",
             )
+        )
 
     body_words = len(re.findall(r"\w+", clean.view[clean.body_start :]))
     article = Article(
         article_id=article_id,
         path=raw.name,
-        outlet=clean.outlet,
-        title=clean.title,
-        byline=clean.byline,
-        publication_date=clean.publication_date,
         text=raw.text,
         body_start=fs(clean.body_start, clean.body_start)[0],
         is_html=raw.is_html,
         n_words=body_words,
+        **clean.metadata_fields(),
     )
     return {
         "articles": [article],

@@ -16,10 +16,12 @@ from typing import Callable, Iterable
 
 from . import store
 from .assemble import PIPELINE_VERSION, article_records, link_across, merge
+from .budget import cpu_budget
 from .clean import CleanArticle, clean
 from .config import Settings
 from .errors import ArticleError
-from .ingest import RawArticle, parse_bytes, read_article
+from .ingest import RawArticle, display_name, parse_bytes, read_article
+from .manifest import SourceEntry
 from .nlp import parse_many
 from .schema import RECORD_TYPES, Problem, from_row, to_row
 
@@ -39,7 +41,7 @@ class ArticleResult:
 
 def _data_digest(settings: Settings) -> str:
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    for path in (settings.actors_file, settings.countries_file, settings.places_extra_file):
+    for path in (settings.actors_file, settings.countries_file, settings.places_extra_file, settings.outlets_file):
         h.update(Path(path).read_bytes())
     return h.hexdigest()[:12]
 
@@ -57,22 +59,27 @@ def process(
     settings: Settings,
     use_cache: bool = True,
     progress: Callable[[ArticleResult, int, int], None] | None = None,
+    sources: dict[str, SourceEntry] | None = None,
 ) -> list[ArticleResult]:
-    """Process (path, bytes-or-None) inputs in order; None means read the path from disk."""
+    """Process (path, bytes-or-None) inputs in order; None means read the path from disk.
+    `sources` maps an input's path to what the user states about it (upload form); files
+    read from disk also take their row of a sources.csv/.tsv beside them."""
     inputs = list(inputs)
-    results: list[ArticleResult] = [ArticleResult(path=str(p)) for p, _ in inputs]
+    sources = sources or {}
+    results: list[ArticleResult] = [ArticleResult(path=display_name(p)) for p, _ in inputs]
     digest = _data_digest(settings) if use_cache else ""
     todo: list[tuple[int, CleanArticle]] = []
     done = 0
     for i, (path, data) in enumerate(inputs):
         try:
+            source = sources.get(str(path))
             raw: RawArticle = (
-                parse_bytes(str(path), data, settings.max_article_bytes)
+                parse_bytes(str(path), data, settings.max_article_bytes, source)
                 if data is not None
-                else read_article(path, settings.max_article_bytes)
+                else read_article(path, settings.max_article_bytes, source, use_manifest=settings.read_manifests)
             )
             results[i].warnings = list(raw.warnings)
-            key = f"{raw.sha256}-{digest}"
+            key = f"{raw.cache_key}-{digest}"
             cached = store.read_cache(settings.store_dir, key) if use_cache else None
             if cached is not None:
                 tables = _from_payload(cached)
@@ -83,7 +90,10 @@ def process(
                 if progress:
                     progress(results[i], done, len(inputs))
                 continue
-            todo.append((i, clean(raw, settings.max_body_chars)))
+            with cpu_budget(raw.path, settings.article_cpu_seconds, "reading the page"):
+                cleaned = clean(raw, settings.max_body_chars)
+            results[i].warnings += list(cleaned.warnings)
+            todo.append((i, cleaned))
         except ArticleError as exc:
             results[i].error = exc.reason
             done += 1
@@ -93,14 +103,17 @@ def process(
         try:
             if parse_error is not None:
                 raise parse_error
-            tables = article_records(c, doc)
+            with cpu_budget(c.raw.path, settings.article_cpu_seconds, "extracting records"):
+                tables = article_records(c, doc)
+        except ArticleError as exc:
+            results[i].error = exc.reason
         except Exception as exc:  # a pipeline bug on one article must not sink the others
             log.exception("failed on %s", c.raw.path)
             results[i].error = f"internal error while extracting ({type(exc).__name__}: {exc})"
         else:
             results[i].tables = tables
             if use_cache:
-                store.write_cache(settings.store_dir, f"{c.raw.sha256}-{digest}", _to_payload(tables))
+                store.write_cache(settings.store_dir, f"{c.raw.cache_key}-{digest}", _to_payload(tables))
         done += 1
         if progress:
             progress(results[i], done, len(inputs))
@@ -151,19 +164,20 @@ def build_store(
     settings: Settings,
     progress: Callable[[ArticleResult, int, int], None] | None = None,
     extra: list[tuple[str, bytes]] | None = None,
+    sources: dict[str, SourceEntry] | None = None,
 ) -> tuple[dict[str, list], list[ArticleResult]]:
     """Build the store from article files (and uploaded bytes) and switch to it atomically."""
     inputs: list[tuple[str, bytes | None]] = [(str(p), None) for p in paths] + list(extra or [])
-    results = process(inputs, settings, progress=progress)
+    results = process(inputs, settings, progress=progress, sources=sources)
     tables = combine(results)
     store.write_snapshot(settings.store_dir, tables)
     return tables, results
 
 
-def add_articles(inputs: list[tuple[str, bytes]], settings: Settings) -> list[ArticleResult]:
+def add_articles(inputs: list[tuple[str, bytes]], settings: Settings, sources: dict[str, SourceEntry] | None = None) -> list[ArticleResult]:
     """Add uploaded articles to the live store. The store is rewritten (atomically) only when
     at least one article was accepted; a bad file leaves the existing data untouched."""
-    results = process(inputs, settings)
+    results = process(inputs, settings, sources=sources)
     accepted = [r for r in results if r.tables is not None]
     if not accepted:
         return results

@@ -2,8 +2,11 @@
 
 A clause bears an event when its main verb (or a verb conjoined to it) is a reporting verb
 (a speech act: statement, warning, accusation, …) or an action verb of the domain
-(deploy, meet, sanction, invade, …). Who acts is the verb's subject; who is targeted are
-actors among its objects; places are those with an event or speech role in the sentence.
+(deploy, meet, sanction, invade, …). One sentence gives at most one event: its first
+event-bearing clause, main clauses before subordinate ones. Who acts is the verb's subject and
+who is targeted are actors among its objects, both resolved over the article's memory — the
+same resolution that names the quotes' speakers; places are those with an event or speech
+role in the sentence.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .actors import ArticleActors, Registry, find_in_phrase, resolve_person
-from .nlp import entities_in
-from .quotes import CUE_VERBS, SpeakerState, _cue_ok, _phrase, _subject, resolve_subject
+from .cues import is_cue, noun_phrase, speech_act, subject_of
+from .memory import ArticleMemory
+from .speakers import Phrase, find_in_phrase, resolve_speaker
 
 ACTION_VERBS = {
     "deploy": "deployment", "send": "deployment", "dispatch": "deployment", "station": "deployment",
@@ -59,8 +62,8 @@ def tense_of(verb: Token) -> str:
 
 def _event_type(verb: Token, sentence_text: str) -> str | None:
     lemma = verb.lemma_.lower()
-    if _cue_ok(verb):
-        return CUE_VERBS[lemma]
+    if is_cue(verb):
+        return speech_act(lemma)
     kind = ACTION_VERBS.get(lemma)
     if kind == "migration incident" and not _MIGRATION_NOUNS.search(sentence_text):
         return None
@@ -77,7 +80,7 @@ def _event_type(verb: Token, sentence_text: str) -> str | None:
     return None
 
 
-def _targets(verb: Token, reg: Registry, ctx: ArticleActors) -> list:
+def _targets(verb: Token, memory: ArticleMemory) -> list:
     out = []
     for child in verb.children:
         nodes = [child]
@@ -86,9 +89,9 @@ def _targets(verb: Token, reg: Registry, ctx: ArticleActors) -> list:
         for node in nodes:
             if node.dep_ not in _TARGET_DEPS:
                 continue
-            phrase = _phrase(node)
-            persons = [e for e in entities_in(phrase) if e.label_ == "PERSON"]
-            actor = resolve_person(reg, ctx, persons[0].text) if persons else find_in_phrase(reg, ctx, phrase.text)
+            phrase = noun_phrase(node)
+            m = memory.mention_in(phrase, prefer=node)
+            actor = m.entity.actor if m is not None else find_in_phrase(memory, phrase.text)
             if actor is not None and actor not in out:
                 out.append(actor)
     return out
@@ -102,39 +105,36 @@ def _hypothetical(verb: Token) -> bool:
     )
 
 
-def _subjects(verb: Token, reg: Registry, ctx: ArticleActors, state: SpeakerState) -> list:
-    subj = _subject(verb)
-    if subj is None:
+def _subjects(verb: Token, memory: ArticleMemory) -> list:
+    subj = subject_of(verb)
+    if subj is None or memory.in_quote(subj.idx):
         return []
     out = []
     for token in [subj, *subj.conjuncts]:
-        actor, _, conf = resolve_subject(reg, ctx, state, token)
-        if actor is not None and conf >= 0.5 and actor not in out:
-            out.append(actor)
+        found = resolve_speaker(memory, Phrase.of(token))
+        if found.actor is not None and found.actor not in out:
+            out.append(found.actor)
     return out
 
 
-def find_events(sentence: Span, reg: Registry, ctx: ArticleActors, state: SpeakerState, inside_quote=lambda i: False) -> list[FoundEvent]:
-    """Event-bearing clauses of one sentence.
+def find_event(sentence: Span, memory: ArticleMemory) -> FoundEvent | None:
+    """The event of one sentence, if it bears one.
 
     Reporting verbs count where they head the sentence (or are conjoined to its head); action
     verbs count in any main, conjoined, reported or adverbial clause. Words inside quotation
     marks are the statement itself, not new events.
     """
-    out = []
     root = sentence.root
     main = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     clauses = main + [t for t in sentence if t.dep_ in ("ccomp", "advcl", "xcomp", "relcl", "conj") and t not in main]
-    seen_types = set()
     for verb in clauses:
-        if verb.pos_ not in ("VERB", "AUX") or inside_quote(verb.idx) or _hypothetical(verb):
+        if verb.pos_ not in ("VERB", "AUX") or memory.in_quote(verb.idx) or _hypothetical(verb):
             continue
         kind = _event_type(verb, sentence.text)
-        if kind is None or kind in seen_types:
+        if kind is None:
             continue
-        if verb not in main and kind in CUE_VERBS.values():
+        if verb not in main and is_cue(verb):
             continue  # a reporting verb in a subordinate clause reports no new event
-        seen_types.add(kind)
-        actors = _subjects(verb, reg, ctx, state)
-        out.append(FoundEvent(verb, kind, actors, [t for t in _targets(verb, reg, ctx) if t not in actors], sentence, tense_of(verb)))
-    return out
+        actors = _subjects(verb, memory)
+        return FoundEvent(verb, kind, actors, [t for t in _targets(verb, memory) if t not in actors], sentence, tense_of(verb))
+    return None

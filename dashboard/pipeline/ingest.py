@@ -1,19 +1,25 @@
 """Read article files: the only pipeline stage that touches the file system for input.
 
 Every rejection is an `ArticleError` naming the file and the reason, so a build can
-report it and carry on with the other articles.
+report it and carry on with the other articles. Decoding never loses text silently and
+never fails: bytes that are not UTF-8 are decoded one run at a time (the rest of the file
+stays UTF-8) with a warning that says so; odd UTF-16 is read with replacement characters.
+A `sources.csv`/`sources.tsv` beside an article (see `manifest.py`) is read here too.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleError
+from .manifest import SourceEntry, source_beside
 
 # Magic numbers of common binary formats that end up renamed as .txt.
 _MAGIC = {
@@ -39,6 +45,27 @@ class RawArticle:
     is_html: bool
     sha256: str
     warnings: list[str] = field(default_factory=list)
+    source: SourceEntry | None = None  # what the user states about it (manifest row, upload form)
+
+    @property
+    def cache_key(self) -> str:
+        """The bytes' hash, plus what the user stated about them (it changes the records)."""
+        if self.source is None:
+            return self.sha256
+        return self.sha256 + "-" + hashlib.sha256(self.source.fingerprint().encode()).hexdigest()[:12]
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "replace")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -59,22 +86,68 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+_counts = threading.local()  # bytes decoded by the handler below, per thread (uploads run in threads)
+
+
+def _legacy_run(exc: UnicodeDecodeError):
+    """Decode the bytes UTF-8 rejected as cp1252, or latin-1 where cp1252 has no character."""
+    bad = exc.object[exc.start : exc.end]
+    out = []
+    for byte in bad:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))  # latin-1
+            _counts.latin1 += 1
+    _counts.bytes += len(bad)
+    return "".join(out), exc.end
+
+
+codecs.register_error("dashboard-legacy", _legacy_run)
+
+
+def _decode_utf16(data: bytes) -> tuple[str, list[str]]:
+    try:
+        return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark)"]
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-16", errors="replace")
+        why = "an odd number of bytes" if len(data) % 2 else "a lone surrogate"
+        n = text.count("\ufffd")
+        return text, [f"decoded as UTF-16 (byte-order mark), but the file has {why} ({exc.reason} at byte {exc.start}); "
+                      f"{n} undecodable unit(s) replaced by U+FFFD"]
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8 (or UTF-16 with a BOM), else cp1252, else latin-1, with a warning."""
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM). Bytes UTF-8 rejects are decoded as cp1252
+    one run at a time, so one bad byte does not turn the whole file into latin-1 mojibake; a
+    file where most lines are not UTF-8 is a legacy file and is decoded as cp1252 whole."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark)"]
+        return _decode_utf16(data)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        reason = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-    for encoding in ("cp1252", "latin-1"):
+        first = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    lines = data.split(b"\n")
+    bad_lines = 0
+    for line in lines:
         try:
-            return data.decode(encoding), [f"{reason}; decoded as {encoding}"]
+            line.decode("utf-8")
         except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes any byte string")
+            bad_lines += 1
+    if bad_lines > len(lines) / 2:
+        try:
+            return data.decode("cp1252"), [f"{first}; decoded as cp1252 (a legacy file: {bad_lines} of {len(lines)} lines are not UTF-8)"]
+        except UnicodeDecodeError:
+            pass  # bytes cp1252 lacks: decode run by run below, latin-1 for those
+    _counts.bytes = _counts.latin1 = 0
+    text = data.decode("utf-8", errors="dashboard-legacy")
+    n, latin1 = _counts.bytes, _counts.latin1
+    note = f"{first}; {n} byte(s) on {bad_lines} line(s) decoded as cp1252, the rest kept as UTF-8"
+    if latin1:
+        note += f"; {latin1} byte(s) cp1252 lacks decoded as latin-1"
+    return text, [note]
 
 
 def looks_like_html(name: str, data: bytes) -> bool:
@@ -91,8 +164,14 @@ def too_large(size: int, max_bytes: int) -> str:
     return f"file too large ({size_mb}; the limit is {limit_mb})"
 
 
-def parse_bytes(path: str, data: bytes, max_bytes: int) -> RawArticle:
-    """Validate and decode an article's bytes (used for files and for browser uploads)."""
+def parse_bytes(path: str, data: bytes, max_bytes: int, source: SourceEntry | None = None) -> RawArticle:
+    """Validate and decode an article's bytes (used for files and for browser uploads);
+    `source` is what the user states about it (upload form, manifest row)."""
+    warnings: list[str] = []
+    shown = display_name(path)
+    if shown != os.fspath(path):
+        warnings.append("the file name is not valid UTF-8; shown with U+FFFD for the bytes that are not")
+    path = shown
     name = Path(path).name
     if len(data) > max_bytes:
         raise ArticleError(path, too_large(len(data), max_bytes))
@@ -101,7 +180,8 @@ def parse_bytes(path: str, data: bytes, max_bytes: int) -> RawArticle:
     binary = sniff_binary(data)
     if binary:
         raise ArticleError(path, binary)
-    text, warnings = decode(data)
+    text, decode_warnings = decode(data)
+    warnings.extend(decode_warnings)
     if not text.strip():
         raise ArticleError(path, "file holds only whitespace")
     return RawArticle(
@@ -111,13 +191,17 @@ def parse_bytes(path: str, data: bytes, max_bytes: int) -> RawArticle:
         is_html=looks_like_html(name, data),
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=warnings,
+        source=source if source is not None and not source.is_empty() else None,
     )
 
 
-def read_article(path: str | Path, max_bytes: int) -> RawArticle:
-    """Read one article file, raising ArticleError with a clear reason when it cannot be used."""
+def read_article(path: str | Path, max_bytes: int, source: SourceEntry | None = None, use_manifest: bool = True) -> RawArticle:
+    """Read one article file, raising ArticleError with a clear reason when it cannot be used.
+
+    What the user states about it is `source`, else its row in a sources.csv/.tsv beside it
+    (unless `use_manifest` is False)."""
     p = Path(path)
-    label = str(path)
+    label = display_name(path)
     try:
         st = p.stat()
     except (FileNotFoundError, NotADirectoryError):
@@ -144,7 +228,12 @@ def read_article(path: str | Path, max_bytes: int) -> RawArticle:
         raise ArticleError(label, "permission denied (file is not readable)") from None
     except OSError as exc:
         raise ArticleError(label, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_bytes(label, data, max_bytes)
+    notes: list[str] = []
+    if source is None and use_manifest:
+        source, notes = source_beside(p)
+    raw = parse_bytes(os.fspath(path), data, max_bytes, source)
+    raw.warnings.extend(notes)
+    return raw
 
 
 def expand_inputs(paths: list[str | Path]) -> list[Path]:

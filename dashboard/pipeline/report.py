@@ -40,13 +40,22 @@ def article_json(path: str, tables: dict[str, list], warnings: list[str] | None 
         "article_id": article.article_id,
         "title": article.title,
         "outlet": article.outlet,
+        "outlet_id": article.outlet_id,
+        "is_state_media": article.is_state_media,
+        "url": article.url,
         "byline": article.byline,
         "publication_date": _iso(article.publication_date),
+        # where each value came from: manifest, page metadata, stated (the text) or inferred (URL)
+        "title_source": article.title_source, "outlet_source": article.outlet_source, "url_source": article.url_source,
+        "byline_source": article.byline_source, "publication_date_source": article.publication_date_source,
+        "body_method": article.body_method,
+        "body": article.body,
         "quotes": [
             {
                 "text": q.text, "speaker": q.speaker, "start_char": q.start_char, "end_char": q.end_char,
                 "speaker_surface": q.speaker_surface, "cue_verb": q.cue_verb, "speech_act": q.speech_act,
-                "confidence": q.confidence, "date": _iso(q.quote_date),
+                "confidence": q.confidence, "mention_sieve": q.mention_sieve, "speaker_sieve": q.speaker_sieve,
+                "date": _iso(q.quote_date),
             }
             for q in tables["quotes"]
         ],

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 
 def _f(doc: str, default=dataclasses.MISSING, factory=dataclasses.MISSING):
@@ -35,6 +35,8 @@ ACTOR_TYPES = ("person", "government", "organisation", "military", "media", "unk
 PLACE_ROLES = ("event", "speech", "mention")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 DATE_SOURCES = ("stated", "publication", "linked", "none")
+METADATA_SOURCES = ("manifest", "page metadata", "stated", "inferred")  # in order of trust
+BODY_METHODS = ("trafilatura", "visible text", "plain text")
 EVENT_TYPES = (
     "statement", "warning", "threat", "accusation", "denial", "appeal", "announcement",
     "condemnation", "deployment", "military exercise", "meeting", "migration incident",
@@ -48,14 +50,24 @@ class Article:
 
     article_id: str = _f("Deterministic id: hash of the file's bytes")
     path: str = _f("File name the article was read from")
-    outlet: str | None = _f("Publishing outlet, null when the text names none")
+    outlet: str | None = _f("Publishing outlet under its registry name (data/outlets.csv), else as given; null when nothing names it")
     title: str | None = _f("Headline, null when none was found")
     byline: str | None = _f("Author or agency line, null when none")
-    publication_date: dt.date | None = _f("Date the text states it was published; null, never guessed")
+    publication_date: dt.date | None = _f("Date the article was published, from the manifest, the page or the text; null, never guessed")
     text: str = _f("The article's original text (decoded file contents); every span points here")
     body_start: int = _f("Offset where the body text starts")
     is_html: bool = _f("Whether the file was HTML")
     n_words: int = _f("Words of body text")
+    url: str | None = _f("Web address of the article (manifest, upload form or the page's canonical link); null when unknown", default=None)
+    url_source: str | None = _f("Where the URL came from: manifest or page metadata; null when there is none", default=None)
+    outlet_id: str | None = _f("Registry id of the outlet (data/outlets.csv); null when the outlet is not registered", default=None)
+    outlet_source: str | None = _f("Where the outlet came from: manifest, page metadata, stated (the text) or inferred (the URL's domain)", default=None)
+    is_state_media: bool = _f("Whether the registry lists the outlet as state-controlled media (false when unknown)", default=False)
+    title_source: str | None = _f("Where the headline came from: page metadata or stated", default=None)
+    byline_source: str | None = _f("Where the byline came from: page metadata or stated", default=None)
+    publication_date_source: str | None = _f("Where the publication date came from: manifest, page metadata or stated", default=None)
+    body: str = _f("The text as analysed: boilerplate removed, paragraphs separated by a blank line", default="")
+    body_method: str = _f("How the body was found: trafilatura, visible text (trafilatura found none) or plain text", default="plain text")
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,9 @@ class Quote:
     speaker_surface: str | None = _f("How the text refers to the speaker ('she', 'Ms Truss')")
     cue_verb: str | None = _f("Lemma of the reporting verb ('say', 'warn'), null when none")
     speech_act: str = _f("Event type of the speech act (statement, warning, accusation, …)")
-    confidence: float = _f("0–1 confidence in the speaker attribution")
+    confidence: float = _f("0–1 confidence in the speaker attribution, from the table of its two sieves")
+    mention_sieve: str = _f("Rule that found the words naming the speaker (governing_cue, continuation, according_to, …)")
+    speaker_sieve: str = _f("Rule that resolved those words to the speaker (name, role, pronoun, institution, …)")
     sentence_id: str = _f("Sentence containing the quote's start")
     quote_date: dt.date | None = _f("Date the words were said, resolved from the sentence")
     cluster_id: str = _f("Same words across articles share this id")

@@ -182,4 +182,5 @@ UPLOADS = "uploads"
 def uploaded_files(store_dir: Path) -> list[Path]:
     """Articles added from the dashboard, kept in the store so that every rebuild includes them."""
     folder = Path(store_dir) / UPLOADS
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    articles = (".txt", ".html", ".htm")  # not the sources.csv that keeps what the upload form stated
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in articles) if folder.is_dir() else []

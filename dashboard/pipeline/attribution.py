@@ -1,0 +1,460 @@
+"""Quote → mention: which words of the article name a quote's speaker, as an ordered list of sieves
+(the design of Stanford CoreNLP's quote attribution), then mention → actor by `speakers`.
+
+    headline_speaker   a headline "‘…’, says Truss" / "‘…’: Lukashenko warns Poland" / "‘…’ – Duda"
+    transcript_turn    a line opening `Name: “…”` (headline and transcript conventions)
+    governing_cue      the reporting verb whose clause holds the quote, before or after it, inverted
+                       ("said X"), participles ("adding"), "X quoted Y as saying"; its subject
+    according_to       "according to X" (after the verb: "“…,” he said, according to his office")
+    colon_intro        "X said:" closing the paragraph before, or the words just before the mark
+    conversation_turn  an answer after an interviewer's question: the other party of the exchange
+    continuation       a paragraph that carries on an open quote, or a quote-only paragraph after a
+                       quoted one: the speaker of that quote, also across several paragraphs
+    previous_cue       a quote-only paragraph after one that reports someone's words ("He also
+                       noted that …"): that reporting verb's speaker
+    nearest_cue        a reporting verb of the quote's sentences the parse did not link to it
+    loose              a long quote in a sentence naming one person and nothing else
+
+The first sieve that finds a mention decides; a mention that names no one ("a source said") leaves
+the speaker unknown rather than falling through to a guess. Each quote keeps the names of the two
+sieves that attributed it, and its confidence comes from `CONFIDENCE`, one row per sieve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Actor
+from .cues import adjacent_speaker, is_cue, own_subject, subject_of
+from .memory import ArticleMemory
+from .nlp import entities_in, sentences
+from .quote_spans import QuoteIndex, QuoteSpan
+from .speakers import Phrase, Resolved, resolve_speaker
+
+# How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
+CONFIDENCE = {
+    "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
+    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "nearest_cue": 0.6, "loose": 0.35,
+    "nested_cue": 0.85,
+    # mention -> actor
+    "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
+    "national_official": 0.75, "metonym": 0.85, "institution": 0.85, "unresolved": 0.2,
+}
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_HEADLINE_CUES = r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses)"
+_NAME = r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+"
+_SPEAKER_COLON = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
+
+
+@dataclass
+class Attribution:
+    """Who said a quote, how the text says so, and which sieves decided."""
+
+    actor: Actor | None
+    surface: str | None
+    cue: str | None  # lemma of the reporting verb
+    mention_sieve: str
+    speaker_sieve: str
+    confidence: float
+
+    @property
+    def rule(self) -> str:
+        return f"{self.mention_sieve}/{self.speaker_sieve}"
+
+
+@dataclass
+class Candidate:
+    """A quote sieve's answer: the words naming the speaker, or an earlier quote's attribution."""
+
+    sieve: str
+    phrase: Phrase | None = None
+    name: str | None = None  # a speaker written as text ("Putin: ‘…’")
+    cue: Token | None = None
+    inherited: Attribution | None = None
+
+
+@dataclass
+class Attributed:
+    span: QuoteSpan
+    attribution: Attribution
+    paragraph: int
+
+
+@dataclass
+class QuoteContext:
+    """What the sieves see of one quote."""
+
+    span: QuoteSpan
+    doc: Doc
+    memory: ArticleMemory
+    index: QuoteIndex
+    window: list[Span]  # the quote's sentences, within its paragraph
+    tokens: frozenset[int]  # token indices inside the marks
+    paragraph: int
+    line_start: int
+    title_span: tuple[int, int] | None
+    history: list[Attributed] = field(default_factory=list)
+    text: str = ""  # the doc's text, once (spaCy rebuilds `doc.text` from its tokens on every access)
+
+    @property
+    def words(self) -> int:
+        return len(self.text[self.span.start : self.span.end].split())
+
+    def outside(self, token: Token | None) -> bool:
+        return token is not None and token.idx not in self.index
+
+    def cues(self) -> list[Token]:
+        """Reporting verbs outside any quote in the quote's sentences."""
+        return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)]
+
+    def governs(self, verb: Token) -> bool:
+        doc = self.doc
+        return any(verb.i in {a.i for a in doc[i].ancestors} or i == verb.i for i in self.tokens)
+
+    def text_before_mark(self) -> str:
+        return self.text[self.line_start : max(self.line_start, self.span.start - 1)]
+
+
+# --- quote -> mention sieves -----------------------------------------------------------------
+
+def according_to(ctx: QuoteContext) -> Candidate | None:
+    for s in ctx.window:
+        for t in s:
+            if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to" and ctx.outside(t):
+                objs = [c for c in ctx.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    return Candidate("according_to", Phrase.of(objs[0]), cue=None)
+    return None
+
+
+def transcript_turn(ctx: QuoteContext) -> Candidate | None:
+    """'Andrzej Duda: ‘We will not give in’', 'LAVROV: “…”': the name before a colon opens the line."""
+    m = _SPEAKER_COLON.match(ctx.text_before_mark())
+    if m is None:
+        return None
+    return _named(ctx, "transcript_turn", m.group("name"), ctx.line_start)
+
+
+def _reported(ctx: QuoteContext, cue: Token) -> bool:
+    """A short quote is the cue's speaker's words only when it sits in what the verb reports, not
+    in a clause with a subject of its own that the verb merely modifies ("condemned a call … for
+    Putin to recognise the regions as “independent”")."""
+    if ctx.words > 3:
+        return True
+    start = min(ctx.tokens) if ctx.tokens else None
+    if start is None:
+        return True
+    words = [ctx.doc[i] for i in sorted(ctx.tokens) if not ctx.doc[i].is_punct]
+    if len(words) == 1 and words[0].pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "amod") and c.i not in ctx.tokens for c in words[0].children
+    ):
+        return False  # "Russia's imminent “invasion”": the reporter's scare quotes around one noun
+    node = ctx.doc[start]
+    while node.i != cue.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "acl", "relcl") and node.i not in ctx.tokens:
+            has_own = own_subject(node) is not None or any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+            if has_own:
+                return False
+        node = node.head
+    return True
+
+
+def governing_cue(ctx: QuoteContext) -> Candidate | None:
+    governing = [t for t in ctx.cues() if ctx.governs(t)]
+    if not governing:
+        return None
+    cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
+    if not _reported(ctx, cue):
+        return None
+    phrase = _speaker_phrase(ctx, cue)
+    return Candidate("governing_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
+    subj = subject_of(cue)
+    if ctx.outside(subj):
+        return Phrase.of(subj)
+    span = adjacent_speaker(cue)
+    return Phrase.of(span=span) if span is not None else None
+
+
+def colon_intro(ctx: QuoteContext) -> Candidate | None:
+    """'She said:' closing the paragraph before a quote-only paragraph, or the words just before
+    the opening mark when the parse split them off ('…, the ministry said in a statement: “…”')."""
+    before = ctx.text_before_mark()
+    if before.strip() and not before.rstrip().endswith(":"):
+        if len(before.split()) > 3:
+            return None
+    if not before.strip():
+        prev = _previous_paragraph(ctx)
+        if prev is None or not prev.rstrip().endswith(":"):
+            return None
+        end = ctx.line_start - 1
+        sents = ctx.memory.sentences_between(end - len(prev) - 1, end + 1)
+    else:
+        sents = [s for s in ctx.memory.sentences_between(ctx.line_start, ctx.span.start) if s.start_char < ctx.span.start - 1]
+    if not sents:
+        return None
+    cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    phrase = _speaker_phrase(ctx, cue)
+    return Candidate("colon_intro", phrase, cue=cue) if phrase is not None else None
+
+
+def _previous_paragraph(ctx: QuoteContext) -> str | None:
+    text = ctx.text
+    end = ctx.line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            return line
+        end = start - 1
+    return None
+
+
+_CREDIT = re.compile(r"\||\b(?:photo|picture|image|getty|pool|via|credit|afp|reuters|ap photo)\b", re.I)
+
+
+def _headline_like(ctx: QuoteContext) -> bool:
+    """The quote's line is the headline, or reads like one (short, no full stop at its end)."""
+    if ctx.title_span is not None and ctx.title_span[0] <= ctx.span.start < ctx.title_span[1]:
+        return True
+    line_end = ctx.text.find("\n", ctx.span.end)
+    line = ctx.text[ctx.line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+    line = re.sub(r"^date \d{4}-\d\d-\d\d\s+", "", line)  # a crawler's date header glued to the headline
+    return len(line.split()) <= 24 and not line.endswith((".", "?", "!", ".”", '."', "…"))
+
+
+def headline_speaker(ctx: QuoteContext) -> Candidate | None:
+    """A headline quote and its speaker: '‘…’, says Truss', '‘…’, said President Zelensky before…',
+    '‘…’: Lukashenko warns Poland', '“…” – Duda', '“…”: EU foreign policy chief Borrell'."""
+    if not _headline_like(ctx) or any(t.idx < ctx.span.start for t in ctx.cues()):
+        return None  # "Morawiecki said Lukashenko “launched …”": the speaker is before the quote
+    line_end = ctx.text.find("\n", ctx.span.end)
+    after = ctx.text[ctx.span.end + 1 : line_end if line_end >= 0 else len(ctx.text)]
+    if not re.match(r"^\s*[,:;–—-]", after) or _CREDIT.search(after):
+        return None
+    words = after.strip(" ,:;–—-").split()[:12]
+    cue = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), None)
+    name: list[str] = []
+    if cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
+        for w in words[1:]:
+            if not w[:1].isupper():
+                break
+            name.append(w)
+    else:
+        for w in reversed(words[: cue if cue is not None else len(words)]):
+            if w[:1].isupper():
+                name.insert(0, w)
+            elif name:
+                break
+    if not name:
+        return None
+    return _named(ctx, "headline_speaker", " ".join(name).strip(" ,.;:"), ctx.span.end)
+
+
+def _named(ctx: QuoteContext, sieve: str, name: str, search_from: int) -> Candidate:
+    """A speaker written as words near the quote: as a phrase of the parse where it lines up (so
+    "Polish PM" is read as a role), else as a name."""
+    start = ctx.text.find(name, search_from)
+    span = ctx.doc.char_span(start, start + len(name)) if start >= 0 else None
+    if span is not None and len(span) and not any(t.ent_type_ == "PERSON" for t in span):
+        return Candidate(sieve, Phrase.of(span=span))
+    return Candidate(sieve, name=name)
+
+
+_QUESTIONER = re.compile(r"\b(?:journalist|reporter|correspondent|interviewer|presenter|host|anchor|editor)\b", re.I)
+
+
+def conversation_turn(ctx: QuoteContext) -> Candidate | None:
+    """An interview: a quote-only paragraph right after an interviewer's quoted question is the
+    answer of the other party (the interviewee the article is about)."""
+    if not ctx.history or ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    last = ctx.history[-1]
+    asker = last.attribution.actor
+    if asker is None or ctx.paragraph - last.paragraph != 1 or not ctx.text[last.span.start : last.span.end].rstrip().endswith("?"):
+        return None
+    surface = last.attribution.surface or ""
+    asker_titles = " ".join(ctx.memory.entity_for(asker).titles)
+    if not (_QUESTIONER.search(surface) or _QUESTIONER.search(asker_titles) or asker.actor_type == "media"):
+        return None  # a politician's rhetorical question is followed by more of his own words
+    for earlier in reversed(ctx.history[:-1]):
+        if earlier.attribution.actor not in (None, asker):
+            return Candidate("conversation_turn", inherited=earlier.attribution)
+    other = ctx.memory.salient_person(ctx.span.start, exclude=ctx.memory.entity_for(asker), same_sentence_subjects_only=False)
+    if other is None:
+        return None
+    return Candidate("conversation_turn", inherited=Attribution(other.actor, other.actor.name, None, "conversation_turn", "name", CONFIDENCE["conversation_turn"]))
+
+
+def continuation(ctx: QuoteContext) -> Candidate | None:
+    """The quote carries on one already attributed: the next paragraph of a quote left open, a
+    quote-only paragraph after a quoted one, or the second half of a quote split by "she said"."""
+    if not ctx.history:
+        return None
+    last = ctx.history[-1]
+    if last.attribution.actor is None:
+        return None
+    before = ctx.text_before_mark()
+    if last.paragraph == ctx.paragraph:
+        between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
+        own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
+        cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
+        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between):
+            return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
+        return None
+    if ctx.paragraph - last.paragraph != 1:
+        return None
+    if last.span.is_continued and len(before.split()) <= 3:
+        return Candidate("continuation", inherited=last.attribution)  # even after stray words ("Disregard “…")
+    if not before.strip() and not ctx.cues():
+        return Candidate("continuation", inherited=last.attribution)
+    return None
+
+
+def previous_cue(ctx: QuoteContext) -> Candidate | None:
+    """'He also noted that he would like to discuss sanctions.' then a paragraph that is only a
+    quote: the speaker of the last reporting verb of the paragraph just before."""
+    if ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    prev_end = ctx.text.rfind("\n", 0, ctx.line_start - 1)
+    prev_start = ctx.text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+    prev = [s for s in ctx.memory.sentences_between(prev_start, ctx.line_start)
+            if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
+    if not prev:
+        return None
+    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj")]
+    if not cues:
+        return None
+    phrase = _speaker_phrase(ctx, cues[-1])
+    return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
+
+
+def nearest_cue(ctx: QuoteContext) -> Candidate | None:
+    """A reporting verb of the quote's sentences that the parse did not link to the quote."""
+    if ctx.words <= 3:
+        return None  # a short phrase not governed by the verb is a scare quote
+    cues = [t for t in ctx.cues() if not any(q in ctx.tokens for q in [t.i])]
+    governed = [t for t in cues if any(ctx.doc[i] in t.ancestors for i in ctx.tokens)]
+    pool = [t for t in cues if t not in governed] or cues
+    if not pool:
+        return None
+    cue = min(pool, key=lambda t: min(abs(t.idx - ctx.span.start), abs(t.idx - ctx.span.end)))
+    phrase = _speaker_phrase(ctx, cue)
+    return Candidate("nearest_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def loose(ctx: QuoteContext) -> Candidate | None:
+    """A long quote in a sentence that names one person outside the marks and no one else."""
+    if ctx.words < 6:
+        return None
+    people = [e for s in ctx.window for e in entities_in(s) if e.label_ == "PERSON" and ctx.outside(e.root)]
+    if len({e.text for e in people}) != 1:
+        return None
+    return Candidate("loose", Phrase.of(people[0].root))
+
+
+QUOTE_SIEVES = (
+    headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
+    continuation, previous_cue, nearest_cue, loose,
+)
+ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
+
+
+# --- attributing ------------------------------------------------------------------------------
+
+def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> Attribution:
+    cue = cand.cue.lemma_.lower() if cand.cue is not None else None
+    if cand.inherited is not None:
+        prev = cand.inherited
+        conf = min(prev.confidence, CONFIDENCE[cand.sieve])
+        return Attribution(prev.actor, prev.surface, prev.cue, cand.sieve, prev.speaker_sieve, conf)
+    if cand.name is not None:
+        entity = ctx.memory.person_named(cand.name, ctx.span.start)
+        found = Resolved(entity.actor, cand.name, "name") if entity is not None and not entity.is_lone_name else None
+        if found is None:
+            from .speakers import organisation_named
+
+            org = organisation_named(ctx.memory, cand.name)
+            found = Resolved(org, cand.name, "institution") if org is not None else found
+        if found is None:
+            found = Resolved(None, cand.name, "unresolved")
+        return Attribution(found.actor, found.surface, "say", cand.sieve, found.sieve,
+                           CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5))
+    found = resolve_speaker(ctx.memory, cand.phrase, disabled) if cand.phrase is not None else Resolved(None, None, "unresolved")
+    found = _first_person_is_a_person(ctx, cand, found)
+    conf = CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5)
+    return Attribution(found.actor, found.surface, cue or ("say" if cand.sieve == "according_to" else None), cand.sieve, found.sieve, conf)
+
+
+def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolved) -> Resolved:
+    """'No decisions were made by me': words in the first person singular are a person's. When the
+    phrase resolved to a body, the person of that body's country the article is about speaks."""
+    if found.actor is None or found.actor.actor_type == "person" or cand.phrase is None:
+        return found
+    quote = ctx.text[ctx.span.start : ctx.span.end]
+    if not _FIRST_PERSON.search(quote) or found.actor.country_code is None:
+        return found
+    person = ctx.memory.salient_person(cand.phrase.head.idx, country=found.actor.country_code, same_sentence_subjects_only=False)
+    if person is None:
+        return found
+    return Resolved(person.actor, found.surface, "role")
+
+
+def _window(text: str, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, para: int) -> list[Span]:
+    """The sentences a quote's attribution can come from: those it overlaps in its paragraph, and
+    the one right after its closing mark ('“…?” Rosenberg asked.' split off by the question mark)."""
+    near = memory.sentences_between(q.start - 1, q.end + 2)
+    window = [s for s in near if memory.paragraph_at(s.start_char) == para]
+    if not window:
+        return near
+    first = memory.sentence_index(window[0].start_char)
+    if first > 0 and text[window[0].start_char : window[0].start_char + 1].islower():
+        window.insert(0, sents[first - 1])  # print copy broken mid-sentence: "…the greatest act of\n\nhostility “…”"
+    after = memory.sentence_index(window[-1].start_char) + 1
+    if after < len(sents):
+        nxt = sents[after]
+        gap = text[q.end : nxt.start_char]
+        if len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para:
+            window.append(nxt)
+    return window
+
+
+def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
+                     title_span: tuple[int, int] | None = None,
+                     disabled: frozenset[str] = frozenset()) -> list[Attributed]:
+    """Attribute every quote span, in reading order, by the first sieve that finds its speaker."""
+    index = memory.quotes
+    sents = sentences(doc)
+    text = memory.text
+    out: list[Attributed] = []
+    for q in sorted(spans, key=lambda s: s.start):
+        para = memory.paragraph_at(q.start)
+        window = _window(text, sents, q, memory, para)
+        span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+        tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
+        line_start = text.rfind("\n", 0, q.start) + 1
+        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text)
+        attribution = None
+        for sieve in QUOTE_SIEVES:
+            if sieve.__name__ in disabled:
+                continue
+            cand = sieve(ctx)
+            if cand is None:
+                continue
+            attribution = _resolve(ctx, cand, disabled)
+            break
+        if attribution is None:
+            attribution = Attribution(None, None, None, "none", "unresolved", 0.1)
+        if attribution.actor is not None and cand is not None and cand.phrase is not None:
+            entity = memory.entity_for(attribution.actor)
+            memory.note(entity, cand.phrase.span.start_char, cand.phrase.span.end_char, "speaker")
+        out.append(Attributed(q, attribution, para))
+    return out

@@ -1,0 +1,174 @@
+"""Reporting verbs ("cues") and the syntax around them: which verbs report speech, what speech
+act each is, and who the verb's speaker phrase is in the parse.
+
+These are facts of English, shared by the quote sieves (`attribution`) and the events (`events`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .nlp import sentence_at
+
+# Lemma -> the speech act (an event type) it performs.
+CUE_VERBS = {
+    **dict.fromkeys((
+        "say", "tell", "add", "write", "state", "note", "explain", "comment", "remark", "reply", "respond", "stress",
+        "insist", "argue", "claim", "describe", "conclude", "recall", "suggest", "believe", "acknowledge", "admit",
+        "agree", "predict", "underline", "emphasise", "emphasize", "tweet", "post", "speak", "quote", "answer",
+        "continue", "put", "joke", "quip", "muse", "boast", "brag", "gush", "confess", "concede", "observe",
+        "recount", "shout", "yell", "scream", "cry", "whisper", "assert", "maintain", "reiterate", "read", "assure",
+        "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
+        "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
+        "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal",
+    ), "statement"),
+    **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
+                     "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",
+                     "complain", "decry", "deplore"), "condemnation"),
+    **dict.fromkeys(("warn", "caution"), "warning"),
+    **dict.fromkeys(("threaten", "vow"), "threat"),
+    **dict.fromkeys(("accuse", "blame", "allege", "charge"), "accusation"),
+    **dict.fromkeys(("deny", "reject", "dismiss", "refute"), "denial"),
+    **dict.fromkeys(("urge", "appeal", "ask", "demand", "implore", "plead", "press", "beg"), "appeal"),
+    **dict.fromkeys(("announce", "declare", "confirm", "pledge", "promise", "report", "reveal"), "announcement"),
+    **dict.fromkeys(("hail", "praise", "welcome", "thank"), "support"),
+}
+CUE_VERBS["call"] = "appeal"  # "called on/for"; "called the talks 'frank'" is checked by `is_cue`
+
+# Verbs that report speech only with one of these particles or objects ("call on", "point out").
+_NEEDS_PARTICLE = {
+    "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
+    "read": ("statement",), "attack": (), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
+}
+_LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
+_SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
+                 "warning", "message", "tweet", "post", "communique"}
+# Nouns that can be the subject of "the statement read: …".
+_WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release"}
+# "X prompted Y to warn": the speaker is the object of these verbs.
+_OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
+_CLOSERS = {"”", '"', "’", "'", "»"}
+
+
+def speech_act(lemma: str | None) -> str:
+    """The event type a reporting verb performs ('warn' -> warning); plain 'statement' otherwise."""
+    return CUE_VERBS.get(lemma or "", "statement")
+
+
+def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
+    it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
+    lemma = token.lemma_.lower()
+    if lemma in _LIGHT_VERBS and token.pos_ in ("VERB", "AUX"):
+        # "made the following statement:", "issued a statement", "gave a speech"
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SPEECH_NOUNS for c in token.children)
+    if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    need = _NEEDS_PARTICLE.get(lemma)
+    if need is None:
+        return True
+    if lemma == "read":  # "the statement read"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _WRITTEN_NOUNS for c in token.children)
+    if any(c.lower_ in need for c in token.children):
+        return True
+    if lemma == "call" and quote_tokens:
+        return any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") for c in token.children) and any(
+            t.i in quote_tokens for t in token.subtree if t.i != token.i
+        )
+    return False
+
+
+def own_subject(node: Token) -> Token | None:
+    """The verb's own subject (the one nearest before it), or the agent of a passive."""
+    subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subs:
+        before = [c for c in subs if c.i < node.i]
+        return before[-1] if before else subs[0]
+    agent = [c for c in node.children if c.dep_ == "agent"]
+    pobj = [c for c in agent[0].children if c.dep_ == "pobj"] if agent else []
+    return pobj[0] if pobj else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a reporting verb.
+
+    A participle or infinitive ("adding", "writing:", "is expected to say") takes the subject
+    of the reporting verb it hangs from; "X prompted Y to warn" makes Y the speaker; "X quoted Y
+    as saying" makes Y the speaker; "X said A and added B" makes X the speaker.
+    """
+    own = own_subject(verb)
+    if own is not None:
+        return own
+    if verb.lower_ == "saying":
+        quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() == "quote"), None)
+        if quoted is not None:
+            objs = [c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objs:
+                return objs[0]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+    ancestors = list(verb.ancestors)[:5]
+    for a in ancestors:
+        if is_cue(a) and own_subject(a) is not None:
+            return own_subject(a)
+    # A participle (", calling it …", ", adding …") speaks with the subject of the clause it
+    # hangs from, not with a passive agent or a noun's modifier on the way ("the decision, first
+    # made by the U.S., …, calling it").
+    for a in ancestors:
+        if a.dep_ in ("acl", "relcl", "amod") or a.pos_ not in ("VERB", "AUX"):
+            continue
+        subs = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            before = [c for c in subs if c.i < a.i]
+            return before[-1] if before else subs[0]
+    for a in ancestors:
+        if own_subject(a) is not None:
+            return own_subject(a)
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without relative clauses and trailing verbs."""
+    doc = token.doc
+    left = min([token.i] + [t.i for child in token.lefts for t in child.subtree])
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nmod", "appos", "prep", "poss", "amod", "punct", "cc", "conj", "case"):
+            if child.dep_ == "punct" and child.text not in ("'s", "’s"):
+                continue
+            right = max(right, max(t.i for t in child.subtree))
+    return doc[left : right + 1]
+
+
+def adjacent_speaker(cue: Token) -> Span | None:
+    """The speaker phrase next to a reporting verb that follows a quote, read off the words
+    rather than the parse: '“…,” the Council, representing …, said' / '“…,” said Mr X'."""
+    doc = cue.doc
+    sent = sentence_at(doc, cue.idx)
+    i = cue.i - 1
+    while i >= sent.start and doc[i].text not in _CLOSERS:
+        i -= 1
+    if i < sent.start:
+        return None
+    left = doc[i + 1 : cue.i]
+    toks = [t for t in left if not (t.is_punct and t.i == left.start)]
+    if toks:
+        phrase = doc[toks[0].i : toks[-1].i + 1]
+        cut = next((t.i for t in phrase if t.text == ","), None)
+        if cut is not None:
+            phrase = doc[phrase.start : cut]
+        while len(phrase) and phrase[-1].pos_ in ("AUX", "ADV", "PART"):
+            phrase = doc[phrase.start : phrase.end - 1]
+        if 0 < len(phrase) <= 12:
+            return phrase
+    if cue.i - i <= 2:  # inverted: '“…,” said Mr X.'
+        right = []
+        for t in doc[cue.i + 1 : sent.end]:
+            if t.is_punct or t.dep_ == "prep" or t.pos_ in ("ADP", "VERB", "SCONJ"):
+                break
+            right.append(t)
+        if right:
+            return doc[right[0].i : right[-1].i + 1]
+    return None

@@ -1,0 +1,850 @@
+"""One article's memory of who is who (a discourse model), built once per article.
+
+Every mention of a person or body — full name, surname, first name, title + name, a title the
+article gives ("Defence Minister X", "X, Poland's defence minister"), a role description ("the
+Foreign Secretary", "Belarus' dictator"), a pronoun — is linked to one in-article `Entity` whose
+actor is the registry's canonical one where the registry knows it. Quotes, nested quotes and
+events read this one memory, so a quote's speaker and an event's actor are the same actor.
+
+Built in passes over the parsed article: full names first (so a surname in the headline finds
+the full name in the body), then single names, then titles, organisations and the subjects of
+clauses that are role descriptions. Pronouns are resolved on demand, looking back sentence by
+sentence for the nearest compatible subject (Hobbs' preference, gender-checked), and memoised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Actor, Registry, country_of, new_actor
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise
+from .nlp import entities, sentences
+from .places import gazetteer
+from .quote_spans import QuoteIndex
+
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Head nouns of descriptions that refer to a person ("the strongman", "Belarus' dictator").
+PERSON_NOUNS = {
+    "strongman", "dictator", "leader", "president", "premier", "minister", "chancellor", "politician", "veteran",
+    "diplomat", "envoy", "ambassador", "general", "commander", "mp", "senator", "congressman", "congresswoman",
+    "tycoon", "autocrat", "despot", "monarch", "king", "queen", "pm", "secretary", "chief", "head", "activist", "man",
+    "woman", "lawmaker", "aide", "adviser", "advisor", "ally", "father", "mother", "resident", "mayor", "governor",
+    "spokesman", "spokeswoman", "spokesperson", "counterpart", "chairman", "chairwoman", "boss", "leader",
+    "prosecutor", "ruler", "incumbent", "candidate", "opposition", "official",
+}
+# Head nouns of descriptions that refer back to an organisation, with the words its name contains.
+ORG_NOUNS = {
+    "ministry": ("ministry",), "department": ("department",), "agency": ("agency",), "army": ("army", "armed forces"),
+    "military": ("military", "armed forces"), "government": ("government",), "office": ("office",),
+    "committee": ("committee",), "alliance": ("nato", "alliance"), "bloc": ("european union",), "commission": ("commission",),
+    "council": ("council",), "service": ("service",), "guard": ("guard",), "kremlin": ("kremlin",), "embassy": ("embassy",),
+    "union": ("union",), "organisation": ("organisation", "organization"), "group": ("group",), "company": ("company",),
+    "parliament": ("parliament", "duma", "sejm", "seimas"), "police": ("police",),
+}
+# Epithets that refer back to the person the reader has in mind ("the strongman", "the Moscow ally").
+EPITHETS = {
+    "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
+    "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
+}
+_HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
+_TITLE_HINT = re.compile(
+    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
+    r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general|journalist|"
+    r"reporter|presenter|interviewer|host|anchor)\b",
+    re.I,
+)
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
+_INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "united nations", "european", "commission", "organisation"}
+
+
+_NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
+
+
+def _plausible_org(text: str) -> bool:
+    """An unregistered ORG entity worth keeping: several words, or an acronym that is no time zone."""
+    t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if t.lower() in _NOT_ORGS or any(ch.isdigit() for ch in t):
+        return False
+    return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
+
+
+def looks_proper(tok: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger called a noun mid-sentence ("Zelenskyy said")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and not tok.text.isupper())
+
+
+def title_key(text: str) -> str:
+    """A title as a lookup key: folded, determiners and possessives dropped, abbreviations spelled out."""
+    key = re.sub(r"(?<=\b[a-z])\.", "", normalise(text))  # "u.n. chief" -> "un chief"
+    key = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", key)
+    key = re.sub(r"\s*'s?$", "", key).strip(" ,.")
+    key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
+    key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
+    return _ROLE_ABBREVIATIONS.get(key, key)
+
+
+@dataclass(eq=False)
+class Entity:
+    """One person or body of the article, however often and however it is referred to."""
+
+    actor: Actor
+    gender: str | None = None
+    country: str | None = None
+    titles: set[str] = field(default_factory=set)  # title keys the article gives it
+    is_lone_name: bool = False  # an unregistered single name: more often a mislabelled word than a person
+    first_start: int = 1 << 62  # where the article first mentions it
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor.actor_type == "person"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # view offsets
+    end: int
+    entity: Entity
+    kind: str  # name | surname | first_name | title_surname | description | pronoun | organisation
+    sentence: int
+    is_subject: bool
+    in_quote: bool
+
+
+class ArticleMemory:
+    """Who is who in one article. Build once with the parsed article; query by position."""
+
+    def __init__(self, doc: Doc, reg: Registry, published: dt.date | None, quotes: QuoteIndex):
+        self.doc, self.reg, self.published, self.quotes = doc, reg, published, quotes
+        self.text = doc.text  # once: spaCy rebuilds it from the tokens on every access
+        self.sents = sentences(doc)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.paragraph_of = self._paragraphs()
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self._by_start: dict[int, Mention] = {}
+        self._full_names: dict[tuple[str, str], list[Mention]] = {}  # ("surname"|"first", key) -> full-name mentions
+        self._person_keys: dict[str, Entity] = {}  # name key of a full name -> entity
+        self._pronouns: dict[int, Entity | None] = {}
+        self._resolving: set[int] = set()
+        self._build()
+
+    # --- positions ---------------------------------------------------------------------------
+
+    def _paragraphs(self) -> list[int]:
+        """Paragraph number of each sentence (a paragraph is a non-blank line)."""
+        text = self.text
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        numbers, n = [], -1
+        for k, start in enumerate(self.line_starts):
+            end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(text)
+            if text[start:end].strip():
+                n += 1
+            numbers.append(max(n, 0))
+        self._line_paragraph = numbers
+        # Distance back is counted in paragraphs of narrative: a quote running over several
+        # paragraphs does not push its speaker out of reach.
+        narrative: dict[int, bool] = {}
+        for k, start in enumerate(self.line_starts):
+            end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(text)
+            outside = "".join(ch for i, ch in enumerate(text[start:end], start) if i not in self.quotes)
+            narrative[numbers[k]] = narrative.get(numbers[k], False) or len(re.findall(r"\w+", outside)) > 1
+        rank, self._narrative_rank = 0, {}
+        for para in sorted(narrative):
+            rank += narrative[para]
+            self._narrative_rank[para] = rank
+        return [self._paragraph_of_char(s.start_char) for s in self.sents]
+
+    def paragraphs_between(self, earlier: int, later: int) -> int:
+        """Narrative paragraphs from paragraph `earlier` to `later` (0 within one paragraph)."""
+        return self._narrative_rank.get(later, 0) - self._narrative_rank.get(earlier, 0)
+
+    def _paragraph_of_char(self, char: int) -> int:
+        return self._line_paragraph[max(0, bisect.bisect_right(self.line_starts, char) - 1)]
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def sentences_between(self, start: int, end: int) -> list[Span]:
+        """The sentences overlapping [start, end), found by bisection."""
+        lo = self.sentence_index(start)
+        out = []
+        for s in self.sents[lo:]:
+            if s.start_char >= end:
+                break
+            if s.end_char > start:
+                out.append(s)
+        return out
+
+    def paragraph_at(self, char: int) -> int:
+        return self._paragraph_of_char(char)
+
+    def in_quote(self, char: int) -> bool:
+        return char in self.quotes
+
+    # --- entities ----------------------------------------------------------------------------
+
+    def entity_for(self, actor: Actor, gender: str | None = None) -> Entity:
+        entity = self.entities.get(actor.actor_id)
+        if entity is None:
+            entry = self.reg.by_id.get(actor.actor_id)
+            entity = Entity(actor, gender or (entry.gender if entry else None), actor.country_code)
+            self.entities[actor.actor_id] = entity
+        elif gender and entity.gender is None:
+            entity.gender = gender
+        return entity
+
+    def note(self, entity: Entity, start: int, end: int, kind: str, is_subject: bool = True) -> Mention:
+        """Record a mention (names at build time; descriptions and pronouns as they are resolved)."""
+        existing = self._by_start.get(start)
+        if existing is not None and existing.end == end:
+            return existing
+        m = Mention(start, end, entity, kind, self.sentence_index(start), is_subject, self.in_quote(start))
+        entity.first_start = min(entity.first_start, start)
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+        self._by_start[start] = m
+        if kind in ("name", "title_surname") and entity.is_person:
+            parts = name_key(entity.actor.name).split()
+            if len(parts) > 1:
+                self._full_names.setdefault(("surname", parts[-1]), []).append(m)
+                self._full_names.setdefault(("first", parts[0]), []).append(m)
+            self._person_keys.setdefault(name_key(entity.actor.name), entity)
+        return m
+
+    def mention_in(self, span: Span, prefer: Token | None = None) -> Mention | None:
+        """The person mention inside a phrase: the one containing `prefer`, else the first."""
+        lo = bisect.bisect_left(self.mentions, span.start_char, key=lambda x: x.start)
+        found = []
+        for m in self.mentions[lo:]:
+            if m.start >= span.end_char:
+                break
+            if m.end <= span.end_char and m.kind in ("name", "surname", "first_name", "title_surname") and m.entity.is_person:
+                found.append(m)
+        if not found:
+            return None
+        if prefer is not None:
+            for m in found:
+                if m.start <= prefer.idx < m.end:
+                    return m
+        return found[0]
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _is_qualifier(self, word: str) -> bool:
+        return country_of(self.reg, word) is not None
+
+    def _build(self) -> None:
+        persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc) if e.label_ == "PERSON"]
+        cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
+        cleaned = [(e, c) for e, c in cleaned if c is not None]
+        full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
+        single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
+        for ent, c in full:
+            entity = self._person_from_full_name(c.name, c.gender)
+            self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
+        for ent, c in single:
+            entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
+            if entity is not None and entity.is_lone_name and self._in_title_case_line(ent.start_char):
+                continue  # "UN Chief: Russian Invasion 'Not Irreversible'": the NER reads capitals as names
+            if entity is not None:
+                self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
+        self._learn_registered_names()
+        self._learn_proper_subjects()
+        for m in list(self.mentions):
+            if m.kind in ("name", "title_surname"):
+                self._learn_titles(m)
+        self._learn_appositive_names()
+        self._learn_organisations()
+        self._learn_subject_descriptions()
+        for tok in self.doc:  # in reading order, so each pronoun finds the earlier ones already resolved
+            if tok.lower_ in PRONOUN_GENDER and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok.idx):
+                self.resolve_pronoun(tok)
+
+    def _learn_registered_names(self) -> None:
+        """Registered people written as proper nouns the NER did not call a person
+        ("Ursula von der Leyen" at a paragraph start, "Alyaksandr Lukashenka" tagged ORG)."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in NAME_PARTICLES) and doc[j + 1].text[:1].isalpha():
+                j += 1
+            run = doc[i : j + 1]
+            i = j + 1
+            if len(run) < 2 or self._overlaps_person(run.start_char, run.end_char):
+                continue
+            c = clean_person_name(run.text, self._is_qualifier)
+            entry = self.reg.person_matcher.match(c.name) if c is not None and " " in c.name else None
+            if entry is not None:
+                offset = run.text.rfind(c.name)
+                start = run.start_char + max(0, offset)
+                head = run.root
+                self.note(self.entity_for(entry.actor, entry.gender or c.gender), start, start + len(c.name), "name",
+                          head.dep_ in SUBJECT_DEPS or head.dep_ == "ROOT")
+
+    def _learn_proper_subjects(self) -> None:
+        """Proper nouns that are the subject of a verb and name a person the NER missed
+        ("Tirumurti said", "Psaki also said"): a surname of the article, a registry person, or a
+        lone name that is at least a speaker (not a body, a place or a metonym)."""
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or not looks_proper(tok) or tok.ent_type_ in ("LOC", "FAC", "DATE", "TIME", "LAW"):
+                continue
+            if self._in_title_case_line(tok.idx):
+                continue  # headlines capitalise every word
+            if self._is_place_or_nation(tok.text):
+                continue
+            if self.in_quote(tok.idx) or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
+                continue
+            if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+                continue  # "The Ministry of Defence said": a body, not a person
+            first = tok.i
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and (
+                self.doc[first - 1].dep_ in ("compound", "flat")
+                or (not self.doc[first - 1].whitespace_ == "" and self._could_be_first_name(self.doc[first - 1]))
+            ):
+                first -= 1
+            words = self.doc[first : tok.i + 1]
+            if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
+                continue
+            c = clean_person_name(words.text, self._is_qualifier)
+            if c is None:
+                continue
+            key = normalise(c.name)
+            if self.reg.alias.get(key) and self.reg.alias[key].actor.actor_type != "person":
+                continue
+            entity = self.person_named(words.text, words.start_char)
+            if entity is not None and entity.is_person:
+                offset = words.text.rfind(c.name)
+                start = words.start_char + max(0, offset)
+                self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _in_title_case_line(self, char: int) -> bool:
+        text = self.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+        return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+    def _is_place_or_nation(self, word: str) -> bool:
+        key = normalise(word)
+        plural = key[:-1] if key.endswith("s") else key  # "Belarusians", "Poles"
+        return bool(country_of(self.reg, word) or country_of(self.reg, plural) or self.reg.metonym.get(key)
+                    or key in gazetteer().unambiguous)
+
+    def _could_be_first_name(self, tok: Token) -> bool:
+        """A capitalised word glued before a surname the parse split off ("Vitali" | "Klitschko")."""
+        word = tok.text
+        return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
+                and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _with_honorific(self, ent: Span) -> Span:
+        """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
+        if ent.start > 0 and normalise(self.doc[ent.start - 1].text).rstrip(".") in HONORIFICS - {"president", "minister", "secretary"}:
+            return self.doc[ent.start - 1 : ent.end]
+        return ent
+
+    def _whole_name(self, ent: Span) -> Span:
+        """A PERSON entity with the rest of the name the NER cut off ("Ursula von der" + "Leyen"):
+        proper nouns right after it that its last word modifies."""
+        doc, end = self.doc, ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
+            end += 1
+        return doc[ent.start : end] if end != ent.end else ent
+
+    def _note_ent(self, ent: Span, entity: Entity, kind: str) -> None:
+        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
+        is_subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+        self.note(entity, start, start + len(ent.text.strip()), kind, is_subject)
+
+    def _person_from_full_name(self, name: str, gender: str | None) -> Entity:
+        """A full name: the registry's person (any spelling), an earlier spelling in the article, or new."""
+        entry = self.reg.alias.get(normalise(name))
+        if entry is None or entry.actor.actor_type != "person":
+            entry = self.reg.person_matcher.match(name)
+        if entry is not None:
+            return self.entity_for(entry.actor, gender)
+        key = name_key(name)
+        same = self._person_keys.get(key)
+        if same is None:  # the same person spelled two ways in one article: same surname, agreeing first name
+            parts = key.split()
+            for m in self._full_names.get(("surname", parts[-1]), []):
+                if name_key(m.entity.actor.name).split()[0][:1] == parts[0][:1]:
+                    same = m.entity
+                    break
+        if same is not None:
+            if gender and same.gender is None:
+                same.gender = gender
+            return same
+        return self.entity_for(new_actor(name, "person"), gender)
+
+    def _person_from_single_name(self, word: str, pos: int, honorific: str | None) -> tuple[Entity | None, str]:
+        """A surname or first name: a full name of the article (nearest before, else after), the
+        registry's one person of that surname, or a new lone name."""
+        key = name_key(word)
+        gender = "female" if honorific in ("mrs", "ms", "miss", "dame", "lady") else "male" if honorific in ("mr", "sir", "lord") else None
+        first_name_first = honorific in ("sir", "dame")  # "Sir Keir" is a first name
+        for want_first in ((True, False) if first_name_first else (False, True)):
+            best = None
+            for m in self._full_names.get(("first" if want_first else "surname", key), []):
+                if m.start <= pos or best is None:
+                    best = m
+            if best is not None:
+                if gender and best.entity.gender is None:
+                    best.entity.gender = gender
+                return best.entity, "first_name" if want_first else "surname"
+        close = self._close_in_article_surname(key)
+        if close is not None:  # a typo of a surname the article spells out ("added Abloth" for Anna Alboth)
+            return close, "surname"
+        entry = self.reg.alias.get(normalise(word))
+        if entry is not None and entry.actor.actor_type == "person":
+            return self.entity_for(entry.actor, gender), "surname"
+        entry = self.reg.person_matcher.match_surname(word)
+        if entry is not None:
+            return self.entity_for(entry.actor, gender), "surname"
+        key = normalise(word)
+        if self.reg.alias.get(key) or self._is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
+            return None, ""  # a body, a metonym, a place or a title the NER took for a person ("Kyiv said")
+        entity = self.entity_for(new_actor(word, "person"), gender)
+        entity.is_lone_name = True
+        return entity, "surname"
+
+    def _close_in_article_surname(self, key: str) -> Entity | None:
+        if len(key) < 5:
+            return None
+        found = {id(m.entity): m.entity for (kind, surname), ms in self._full_names.items()
+                 if kind == "surname" and len(surname) >= 5 and fuzz.ratio(surname, key) >= 80 for m in ms}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def person_named(self, text: str, pos: int) -> Entity | None:
+        """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
+        c = clean_person_name(text, self._is_qualifier)
+        if c is None:
+            return None
+        if len(c.name.split()) > 1:
+            return self._person_from_full_name(c.name, c.gender)
+        entity, _ = self._person_from_single_name(c.name, pos, c.honorific)
+        return entity
+
+    def _learn_titles(self, m: Mention) -> None:
+        """Titles the article gives a person: "Defence Minister Mariusz Blaszczak", "Mariusz
+        Blaszczak, Poland's defence minister,", "Poland's defence minister, Mariusz Blaszczak,"."""
+        doc = self.doc
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        found: list[tuple[str, str | None]] = []
+        i = span.start - 1
+        before = []
+        # Titles before the name, coordinated ones too: "VGTRK journalist, radio and TV presenter Vladimir Soloviev".
+        while i >= max(0, span.start - 14):
+            segment = []
+            while i >= 0 and doc[i].pos_ != "CCONJ" and (
+                (not doc[i].is_punct and (doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case")
+                                          or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")))
+                or (doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_)  # "Secretary-General"
+            ):
+                segment.insert(0, doc[i])
+                i -= 1
+            if not segment:
+                break
+            before = segment + before
+            found.append(self._title_and_country(segment))
+            if i >= 1 and (doc[i].text == "," or doc[i].pos_ == "CCONJ") and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                i -= 1
+                continue
+            break
+        if before and any(self._is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
+            found.append(("journalist", None))
+        inner = [t for t in span if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text)]
+        if inner and inner[0].i == span.start:  # the NER took the title into the name: "Prime Minister Boris Johnson"
+            lead = []
+            for t in span:
+                if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text):
+                    lead.append(t)
+                else:
+                    break
+            found.append(self._title_and_country(before + lead))  # "UN Secretary-" + "General Antonio Guterres"
+        after = doc[span.end : span.end + 10]
+        if len(after) > 1 and after[0].text == ",":
+            words = []
+            for t in after[1:]:
+                if t.is_punct and t.text not in ("'s", "’s", "’", "'") or t.pos_ in ("VERB", "AUX"):
+                    break
+                words.append(t)
+            # Only an apposition of this name: in "with presenter Vladimir Soloviev, the President of
+            # Belarus, Aleksandr Lukashenko, said", the title after the comma is the next person's.
+            nxt = words[-1].i + 1 if words else None
+            names_next = nxt is not None and nxt + 1 < len(doc) and doc[nxt].text == "," and (
+                doc[nxt + 1].ent_type_ == "PERSON" or (doc[nxt + 1].pos_ == "PROPN" and doc[nxt + 2 : nxt + 3].text[:1].isupper())
+            )
+            if words and not names_next and any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words):
+                found.append(self._title_and_country(words))
+        root = span.root
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
+            head = root.head
+            words = [t for t in head.subtree if t.i < root.i and not t.is_punct and t.i >= head.left_edge.i]
+            found.append(self._title_and_country(words))
+        for title, country in found:
+            if title and _TITLE_HINT.search(title):
+                self._add_title(m.entity, title, country)
+
+    def _is_media(self, word: str) -> bool:
+        entry = self.reg.alias.get(normalise(word))
+        return entry is not None and entry.actor.actor_type == "media"
+
+    def _title_and_country(self, tokens: list[Token]) -> tuple[str, str | None]:
+        """('defence minister', 'PL') from "Poland's defence minister", "Polish Defence Minister" or
+        "the defence minister of Poland"."""
+        country = None
+        words: list[str] = []
+        for t in tokens:
+            if t.text in ("’s", "'s", "’", "'") or t.lower_ in ("the", "a", "an"):
+                continue
+            c = country_of(self.reg, t.text) if (t.pos_ in ("PROPN", "ADJ") or t.ent_type_ in ("GPE", "NORP")) else None
+            if c is not None and country is None and (not words or (words[-1].lower() == "of" and t is tokens[-1])):
+                country = c.iso2
+                if words and words[-1].lower() == "of":
+                    words.pop()
+                continue
+            words.append(t.text)
+        return re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words))), country
+
+    def _add_title(self, entity: Entity, title: str, country: str | None) -> None:
+        words = title.split()
+        for k in range(len(words)):
+            entity.titles.add(" ".join(words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
+        if country and entity.country is None:
+            entity.country = country
+
+    def _learn_appositive_names(self) -> None:
+        """'Lithuania's prime minister, Ingrida Simonyte,': proper-noun appositions the NER missed."""
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ in ("LOC", "FAC", "PERSON"):
+                continue
+            if not _TITLE_HINT.search(tok.head.text) or self.in_quote(tok.idx) or tok.idx in self._by_start:
+                continue
+            first = tok.i
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in ("compound", "flat"):
+                first -= 1
+            span = self.doc[first : tok.i + 1]
+            entity = self.person_named(span.text, span.start_char)
+            if entity is not None and entity.is_person:
+                m = self.note(entity, span.start_char, span.end_char, "name", tok.head.dep_ in SUBJECT_DEPS)
+                words = [t for t in tok.head.subtree if t.i < first and not t.is_punct]
+                title, country = self._title_and_country(words)
+                if title:
+                    self._add_title(m.entity, title, country)
+
+    def _overlaps_person(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.mentions, start - 200, key=lambda x: x.start)
+        return any(m.entity.is_person and m.start < end and start < m.end for m in self.mentions[lo:] if m.start < end)
+
+    def _learn_organisations(self) -> None:
+        """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
+        from .speakers import organisation_named  # one resolver of organisation names
+
+        for ent in entities(self.doc):
+            if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char):
+                continue
+            if self._overlaps_person(ent.start_char, ent.end_char):
+                continue  # "Ingrida Šimonytė" tagged ORG but read as the prime minister's name
+            entry = self.reg.person_matcher.match(ent.text) if ent.label_ == "ORG" and " " in ent.text.strip() else None
+            if entry is not None:  # a registered person the NER took for an organisation
+                self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
+                continue
+            if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
+                continue  # a country named as a place; as a subject it stands for its government
+            actor = organisation_named(self, ent.text)
+            if actor is None and ent.label_ == "ORG":
+                known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
+                actor = known.actor if known is not None else None
+            if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
+                actor = new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
+            if actor is not None and actor.actor_type != "person":
+                self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
+
+    def _learn_subject_descriptions(self) -> None:
+        """Subjects that are role descriptions ("the Foreign Secretary visited…") join their entity,
+        so that a later "she" finds them as the subject they are."""
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN") or self.in_quote(tok.idx):
+                continue
+            if tok.ent_type_ == "PERSON" or tok.idx in self._by_start:
+                continue
+            if not any(c.lower_ in ("the",) or c.dep_ == "poss" for c in tok.lefts) and tok.pos_ != "PROPN":
+                continue
+            entity = self.described(self.description_of(tok), tok.idx, allow_salience=False)
+            if entity is not None:
+                left = min([tok.i] + [t.i for c in tok.lefts for t in c.subtree])
+                self.note(entity, self.doc[left].idx, tok.idx + len(tok.text), "description", True)
+
+    # --- descriptions ------------------------------------------------------------------------
+
+    def description_of(self, head: Token) -> "Description":
+        """The title, national qualifier and head of a description headed by `head`:
+        "the President of Belarus" -> ('president', BY), "Belarus' dictator" -> ('dictator', BY),
+        "the bloc's top diplomat" -> ('top diplomat', international)."""
+        doc = head.doc
+        left = [t for c in head.lefts for t in c.subtree]
+        right = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        tokens = sorted(left + [head] + right, key=lambda t: t.i)
+        country, international, words = None, False, []
+        definite = False
+        for t in tokens:
+            if t.is_punct or t.dep_ == "case" or t.text in ("’s", "'s"):
+                continue
+            low = normalise(t.text)
+            if t.dep_ == "det" or low in ("the", "a", "an"):
+                definite = definite or low in ("the", "this", "that")
+                continue
+            if t is not head:
+                if t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in ("’", "'", "’s", "'s")):
+                    definite = True  # "Poland's president", "Belarus' dictator"
+                if low in _INTERNATIONAL:
+                    international = True
+                    continue
+                if low in ("its", "their", "his", "her", "country", "nation", "state"):
+                    continue
+                c = country_of(self.reg, t.text) if t.pos_ in ("PROPN", "ADJ", "NOUN") or t.ent_type_ else None
+                if c is not None:
+                    country = country or c.iso2
+                    continue
+            words.append(t.text)
+        title = re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words)))
+        title = re.sub(r"\bof of\b", "of", title)
+        return Description(title, country, international, head.lemma_.lower(), definite, head.idx)
+
+    def described(self, d: "Description", pos: int, allow_salience: bool = True) -> Entity | None:
+        """The entity a description refers to: a title the article gives someone, a registry role
+        held on the article's date (or held by someone the article names, when it has no date),
+        and, for epithets ("the strongman", "Belarus' dictator"), the most salient person before it."""
+        if not d.title:
+            return None
+        if d.head in ORG_NOUNS and d.head not in PERSON_NOUNS:
+            return self._org_described(d, pos) if d.title == d.head else None
+        holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
+        if holders:
+            return self._nearest(holders, pos)
+        role = self._registry_role(d, pos)
+        if role is not None:
+            return role
+        head_of = self._head_of_body(d, pos)
+        if head_of is not None:
+            return head_of
+        if allow_salience and d.definite and (d.head in EPITHETS or re.fullmatch(r"\d+-year-old", d.head)):
+            if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
+                strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
+                if strict is not None:
+                    return strict
+            return self.salient_person(pos, country=d.country)
+        return None
+
+    def _head_of_body(self, d: "Description", pos: int) -> Entity | None:
+        """'the U.N. chief', 'the Nato boss': whoever the article or the registry gives a title
+        naming that body ("UN Secretary-General Antonio Guterres")."""
+        words = d.title.split()
+        if len(words) < 2 or words[-1] not in _HEAD_WORDS:
+            return None
+        body = " ".join(words[:-1])
+        has_body = lambda title: re.search(rf"\b{re.escape(body)}\b", title) is not None  # noqa: E731
+        holders = [e for e in self.entities.values() if e.is_person and any(has_body(t) for t in e.titles)]
+        if holders:
+            return self._nearest(holders, pos)
+        roles = [(r, e) for key, rs in self.reg.roles.items() if has_body(key) for r, e in rs
+                 if self.published is None and e.actor.actor_id in self.entities or self.published and r.holds_on(self.published)]
+        in_article = {e.actor.actor_id: e for _, e in roles if e.actor.actor_id in self.entities}
+        people = in_article or {e.actor.actor_id: e for _, e in roles}
+        if len(people) != 1:
+            return None
+        entry = next(iter(people.values()))
+        return self.entity_for(entry.actor, entry.gender)
+
+    def _org_described(self, d: "Description", pos: int) -> Entity | None:
+        keys = ORG_NOUNS[d.head]
+        for m in reversed(self.mentions):
+            if m.start >= pos or m.in_quote or m.entity.is_person:
+                continue
+            name = normalise(m.entity.actor.name)
+            if any(k in name for k in keys) and (d.country is None or m.entity.country in (None, d.country)):
+                return m.entity
+        return None
+
+    def _registry_role(self, d: "Description", pos: int) -> Entity | None:
+        candidates = [
+            (r, e) for r, e in self.reg.roles.get(d.title, [])
+            if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
+        ]
+        if not candidates:
+            return None
+        in_article = [(r, e) for r, e in candidates if e.actor.actor_id in self.entities]
+        if self.published is None:
+            pool = in_article  # with no date, who held a role is known only for someone the article names
+        else:
+            pool = [(r, e) for r, e in candidates if r.holds_on(self.published)]
+            if d.country is not None and any(r.country == d.country for r, _ in pool):
+                pool = [(r, e) for r, e in pool if r.country == d.country]
+            if d.country is None and len({r.country for r, _ in pool}) > 1:
+                pool = [(r, e) for r, e in pool if e.actor.actor_id in self.entities] or pool
+        people = {e.actor.actor_id: e for _, e in pool}
+        if len(people) > 1 and all(i in self.entities for i in people):
+            # Several people the article names have held the role (Putin was a prime minister too):
+            # the one the reader last met.
+            return self._nearest([self.entities[i] for i in people], pos)
+        if len(people) != 1:
+            return None
+        entry = next(iter(people.values()))
+        return self.entity_for(entry.actor, entry.gender)
+
+    def _nearest(self, entities_: list[Entity], pos: int) -> Entity:
+        """Of several entities, the one mentioned last before `pos` (else the first mentioned after)."""
+        best, best_after = None, None
+        for m in self.mentions:
+            if m.entity in entities_:
+                if m.start < pos:
+                    best = m.entity
+                elif best_after is None:
+                    best_after = m.entity
+        return best or best_after or entities_[0]
+
+    # --- salience and pronouns ---------------------------------------------------------------
+
+    def _candidates(self, sentence: int, before: int | None, subjects_only: bool) -> list[tuple[Mention | None, Entity]]:
+        """Person mentions of one sentence in the order a reader looks for an antecedent (Hobbs):
+        the main clause's subject (or its possessor, "His news conference"), other subjects, then
+        the rest, left to right; pronouns among them resolved. A sentence that only lists people
+        ("Also taking part were Macron, Scholz and Stoltenberg") offers none of them."""
+        s = self.sents[sentence]
+        lo = bisect.bisect_left(self.mentions, s.start_char - 60, key=lambda x: x.start)
+        found: list[tuple[int, int, Entity]] = []  # (rank, position, entity)
+        for m in self.mentions[lo:]:
+            if m.start >= s.end_char or (before is not None and m.start >= before):
+                break
+            if m.end <= s.start_char:
+                continue  # (a name that straddles a sentence split counts where it ends)
+            if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name):
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                rank = self._rank(span.root) if span is not None else 2
+                found.append((rank if m.is_subject else 2, m.start, m.entity))
+        for tok in s:
+            if before is not None and tok.idx >= before:
+                break
+            if tok.lower_ not in PRONOUN_GENDER or tok.idx in self._by_start or self.in_quote(tok.idx):
+                continue
+            if tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS and self._rank(tok.head) == 0):
+                entity = self.resolve_pronoun(tok)
+                if entity is not None:
+                    found.append((self._rank(tok if tok.dep_ in SUBJECT_DEPS else tok.head), tok.idx, entity))
+        if len({id(e) for _, _, e in found}) >= 3 and not any(rank == 0 for rank, _, _ in found):
+            return []
+        found.sort(key=lambda x: (x[0], x[1]))
+        return [(None, e) for rank, _, e in found if rank < 2 or not subjects_only]
+
+    @staticmethod
+    def _rank(subject: Token) -> int:
+        """0 for the subject of the sentence's main clause, 1 for another clause's subject."""
+        tok = subject
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ not in SUBJECT_DEPS:
+            return 2
+        verb = tok.head
+        return 0 if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") else 1
+
+    def resolve_pronoun(self, tok: Token) -> Entity | None:
+        """He/she: the nearest earlier person of that gender, the subjects of each sentence first,
+        looking back up to two paragraphs. It/they: the latest body named or speaking."""
+        if tok.i in self._pronouns:
+            return self._pronouns[tok.i]
+        low = tok.lower_
+        if low in ORG_PRONOUNS:
+            return self.salient_organisation(tok.idx)
+        gender = PRONOUN_GENDER.get(low)
+        if gender is None or tok.i in self._resolving:
+            return None
+        self._resolving.add(tok.i)
+        try:
+            found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True)
+        finally:
+            self._resolving.discard(tok.i)
+        if found is not None and found.gender is None:
+            found.gender = gender  # the text has told us
+        self._pronouns[tok.i] = found
+        return found
+
+    def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
+                       same_sentence_subjects_only: bool = True, max_sentences: int = 10,
+                       exclude: Entity | None = None, strict_country: bool = False) -> Entity | None:
+        """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
+        each earlier sentence's subjects and other mentions, up to two paragraphs back."""
+        if not self.sents:
+            return None
+        k0 = self.sentence_index(pos)
+        para0 = self.paragraph_of[k0]
+        for k in range(k0, max(-1, k0 - max_sentences), -1):
+            if self.paragraphs_between(self.paragraph_of[k], para0) > 4:
+                break
+            current = k == k0
+            for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
+                if gender and entity.gender not in (None, gender):
+                    continue
+                if country and entity.country not in ((country,) if strict_country else (None, country)):
+                    continue
+                if entity is exclude:
+                    continue
+                return entity
+        return None
+
+    def salient_organisation(self, pos: int, max_paragraphs: int = 2, government: bool = False) -> Entity | None:
+        """The latest body named or quoted before `pos`, not too far back (a government one if asked)."""
+        para0 = self.paragraph_at(pos)
+        lo = bisect.bisect_left(self.mentions, pos, key=lambda x: x.start)
+        for m in reversed(self.mentions[:lo]):
+            if self.paragraphs_between(self.paragraph_of[m.sentence], para0) > max_paragraphs:
+                break
+            if not m.entity.is_person and not m.in_quote and (not government or m.entity.actor.actor_type == "government"):
+                return m.entity
+        return None
+
+    def organisation_by_short_name(self, text: str, pos: int) -> Entity | None:
+        """A body the article named in full, referred to by some of its words in order
+        ("the State Committee" after "the State Border Committee of Belarus")."""
+        words = [w for w in normalise(text).split() if w not in ("the", "a", "an", "of")]
+        if len(words) < 2:
+            return None
+        found = {}
+        for entity in self.entities.values():  # bodies, not their mentions: linear in the article's distinct actors
+            if entity.is_person or entity.first_start >= pos:
+                continue
+            name = [w for w in normalise(entity.actor.name).split() if w not in ("the", "of")]
+            it = iter(name)
+            if all(w in it for w in words):
+                found[id(entity)] = entity
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def person_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.entity.is_person]
+
+
+@dataclass(frozen=True)
+class Description:
+    """A description of someone: 'the Foreign Secretary', "Belarus' dictator", 'the bloc's top diplomat'."""
+
+    title: str  # title key ("foreign secretary", "dictator", "president")
+    country: str | None  # ISO2 of a national qualifier ("Belarus'", "Polish", "of Belarus")
+    international: bool  # qualified by an international body ("the bloc's", "the alliance's")
+    head: str  # lemma of the head noun
+    definite: bool  # "the …" or a possessive: it refers back; "a …" introduces someone new
+    start: int

@@ -1,0 +1,233 @@
+"""How names are written and matched: one canonical form per person or body, whatever the spelling.
+
+Pure string rules, no parse:
+- `normalise`: the lookup key (case, diacritics, apostrophes and spacing folded);
+- `name_key`: a looser key for people that also folds transliteration variants
+  (Zelenskyy/Zelenskiy/Zelensky, Dmitro/Dmytro, al-Shhaf/al-Sahaf, doubled letters);
+- `clean_person_name`: what of an entity's text is the person's name (honorifics, titles,
+  nationalities, crawler dates and page furniture removed; None when nothing name-like is left);
+- `PersonMatcher`: registry people found from any spelling, with rapidfuzz, where the surname
+  agrees closely and the first name or initial agrees too;
+- `institution_parts`: "Ukraine's internal affairs ministry" / "Ministry of Internal Affairs of
+  Ukraine" read as (kind, nationality, topic), so both become "Ukrainian Ministry of Internal Affairs".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+_SPACE = re.compile(r"\s+")
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+    "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "adm", "admiral",
+    "rev", "president", "pm", "minister", "secretary", "senator", "sen", "rep", "gov", "governor",
+    "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
+}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}
+# Words of a title written before a name ("Foreign Secretary Liz Truss", "Ukraine President Zelensky").
+TITLE_WORDS = HONORIFICS | {
+    "prime", "foreign", "defence", "defense", "interior", "home", "deputy", "vice", "chief", "state", "labour",
+    "opposition", "leader", "spokesman", "spokeswoman", "spokesperson", "mp", "us", "u.s.", "uk", "eu", "un", "nato",
+    "former", "acting", "tory", "conservative", "democratic", "republican", "envoy", "commissioner", "commander",
+    "first", "lady", "head", "director", "ex", "self-proclaimed", "exiled", "strongman", "dictator", "authoritarian",
+    "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
+    "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general",
+}
+# Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Z][\w'’-]*)$")
+_FURNITURE = re.compile(r"[\d|/\\@#:;()\[\]{}<>=+*_~^]|^-+$|^[–—]+$")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, ASCII-folded, single-spaced, straight apostrophes: the key for lookups."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def name_key(name: str) -> str:
+    """A person's name folded for spelling variants: case, diacritics, punctuation, doubled letters,
+    and the transliterations of Slavic and Arabic names news English mixes (-iy/-yy/-y, y/i, kh/h, w/v)."""
+    key = normalise(name)
+    key = re.sub(r"[.'`]", "", key).replace("-", "")
+    key = re.sub(r"(?:iy|yy|ij|yi|ii)\b", "y", key)
+    key = key.replace("kh", "h").replace("w", "v").replace("y", "i").replace("j", "i")
+    key = re.sub(r"(\w)\1+", r"\1", key)
+    return _SPACE.sub(" ", key).strip()
+
+
+@dataclass(frozen=True)
+class CleanName:
+    name: str  # the name as the text writes it, titles and furniture removed
+    honorific: str | None  # "ms", "sir", … (folded), for gender and "Sir Keir"
+
+    @property
+    def gender(self) -> str | None:
+        if self.honorific in FEMALE_HONORIFICS:
+            return "female"
+        if self.honorific in MALE_HONORIFICS:
+            return "male"
+        return None
+
+
+def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
+    """The person's name inside an entity's text, or None when nothing name-like is left.
+
+    `is_qualifier` says whether a word is a nationality or country ("Ukraine President Zelensky").
+    "2021 - 11 - 08 Muller" → "Muller"; "Prime Minister Boris Johnson's" → "Boris Johnson".
+    """
+    tokens = [t for t in _SPACE.split(text.strip()) if t]
+    # Crawler dates, bylines and page furniture glued before a name: keep what follows the last of them.
+    cut = max((i for i, t in enumerate(tokens) if _FURNITURE.search(t)), default=-1)
+    tokens = tokens[cut + 1 :]
+    honorific = None
+    while len(tokens) > 1 and (
+        normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
+    ):
+        word = normalise(tokens.pop(0)).rstrip(".")
+        if word in HONORIFICS and honorific is None:
+            honorific = word
+    if tokens:
+        tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 5:
+        return None
+    if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
+        tokens = [t.capitalize() for t in tokens]
+    if not all(_NAME_TOKEN.match(t) or t.lower() in NAME_PARTICLES for t in tokens):
+        return None
+    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or normalise(tokens[0]).rstrip(".") in TITLE_WORDS):
+        return None  # "Secretary" left of "Foreign Secretary" is a title, not a name
+    return CleanName(" ".join(tokens), honorific)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """First names agree when one is the other's initial or they are close spellings."""
+    if len(a) <= 2 or len(b) <= 2:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= 75
+
+
+class PersonMatcher:
+    """Registry people by any reasonable spelling of their name."""
+
+    def __init__(self, names: list[tuple[str, object]]):
+        """`names`: (name or alias, value) pairs; the value is returned on a match."""
+        self.by_key: dict[str, object] = {}
+        self.by_surname: dict[str, list[tuple[str, object]]] = {}  # surname key -> (first-name key, value)
+        for name, value in names:
+            key = name_key(name)
+            self.by_key.setdefault(key, value)
+            parts = key.split()
+            if len(parts) > 1:
+                self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
+        self.surnames = list(self.by_surname)
+
+    def _close_surnames(self, surname: str) -> list[str]:
+        if surname in self.by_surname:
+            return [surname]
+        if len(surname) < 5:
+            return []
+        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=85, limit=5)]
+
+    @staticmethod
+    def _one(values: list[object]):
+        unique = {id(v): v for v in values}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def match(self, name: str):
+        """The one registry person this full name (two words or more) is a spelling of, or None.
+        The surname must agree closely (exactly for short ones) and the first name or initial too."""
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        parts = key.split()
+        if len(parts) < 2:
+            return None
+        found = [
+            value
+            for surname in self._close_surnames(parts[-1])
+            for first, value in self.by_surname[surname]
+            if _first_names_agree(parts[0], first)
+        ]
+        return self._one(found)
+
+    def match_surname(self, word: str):
+        """The one registry person with this surname (exactly, or a close spelling of a long one)."""
+        key = name_key(word)
+        if not key or " " in key:
+            return None
+        return self._one([value for surname in self._close_surnames(key) for _, value in self.by_surname[surname]])
+
+
+# --- institutions ------------------------------------------------------------------------
+
+_TOPIC_SYNONYMS = {"defense": "defence", "foreign": "foreign affairs", "emergencies": "emergency situations"}
+# Words that never belong to a ministry's topic: the phrase is something else ("a statement from the … ministry").
+_NOT_TOPIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "same", "from", "by", "with", "to",
+                    "said", "says", "statement", "spokesman", "spokeswoman", "spokesperson", "official", "officials"}
+_GOVERNMENT_NOUNS = ("government", "authorities", "administration", "cabinet", "leadership")
+_MILITARY_NOUNS = ("military", "army", "armed forces", "troops", "forces")
+
+
+@dataclass(frozen=True)
+class InstitutionParts:
+    kind: str  # ministry | government | military
+    nationality: str | None  # the qualifier as written ("ukraine", "belarusian"), folded, possessive removed
+    topic: str | None  # "Internal Affairs", "Defence" (ministries only)
+
+
+def _topic(words: list[str]) -> str | None:
+    if not words or any(w in _NOT_TOPIC_WORDS for w in words) or words[0] in ("and", "of", "for"):
+        return None
+    text = _TOPIC_SYNONYMS.get(" ".join(words), " ".join(words))
+    return " ".join(w if w in ("and", "of", "for") else w.capitalize() for w in text.split())
+
+
+def _qualifier(words: list[str]) -> str:
+    return re.sub(r"'s?$", "", " ".join(words)).strip()
+
+
+def institution_parts(phrase: str, is_nationality=lambda q: False) -> InstitutionParts | None:
+    """A ministry, government or military named by a phrase, read into its parts.
+
+    `is_nationality` says whether a qualifier names a country ("ukraine", "belarusian"): it decides
+    where the qualifier ends and the topic begins ("the internal affairs ministry" has none)."""
+    t = re.sub(r"^(?:the|a|an)\s+", "", normalise(phrase)).replace(",", " ")
+    words = t.split()
+    if len(words) >= 2 and words[-1] == "ministry":
+        for k in range(len(words) - 2, -1, -1):  # the longest qualifier that names a country
+            nat = _qualifier(words[:k])
+            if k == 0 or is_nationality(nat):
+                topic = _topic(words[k:-1])
+                return InstitutionParts("ministry", nat or None, topic) if topic else None
+    if len(words) >= 3 and words[0] == "ministry" and words[1] in ("of", "for"):
+        rest = words[2:]
+        if rest and rest[0] == "the":
+            rest = rest[1:]
+        nat = None
+        if "of" in rest:  # "ministry of internal affairs of ukraine"
+            cut = len(rest) - 1 - rest[::-1].index("of")
+            tail = [w for w in rest[cut + 1 :] if w != "the"]
+            if tail and is_nationality(_qualifier(tail)):
+                nat, rest = _qualifier(tail), rest[:cut]
+        topic = _topic(rest)
+        return InstitutionParts("ministry", nat, topic) if topic else None
+    for noun in _GOVERNMENT_NOUNS:
+        if t.endswith(" " + noun) and is_nationality(_qualifier(t[: -len(noun)].split())):
+            return InstitutionParts("government", _qualifier(t[: -len(noun)].split()), None)
+        m = re.match(rf"^{noun} (?:of|in) (?:the )?(.+)$", t)
+        if m and is_nationality(m.group(1)):
+            return InstitutionParts("government", m.group(1), None)
+    for noun in _MILITARY_NOUNS:
+        if t.endswith(" " + noun) and is_nationality(_qualifier(t[: -len(noun)].split())):
+            return InstitutionParts("military", _qualifier(t[: -len(noun)].split()), None)
+    return None

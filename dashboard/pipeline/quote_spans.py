@@ -1,0 +1,159 @@
+"""Where the quotations are: pure text, no parse.
+
+Curly, straight and guillemet marks; single marks only where they open at a word start and
+close at a word end (so "Poland‘s" and "don’t" are apostrophes); a paragraph whose quote never
+closes is a quote continued in the next paragraph (one entry per paragraph); single marks
+nested in a double quote are kept inside it (`nested`) and get their own entry only when the
+outer quote attributes them to someone. Names and scare quotes (NATO "Quint", so-called "X")
+are recognised by `is_scare_quote`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+OPEN_DOUBLE = "“«„"
+_WORD = re.compile(r"\w")
+_ANY_MARK = re.compile(r"[“”\"‘’'«»„]")
+_NAMING_BEFORE = re.compile(
+    r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
+    re.I,
+)
+
+
+@dataclass
+class QuoteSpan:
+    """A quotation found in the text: `start`/`end` are the content's offsets, marks excluded."""
+
+    start: int
+    end: int
+    kind: str  # double | single
+    is_continued: bool = False  # no closing mark in its paragraph
+    nested: list["QuoteSpan"] = field(default_factory=list)
+    outer: "QuoteSpan | None" = None
+
+
+def _is_open_single(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{“\"—–-/:") and not nxt.isspace() and nxt not in "’'"
+
+
+def _is_close_single(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}”\"—–-") and not (prev.isalpha() and nxt.isalpha())
+
+
+def _opens_speech(text: str, i: int) -> bool:
+    """An opening mark at the start of a paragraph or right after "said:" opens speech."""
+    before = text[:i].rstrip()
+    return not before or before.endswith((":", ","))
+
+
+def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
+    """Quotes within one paragraph (`text`), offsets shifted by `base`. One pass over the characters."""
+    spans: list[QuoteSpan] = []
+    double_open: int | None = None
+    single_open: int | None = None
+    nested: list[QuoteSpan] = []
+    inner_open: int | None = None  # a straight double quote nested in a straight double quote
+    straight_left = text.count('"')
+    for i, ch in enumerate(text):
+        if ch not in "“”\"‘’'«»„":
+            continue
+        if ch == '"':
+            straight_left -= 1
+        if double_open is not None and text[double_open] == '"' and ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if inner_open is None and prev.isspace() and nxt.isalnum() and straight_left >= 2:
+                inner_open = i  # 'point "Bruzgi", with Poland' inside "…": two more marks still to come
+                continue
+            if inner_open is not None:
+                if not prev.isspace():
+                    nested.append(QuoteSpan(base + inner_open + 1, base + i, "double"))
+                inner_open = None
+                continue
+        if double_open is None:
+            # A straight mark opens unless glued to the word before it; scraped and machine-translated
+            # copy often spaces its marks (' " The West … , " Lavrov said').
+            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())):
+                double_open = i
+                nested = []
+                single_open = None
+                inner_open = None
+                continue
+        elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
+            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
+            for n in nested:
+                n.outer = q
+            spans.append(q)
+            double_open = None
+            single_open = None
+            continue
+        if ch in "‘'" and single_open is None and _is_open_single(text, i):
+            single_open = i
+        elif ch in "’'" and single_open is not None and _is_close_single(text, i) and i > single_open + 1:
+            q = QuoteSpan(base + single_open + 1, base + i, "single")
+            (nested if double_open is not None else spans).append(q)
+            single_open = None
+    if single_open is not None and double_open is None and _opens_speech(text, single_open):
+        # UK style: single marks as primary quotes, continued in the next paragraph.
+        end = len(text.rstrip())
+        if len(text[single_open + 1 : end].split()) >= 4:
+            spans.append(QuoteSpan(base + single_open + 1, base + end, "single", is_continued=True))
+    if double_open is not None:
+        end = len(text.rstrip())
+        if end > double_open + 1:
+            q = QuoteSpan(base + double_open + 1, base + end, "double", is_continued=True, nested=nested)
+            for n in nested:
+                n.outer = q
+            spans.append(q)
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in a text, paragraph by paragraph, in order."""
+    out: list[QuoteSpan] = []
+    pos = 0
+    for para in text.split("\n"):
+        if _ANY_MARK.search(para) and _WORD.search(para):
+            out.extend(_paragraph_quotes(para, pos))
+        pos += len(para) + 1
+    return [q for q in out if _WORD.search(text[q.start : q.end])]
+
+
+def is_scare_quote(text: str, span: QuoteSpan) -> bool:
+    """Names and scare quotes: NATO "Quint", so-called "X", a capitalised title."""
+    content = text[span.start : span.end].strip()
+    words = content.split()
+    before = text[max(0, span.start - 40) : max(0, span.start - 1)]
+    if len(words) <= 4 and _NAMING_BEFORE.search(before):
+        return True
+    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        line_start = text.rfind("\n", 0, span.start) + 1
+        at_line_start = not text[line_start : max(line_start, span.start - 1)].strip()
+        return not at_line_start
+    return False
+
+
+class QuoteIndex:
+    """Is a character inside a quotation (marks included)? In O(log n), for every token of an article.
+
+    Built from top-level spans, which never overlap (nested spans lie inside their outer one)."""
+
+    def __init__(self, spans: list[QuoteSpan]):
+        self.spans = sorted((q for q in spans if q.outer is None), key=lambda q: q.start)
+        self._starts = [q.start - 1 for q in self.spans]
+
+    def span_at(self, i: int) -> QuoteSpan | None:
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k >= 0 and i < self.spans[k].end + 1:
+            return self.spans[k]
+        return None
+
+    def __contains__(self, i: int) -> bool:
+        return self.span_at(i) is not None

@@ -1,0 +1,364 @@
+"""Mention → actor: who a speaker phrase refers to, as an ordered list of small sieves.
+
+Each sieve reads one way news English refers to a speaker and returns a `Resolved` (possibly
+with no actor: "a source said" names no one, and that is final) or None to pass the phrase on:
+
+    pronoun            "he", "she", "they"            the article memory's antecedent
+    name               "Antony Blinken", "Blinken", "Ms Truss", "Sir Keir"
+    role               "the Foreign Secretary", "Belarus' dictator", "the bloc's top diplomat"
+    spokesperson       "a Kremlin spokesman", "Zelensky's office", "the ministry's press service"
+    national_official  "a senior US official", "Kyiv officials"; "officials" alone stays unknown
+    metonym            "Brussels", "Downing Street", "Kyiv said", a country for its government
+    institution        "Ukraine's internal affairs ministry", "the Polish Border Guard", an ORG
+    unregistered_name  a proper name the NER missed
+
+The sieve that resolved a quote is kept with it (`Quote.speaker_sieve`); `SPEAKER_SIEVES` can be
+narrowed by the `disabled_sieves` setting to measure what each is worth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import Actor, country_of, new_actor
+from .cues import noun_phrase
+from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper
+from .names import institution_parts, normalise
+
+_SPOKES = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
+    r"press release|message|tweet|post|office|representative|mouthpiece)s?\b",
+    re.I,
+)
+_BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
+_OFFICIAL_HEADS = {"official", "source", "diplomat", "officer", "insider", "aide", "authority"}
+_GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "office"}
+_GOVERNING_WORDS = {"administration", "government", "presidential", "cabinet", "ministry", "kremlin"}
+# Bodies a nationality qualifies, kept under "<Nationality> <Body>" when the registry lacks them.
+_NATIONAL_BODIES = {
+    "parliament", "border guard", "border service", "border guards", "police", "embassy", "prosecutor's office",
+    "prosecutor general's office", "investigative committee", "security service", "foreign intelligence service",
+    "state border committee", "emergency service", "emergencies service", "central election commission", "senate",
+    "supreme court", "constitutional court", "national bank", "central bank", "general staff", "navy", "air force",
+    "national guard", "border committee", "customs service", "state border guard service", "foreign office",
+}
+_LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a speaker phrase resolved to, and by which sieve."""
+
+    actor: Actor | None
+    surface: str
+    sieve: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase in the text: its head token and its words."""
+
+    head: Token
+    span: Span
+
+    @classmethod
+    def of(cls, token: Token | None = None, span: Span | None = None) -> "Phrase":
+        if span is not None:
+            return cls(span.root, span)
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            token = token.head.head  # "Lukashenko, who said …"
+        return cls(token, noun_phrase(token))
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+def _strip(text: str) -> str:
+    text = text.strip(" ,;:-–—\"'“”‘’()")
+    while True:
+        new = _LEADING.sub("", text)
+        if new == text:
+            return text
+        text = new
+
+
+# --- organisations -----------------------------------------------------------------------
+
+def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
+    """An organisation, government, metonym or registered alias named by a phrase, in one
+    canonical form: "Ukraine's internal affairs ministry" = "Ministry of Internal Affairs of
+    Ukraine" = "Ukrainian Ministry of Internal Affairs"; "Poland" as a speaker = "Polish government"."""
+    reg = memory.reg
+    t = _strip(text)
+    key = normalise(t)
+    if not key:
+        return None
+    entry = reg.alias.get(key) or reg.metonym.get(key)
+    if entry is not None:
+        return entry.actor if entry.actor.actor_type != "person" else None
+    parts = institution_parts(t, lambda q: country_of(reg, q) is not None)
+    if parts is not None:
+        country = country_of(reg, parts.nationality) if parts.nationality else None
+        if parts.kind == "ministry":
+            if country is None:  # "Ministry of Defence" alone is the UK department's own name
+                entry = reg.alias.get(normalise(f"ministry of {parts.topic}"))
+                return entry.actor if entry else None
+            return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {parts.topic}", "government", country.iso2)
+        if parts.kind == "government" and country is not None:
+            return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
+        if parts.kind == "military" and country is not None:
+            return _registered_or_new(memory, f"{country.demonym or country.name} Armed Forces", "military", country.iso2)
+    country = reg.country_by_name.get(key)
+    if country is not None:
+        return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
+    return _national_body(memory, t)
+
+
+def _registered_or_new(memory: ArticleMemory, name: str, actor_type: str, country: str | None) -> Actor:
+    entry = memory.reg.alias.get(normalise(name))
+    return entry.actor if entry else new_actor(name, actor_type, country)
+
+
+def _national_body(memory: ArticleMemory, text: str) -> Actor | None:
+    """"Lithuania's parliament", "the Polish border guard": '<Nationality> <Body>' with its country."""
+    words = normalise(text).split()
+    for k in range(1, len(words)):
+        body = " ".join(words[k:])
+        if body not in _NATIONAL_BODIES:
+            continue
+        country = country_of(memory.reg, " ".join(words[:k]))
+        if country is None:
+            return None
+        name = f"{country.demonym or country.name} " + " ".join(w.capitalize() if w not in ("of", "and") else w for w in body.split())
+        return _registered_or_new(memory, name, "government", country.iso2)
+    return None
+
+
+def find_in_phrase(memory: ArticleMemory, phrase: str) -> Actor | None:
+    """The longest registered alias, metonym or institution inside a phrase
+    ("A Ministry of Defence spokesperson" → UK Ministry of Defence)."""
+    words = _strip(phrase).split()
+    for size in range(min(len(words), 8), 0, -1):
+        for start in range(0, len(words) - size + 1):
+            chunk = " ".join(words[start : start + size])
+            if size == 1 and not chunk[:1].isupper():
+                continue
+            found = organisation_named(memory, chunk)
+            if found is not None:
+                return found
+    return None
+
+
+def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
+    """"Zelensky's office": the office of the head of state or government the person is."""
+    entry = memory.reg.by_id.get(person.actor.actor_id)
+    if entry is None:
+        return None
+    for role in entry.roles:
+        if role.holds_on(memory.published) and role.country and normalise(role.title) in ("president", "prime minister"):
+            country = memory.reg.country(role.country)
+            if country is None:
+                continue
+            if normalise(role.title) == "president":
+                return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
+            return _registered_or_new(memory, f"Office of the Prime Minister of {country.name}", "government", country.iso2)
+    return None
+
+
+# --- the sieves ----------------------------------------------------------------------------
+
+def pronoun(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    head = p.head
+    low = head.lower_
+    if head.pos_ != "PRON" or low not in PRONOUN_GENDER and low not in ORG_PRONOUNS and low not in ("i", "we", "you"):
+        return None
+    entity = memory.resolve_pronoun(head) if low not in ("i", "we", "you") else None
+    return Resolved(entity.actor if entity else None, head.text, "pronoun")
+
+
+def _registered_person_at(memory: ArticleMemory, head: Token) -> Entity | None:
+    """A registry person written as the phrase's proper nouns, whatever the NER called them
+    ("authoritarian ruler Alyaksandr Lukashenka" tagged as an organisation)."""
+    if head.pos_ != "PROPN":
+        return None
+    first = head.i
+    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
+        first -= 1
+    words = head.doc[first : head.i + 1].text
+    entry = memory.reg.person_matcher.match(words) if " " in words else None
+    return memory.entity_for(entry.actor, entry.gender) if entry is not None else None
+
+
+def _proper_run_person(memory: ArticleMemory, head: Token) -> Entity | None:
+    first = head.i
+    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
+        first -= 1
+    words = head.doc[first : head.i + 1]
+    entity = memory.person_named(words.text, words.start_char)
+    return entity if entity is not None and entity.is_person else None
+
+
+def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    m = memory.mention_in(p.span, prefer=p.head)
+    if m is not None and not (m.start <= p.head.idx < m.end) and p.head.pos_ == "PROPN":
+        # The head is a name of its own ("Marta Symanderska from NGO group Grupa Granica"): read it first.
+        own = _proper_run_person(memory, p.head)
+        if own is not None:
+            return Resolved(own.actor, p.text, "name")
+    if m is None:
+        entity = _registered_person_at(memory, p.head)
+        if entity is None and looks_proper(p.head) and p.head.ent_type_ not in ("LOC", "FAC"):
+            # "Zakharova remarked": a surname of someone the article names, whatever the NER called it
+            seen = {id(e) for e in memory.entities.values()}
+            known = memory.person_named(p.head.text, p.head.idx)
+            entity = known if known is not None and (not known.is_lone_name or id(known) in seen) else None
+        return Resolved(entity.actor, p.text, "name") if entity is not None else None
+    head = p.head
+    inside = m.start <= head.idx < m.end
+    mention_root = next((t for t in p.span if m.start <= t.idx < m.end and not (m.start <= t.head.idx < m.end)), None)
+    # "Kremlin spokesman Dmitry Peskov", "the official representative of the ministry Maria Zakharova":
+    # a name set beside a description is the speaker; "Putin's spokesman", "a spokesman for Putin",
+    # "Zelensky's office" are someone else, or a body.
+    attached = mention_root is not None and mention_root.dep_ in ("appos", "compound", "flat", "nsubj") and (
+        mention_root.head == head or mention_root.head.i in range(p.span.start, p.span.end)
+    )
+    if mention_root is not None and mention_root.dep_ == "pobj" and head.pos_ == "NOUN":
+        # "… of the Russian Foreign Ministry Maria Zakharova": the body's words glued before the name.
+        attached = attached or any(c.dep_ == "compound" and not (m.start <= c.idx < m.end) for c in mention_root.lefts)
+    if not inside and not attached:
+        return None
+    kind = {"first_name": "surname"}.get(m.kind, m.kind)
+    return Resolved(m.entity.actor, p.text, kind)
+
+
+def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    head = p.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("GPE", "ORG", "NORP"):
+        return None
+    d = memory.description_of(head)
+    if not d.definite and head.pos_ != "PROPN":
+        return None  # "a minister said" introduces someone new
+    entity = memory.described(d, head.idx)
+    if entity is None:
+        return None
+    memory.note(entity, p.span.start_char, p.span.end_char, "description")
+    return Resolved(entity.actor, p.text, "role")
+
+
+def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    if not _SPOKES.search(p.text):
+        return None
+    head = p.head
+    owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for o in c.children if o.dep_ == "pobj"]
+    for owner in owners:
+        phrase = noun_phrase(owner)
+        m = memory.mention_in(phrase, prefer=owner)
+        if m is not None:
+            office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
+            if office is not None:
+                return Resolved(office, p.text, "spokesperson")
+            continue
+        actor = organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
+        if actor is not None:
+            return Resolved(actor, p.text, "spokesperson")
+    actor = find_in_phrase(memory, p.text)
+    if actor is not None:
+        return Resolved(actor, p.text, "spokesperson")
+    if _BARE_SPOKES.search(p.text) and not any(c.ent_type_ in ("NORP", "GPE") for c in p.span):
+        org = memory.salient_organisation(head.idx)  # "a spokeswoman said": the body last named
+        return Resolved(org.actor if org else None, p.text, "spokesperson")
+    return None
+
+
+def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    head = p.head
+    if head.lemma_.lower() not in _OFFICIAL_HEADS:
+        return None
+    if any(t.lower_ in ("former", "ex", "retired") or t.lower_.startswith("ex-") for t in p.span):
+        return Resolved(None, p.text, "national_official")  # a former official speaks for no government
+    for t in p.span:
+        if t.i == head.i or t.ent_type_ not in ("NORP", "GPE", "ORG", ""):
+            continue
+        country = country_of(memory.reg, t.text)
+        if country is not None:
+            return Resolved(_registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2), p.text, "national_official")
+        entry = memory.reg.metonym.get(normalise(t.text))
+        if entry is not None:  # "Kyiv officials"
+            return Resolved(entry.actor, p.text, "national_official")
+    body = find_in_phrase(memory, p.text)
+    if body is not None:  # "a Kremlin official", "an EU official"
+        return Resolved(body, p.text, "national_official")
+    if any(t.lemma_.lower() in _GOVERNING_WORDS for t in p.span if t.i != head.i):
+        # "an administration official", "a government source": the government the article last quoted or named
+        org = memory.salient_organisation(head.idx, max_paragraphs=6, government=True)
+        if org is not None:
+            return Resolved(org.actor, p.text, "national_official")
+    return Resolved(None, p.text, "national_official")  # "officials", "a source": no named source
+
+
+def metonym(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    key = normalise(_strip(p.text))
+    entry = memory.reg.metonym.get(key)
+    if entry is not None:
+        return Resolved(entry.actor, p.text, "metonym")
+    country = memory.reg.country_by_name.get(key)
+    if country is not None:  # "Poland said": the country speaks through its government
+        return Resolved(_registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2), p.text, "metonym")
+    return None
+
+
+def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    head = p.head
+    words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
+    text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
+    actor = organisation_named(memory, text) or organisation_named(memory, p.text)
+    if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
+        entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
+        actor = entity.actor if entity is not None else None
+    if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")):
+        actor = find_in_phrase(memory, p.text)
+        if actor is None and head.ent_type_ == "ORG":
+            ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and len(ent.text) > 2:
+                actor = new_actor(_strip(ent.text), "organisation")
+    if actor is None:
+        return None
+    entity = memory.entity_for(actor)
+    memory.note(entity, p.span.start_char, p.span.end_char, "organisation")
+    return Resolved(actor, p.text, "institution")
+
+
+def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    head = p.head
+    if head.pos_ != "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL"):
+        return None
+    first = head.i
+    while first > p.span.start and p.span.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    words = p.span.doc[first : head.i + 1]
+    entity = memory.person_named(words.text, words.start_char)
+    if entity is None or (entity.is_lone_name and head.ent_type_ != "PERSON"):
+        return None
+    memory.note(entity, words.start_char, words.end_char, "name")
+    return Resolved(entity.actor, p.text, "name")
+
+
+SPEAKER_SIEVES = (pronoun, name, role, spokesperson, national_official, metonym, institution, unregistered_name)
+SPEAKER_SIEVE_NAMES = ("pronoun", "name", "title_surname", "surname", "role", "spokesperson", "national_official",
+                       "metonym", "institution")
+
+
+def resolve_speaker(memory: ArticleMemory, p: Phrase, disabled: frozenset[str] = frozenset()) -> Resolved:
+    """The actor a speaker phrase refers to, by the first sieve that knows."""
+    for sieve in SPEAKER_SIEVES:
+        if sieve.__name__ in disabled:
+            continue
+        found = sieve(memory, p)
+        if found is not None:
+            return found
+    return Resolved(None, p.text, "unresolved")

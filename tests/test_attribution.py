@@ -1,0 +1,132 @@
+"""Quote → mention: one table per sieve of `attribution.QUOTE_SIEVES`.
+
+Each row is a rule of news English written in a style of its own (wire copy, tabloid, transcript,
+broadsheet, machine-translated repost, interview), not copied from the article that showed the
+failure: expected (words, speaker, the sieve that found the speaker's mention).
+"""
+
+import pytest
+
+from dashboard.pipeline.attribution import ALL_SIEVES, QUOTE_SIEVES
+from tests.support import attributions_of
+
+
+def found(text, date="2021-11-14", headline="Headline for a test article here"):
+    return [(words, speaker, sieve) for words, speaker, sieve, _ in attributions_of(text, date, headline)]
+
+
+ACCORDING_TO = [
+    pytest.param('According to the Polish Border Guard, the group was "very aggressive" on Monday night.',
+                 [("very aggressive", "Polish Border Guard", "according_to")], id="according to a body"),
+    pytest.param("Jens Stoltenberg met allies in Riga.\n\nAccording to him, the build-up is 'unusual and large'.",
+                 [("unusual and large", "Jens Stoltenberg", "according_to")], id="according to a pronoun"),
+]
+TRANSCRIPT_TURN = [
+    pytest.param('LAVROV: "We have no intention of attacking anyone."',
+                 [("We have no intention of attacking anyone.", "Sergei Lavrov", "transcript_turn")], id="transcript capitals"),
+    pytest.param('Jens Stoltenberg: "Nato will defend every inch of allied territory."',
+                 [("Nato will defend every inch of allied territory.", "Jens Stoltenberg", "transcript_turn")], id="name colon"),
+    pytest.param('Q: "Will the crossing reopen before winter comes?"', [("Will the crossing reopen before winter comes?", None, "none")],
+                 id="a letter is no speaker"),
+]
+GOVERNING_CUE = [
+    pytest.param('"We are watching this very closely," said Ned Price, the State Department spokesman.',
+                 [("We are watching this very closely,", "Ned Price", "governing_cue")], id="inverted said with apposition"),
+    pytest.param('Mateusz Morawiecki visited the fence, adding that the barrier was "a necessity, not a choice".',
+                 [("a necessity, not a choice", "Mateusz Morawiecki", "governing_cue")], id="participle adding"),
+    pytest.param('Interfax quoted Dmitry Peskov as saying: "Russia threatens nobody at all."',
+                 [("Russia threatens nobody at all.", "Dmitry Peskov", "governing_cue")], id="quoted as saying"),
+    pytest.param('Antony Blinken called the meeting "candid and useful" on Friday.',
+                 [("candid and useful", "Antony Blinken", "governing_cue")], id="call characterises"),
+    pytest.param('Andrzej Duda condemned a plan for Minsk to turn the camp into "a tourist site".', [],
+                 id="short quote in a clause with its own subject is not the speaker's"),
+    pytest.param('"The sanctions will bite," Ursula von der Leyen told the European Parliament, "and they will bite hard."',
+                 [("The sanctions will bite,", "Ursula von der Leyen", "governing_cue"),
+                  ("and they will bite hard.", "Ursula von der Leyen", "governing_cue")], id="quote split by the cue"),
+]
+COLON_INTRO = [
+    pytest.param('In a statement on Friday evening, the Kremlin said:\n\n"Russia poses no threat to anyone in Europe."',
+                 [("Russia poses no threat to anyone in Europe.", "Kremlin", "colon_intro")], id="paragraph ending with said colon"),
+    pytest.param("Boris Johnson visited troops in Estonia.\n\nThe Prime Minister told reporters:\n\n'We will not be found wanting.'",
+                 [("We will not be found wanting.", "Boris Johnson", "colon_intro")], id="tabloid colon then a single-quoted paragraph"),
+]
+HEADLINE_SPEAKER = [
+    pytest.param("Andrzej Duda visited the border on Friday.", [("We will not be blackmailed", "Andrzej Duda", "headline_speaker")],
+                 id="quote then dash and speaker", marks=pytest.mark.headline("‘We will not be blackmailed’ – Duda")),
+    pytest.param("Josep Borrell spoke in Brussels.", [("This is a hybrid attack on Europe", "Josep Borrell", "headline_speaker")],
+                 id="quote colon speaker", marks=pytest.mark.headline('"This is a hybrid attack on Europe": EU foreign policy chief Borrell')),
+]
+CONVERSATION_TURN = [
+    pytest.param('The BBC\'s Steve Rosenberg interviewed Alexander Lukashenko in Minsk.\n\n'
+                 '"Did your officials help the migrants to the border?" Rosenberg asked.\n\n'
+                 '"Maybe someone helped them. I will not look into this."',
+                 [("Did your officials help the migrants to the border?", "Steve Rosenberg", "nearest_cue"),
+                  ("Maybe someone helped them. I will not look into this.", "Alexander Lukashenko", "conversation_turn")],
+                 id="an interviewee answers the interviewer"),
+    pytest.param('Andrzej Duda spoke in Warsaw.\n\n"Who pays for this?" Duda asked.\n\n"Poland will not pay for this crisis."',
+                 [("Who pays for this?", "Andrzej Duda", "nearest_cue"), ("Poland will not pay for this crisis.", "Andrzej Duda", "continuation")],
+                 id="a rhetorical question is followed by the same speaker"),
+]
+CONTINUATION = [
+    pytest.param("Kaja Kallas said: 'Russia is testing us.\n\n'We must answer with one voice and we must answer now.'",
+                 [("Russia is testing us.", "Kaja Kallas", "governing_cue"),
+                  ("We must answer with one voice and we must answer now.", "Kaja Kallas", "continuation")], id="open single quote continues"),
+    pytest.param('Gabrielius Landsbergis said the camps were "full.\n\n12:05 "The situation is escalating by the hour and we are ready."',
+                 [("full.", "Gabrielius Landsbergis", "governing_cue"),
+                  ("The situation is escalating by the hour and we are ready.", "Gabrielius Landsbergis", "continuation")],
+                 id="open quote continues after a liveblog time stamp"),
+    pytest.param('"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."',
+                 [("We are ready,", "Gabrielius Landsbergis", "governing_cue"),
+                  ("And we will not be intimidated by anyone.", "Gabrielius Landsbergis", "continuation")], id="quote-only paragraph after a quote"),
+]
+PREVIOUS_CUE = [
+    pytest.param('Agne Bilotaite said on Monday that the border would be reinforced.\n\n'
+                 '"We are sending more than a thousand officers to the frontier tonight."',
+                 [("We are sending more than a thousand officers to the frontier tonight.", "Agne Bilotaite", "previous_cue")],
+                 id="a quote-only paragraph after reported speech"),
+    pytest.param('Agne Bilotaite visited the camps on Monday.\n\n"We are sending more than a thousand officers tonight."',
+                 [("We are sending more than a thousand officers tonight.", None, "none")],
+                 id="not after a paragraph without a reporting verb"),
+]
+NEAREST_CUE = [
+    pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '
+                 'Lukashenko\'s spokeswoman Natalya Eismont, speaking on state television late on Sunday, said.',
+                 [("The West invented this crisis to distract its own citizens from prices,", "Natalya Eismont", None)],
+                 id="a long interruption between the quote and its verb"),
+]
+LOOSE = [
+    pytest.param('Alexander Lukashenko, in a televised address on Tuesday evening: "We will never kneel before anyone in the West."',
+                 [("We will never kneel before anyone in the West.", "Alexander Lukashenko", None)], id="a speaker and no verb"),
+]
+
+
+def _headline(request):
+    mark = request.node.get_closest_marker("headline")
+    return mark.args[0] if mark else "Headline for a test article here"
+
+
+@pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE)
+def test_quote_sieves(text, expected, request):
+    assert found(text, headline=_headline(request)) == expected
+
+
+@pytest.mark.parametrize("text,expected", NEAREST_CUE + LOOSE)
+def test_last_resort_sieves_find_the_speaker(text, expected):
+    """Whichever late sieve catches these (the parse decides), the speaker is right."""
+    assert [(w, s) for w, s, _ in found(text)] == [(w, s) for w, s, _ in expected]
+
+
+def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
+    tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
+              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose"}
+    assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
+    text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
+    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue")
+    assert found(text)[1] == ("And we will not be intimidated by anyone.", None, "none")
+
+
+def test_a_mention_that_names_no_one_stops_the_search():
+    """'a source said' is final: the speaker stays unknown instead of going to a nearby name."""
+    assert found('Jens Stoltenberg met Antony Blinken.\n\n"We see no sign of de-escalation so far," a source said.') == [
+        ("We see no sign of de-escalation so far,", None, "governing_cue")]

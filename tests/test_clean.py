@@ -1,0 +1,155 @@
+"""Cleaning: linear-time guards before the tokenizer, the body as analysed, a CPU budget per
+article, and hostile pages that never stop a run (issue 7 item 5, issue 9 item 8)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.pipeline.budget import ArticleTimeout, cpu_budget
+from dashboard.pipeline.build import process
+from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean
+from dashboard.pipeline.config import load_settings
+from dashboard.pipeline.ingest import parse_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD_TEXT = "Test Outlet\n\nA headline for the test today\n\nJoe Biden said: “We stand with Ukraine.”\n".encode()
+GOOD_PAGE = (
+    "<html><body><article><h1>Poland closes the border crossing</h1><p>Lukashenko said: “We will respond.”</p>"
+    "<p>More text here about the border and the troops that gathered near Grodno.</p></article></body></html>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param("a " + "=" * 4000 + " b", "a " + " " * 4000 + " b", id="4,000 '=' (issue 9)"),
+        pytest.param('a "' + '"' * 3999 + " b", "a " + " " * 4000 + " b", id="4,000 '\"'"),
+        pytest.param("x " + "&" * 300_000, "x " + " " * 300_000, id="an entity flood decoded"),
+        pytest.param("a " + "-" * 63 + " b", "a " + "-" * 63 + " b", id="a rule of 63 dashes stays"),
+        pytest.param("“Quoted,” he said... — and “more”!", "“Quoted,” he said... — and “more”!", id="ordinary punctuation stays"),
+    ],
+)
+def test_long_punctuation_runs_are_blanked_in_place(text, expected):
+    assert blank_punctuation_runs(text) == expected
+
+
+@pytest.mark.parametrize("mark", ["=", '"', "&amp;"])
+def test_the_tokenizer_never_sees_a_long_punctuation_run(mark):
+    body = f"Test Outlet\n\nA headline for the test today\n\nJoe Biden said: “We stand with Ukraine.” {mark * 4000}\n"
+    for name, data in (("run.txt", body.replace("&amp;", "&").encode()), ("run.html", f"<p>{body}</p>".encode())):
+        c = clean(parse_bytes(name, data, 10_000_000))
+        assert not re.search(r"[^\w\s]{64,}", c.view), name
+        assert "We stand with Ukraine." in c.view
+
+
+def test_body_is_paragraphs_separated_by_blank_lines():
+    assert body_paragraphs("  One   line \n\n\nTwo\n   \nThree  ") == "One line\n\nTwo\n\nThree"
+
+
+def test_body_of_a_plain_text_article_leaves_boilerplate_and_header_out():
+    seed = ROOT / "seeds" / "004_b09ec2368354391f.txt"
+    c = clean(parse_bytes(str(seed), seed.read_bytes(), 10_000_000))
+    paragraphs = c.body.split("\n\n")
+    assert "Britain and the United States have warned Vladimir Putin to “desist and step back” from war in Ukraine" in paragraphs[1]
+    assert not [p for p in paragraphs if "Notifications can be managed" in p or "Your support helps" in p or "Jon Stone" in p]
+    assert c.metadata.outlet == "The Independent"  # named by the notification prompt the body leaves out
+
+
+# --- the CPU budget ------------------------------------------------------------------------------
+
+def test_an_article_over_its_budget_is_named_and_skipped_and_the_others_go_on(tmp_path):
+    # A real 860 kB page of 10,000 paragraphs: seconds of CPU to read, against a 0.3 s budget.
+    page = "<html><body><article>" + "".join(f"<p>Paragraph {i} says the border was calm, officials said.</p>" for i in range(10_000))
+    process([("warm.txt", GOOD_TEXT)], load_settings(store_dir=tmp_path / "w"), use_cache=False)  # registries, model: loaded once
+    tight = load_settings(store_dir=tmp_path / "s", article_cpu_seconds=0.3, max_article_bytes=10_000_000)
+    before, slow, after = process([("before.txt", GOOD_TEXT), ("slow.html", page.encode()), ("after.html", GOOD_PAGE)], tight, use_cache=False)
+    assert slow.tables is None and "0.3 s CPU budget while reading the page" in slow.error
+    assert [q.text for q in before.tables["quotes"]] == ["We stand with Ukraine."]
+    assert [q.text for q in after.tables["quotes"]] == ["We will respond."]
+
+
+def test_budget_interrupts_a_runaway_loop_in_the_main_thread():
+    with pytest.raises(ArticleTimeout, match="0.2 s CPU budget while spinning"):
+        with cpu_budget("spin.txt", 0.2, "spinning"):
+            while True:
+                pass
+
+
+def test_budget_is_checked_after_a_stage_in_other_threads():
+    import threading
+
+    caught = []
+
+    def work():
+        try:
+            with cpu_budget("t.txt", 0.01, "working"):
+                sum(i * i for i in range(3_000_000))
+        except ArticleTimeout as exc:
+            caught.append(exc.reason)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert caught and "0.01 s CPU budget" in caught[0]
+
+
+# --- hostile pages never stop a run ----------------------------------------------------------------
+
+HOSTILE_PIECES = st.sampled_from([
+    "<![bogus[ x ]]>", "<![ x ", "<![CDATA[ <p>hidden “words,” he said</p> ]]>", "<!-- open", "<!DOCTYPE x [ <!ELEMENT y> ]>",
+    "<?php ?>", "</", "<a", "<p title=\"", "&amp;" * 2000, "&#", "&#99999999;", "&bogus;", "=" * 5000, '"' * 5000, "“" * 3000,
+    "<div>" * 2000, "</div>" * 2000, "<script>", "</script>", "<style>", "<svg><p>x</p>", "<table><tr><td>", "\x00", "\ud7ff",
+    "<p>Lukashenko said: “We will respond.”</p>", "<p>Plain words about the border near Grodno.</p>",
+])
+PAGES = st.lists(HOSTILE_PIECES | st.text(max_size=30), min_size=1, max_size=25).map("".join)
+ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp1252-ish", "cut"])
+
+
+def _encode(page: str, how: str) -> bytes:
+    data = page.encode("utf-8", "surrogatepass")
+    if how == "utf-16":
+        return page.encode("utf-16", "surrogatepass") + b"\x00"  # odd byte count too
+    if how == "cp1252-ish":
+        return data.replace(b"\xe2\x80\x9c", b"\x93")
+    if how == "cut":
+        return data[: max(1, len(data) - 1)]
+    return data
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(page=PAGES, how=ENCODINGS, deep=st.sampled_from([0, 50_000]), attr=st.sampled_from([0, 500_000]))
+def test_hostile_pages_never_stop_a_run_and_good_files_keep_their_records(tmp_path_factory, page, how, deep, attr):
+    page = "<div>" * deep + page + f'<p title="{"x" * attr}">' + "</div>" * deep
+    settings_ = load_settings(store_dir=tmp_path_factory.mktemp("s"), max_article_bytes=10_000_000, article_cpu_seconds=30)
+    results = process([("good.txt", GOOD_TEXT), ("hostile.html", _encode(page, how)), ("good.html", GOOD_PAGE)], settings_, use_cache=False)
+    good_text, hostile, good_page = results
+    assert (hostile.tables is None) != (hostile.error is None)  # records or a reason, never a crash
+    assert [q.text for q in good_text.tables["quotes"]] == ["We stand with Ukraine."]
+    assert [q.text for q in good_page.tables["quotes"]] == ["We will respond."]
+    if hostile.tables:
+        text = hostile.tables["articles"][0].text
+        for q in hostile.tables["quotes"]:
+            assert 0 <= q.start_char <= q.end_char <= len(text)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(b'<p>Lukashenko said: \xe2\x80\x9cWe will respond.\xe2\x80\x9d</p><![bogus[ x ]]><p>More text here.</p>', id="the 109-byte page of issue 7"),
+        pytest.param(b'<![ x <p>Lukashenko said: \xe2\x80\x9cWe will respond.\xe2\x80\x9d</p>', id="marked section never closed"),
+    ],
+)
+def test_marked_sections_no_longer_lose_the_page(tmp_path, page):
+    [result] = process([("bogus.html", page)], load_settings(store_dir=tmp_path), use_cache=False)
+    assert [(q.text, q.speaker) for q in result.tables["quotes"]] == [("We will respond.", "Alexander Lukashenko")]
+
+
+def test_an_entity_flood_is_read_and_refused_quickly_by_name(tmp_path):
+    flood = b"<html><body><p>" + b"&amp;" * 300_000 + b"</p></body></html>"  # 1.5 MB (issue 7: > 180 s before)
+    settings_ = load_settings(store_dir=tmp_path, article_cpu_seconds=60)
+    [result, good] = process([("flood.html", flood), ("good.txt", GOOD_TEXT)], settings_, use_cache=False)
+    assert "no readable body text" in result.error
+    assert good.error is None

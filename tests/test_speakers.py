@@ -1,0 +1,99 @@
+"""Mention → actor: one table per sieve of `speakers.SPEAKER_SIEVES`, in styles of their own.
+
+Expected: (words, canonical speaker, the sieve that resolved the speaker phrase).
+"""
+
+import pytest
+
+from dashboard.pipeline.speakers import SPEAKER_SIEVES
+from tests.support import attributions_of
+
+
+def resolved(text, date="2021-11-14"):
+    return [(words, speaker, sieve) for words, speaker, _, sieve in attributions_of(text, date)]
+
+
+PRONOUN = [
+    pytest.param('Ursula von der Leyen met Charles Michel in Brussels. "We are united on this," she said.',
+                 [("We are united on this,", "Ursula von der Leyen", "pronoun")], id="gender picks the antecedent"),
+    pytest.param('Mateusz Morawiecki accused Alexander Lukashenko of staging the crisis. He said: "This is state terrorism."',
+                 [("This is state terrorism.", "Mateusz Morawiecki", "pronoun")], id="the subject before the object"),
+    pytest.param('Kostiantyn Petrenko, 41, runs a bakery in Lviv.\n\nHe has stocked flour for a month.\n\n'
+                 '"Everyone here is waiting for news from the east," he said.',
+                 [("Everyone here is waiting for news from the east,", "Kostiantyn Petrenko", "pronoun")],
+                 id="a chain of he back to an unregistered name"),
+    pytest.param('Liz Truss flew to Kyiv on Thursday.\n\n"This is a test for the free world," she told reporters.\n\n'
+                 '"We stand together."\n\nLater she met Dmytro Kuleba.\n\nShe said: "We will keep supplying weapons."',
+                 [("This is a test for the free world,", "Liz Truss", "pronoun"), ("We stand together.", "Liz Truss", "pronoun"),
+                  ("We will keep supplying weapons.", "Liz Truss", "pronoun")], id="quote-only paragraphs do not push the antecedent away"),
+]
+NAME = [
+    pytest.param('Ukrainian Foreign Minister Dmitro Kuleba said: "We need more than words."',
+                 [("We need more than words.", "Dmytro Kuleba", "name")], id="transliteration variant to the registry"),
+    pytest.param('Ukraine President Voldymyr Zelenskyy said: "We are not afraid of anyone."',
+                 [("We are not afraid of anyone.", "Volodymyr Zelensky", "name")], id="misspelt first name and doubled y"),
+    pytest.param('Government spokesman Piotr Muller spoke in Warsaw.\n\n2021 - 11 - 08 Muller told the briefing: "The border is sealed tonight."',
+                 [("The border is sealed tonight.", "Piotr Muller", "surname")], id="crawler date glued to a surname"),
+    pytest.param('"We have proof," said the Kremlin\'s spokesman Dmitry Peskov.',
+                 [("We have proof,", "Dmitry Peskov", "name")], id="a name beside a description"),
+    pytest.param('Mr Lavrov arrived late. "The ball is in Washington\'s court," Mr Lavrov said.',
+                 [("The ball is in Washington's court,", "Sergei Lavrov", "title_surname")], id="honorific and surname"),
+]
+ROLE = [
+    pytest.param('Liz Truss visited Kyiv.\n\nThe Foreign Secretary said the UK stood "firmly with its friends".',
+                 [("firmly with its friends", "Liz Truss", "role")], id="a role held by someone the undated article names"),
+    pytest.param('Alexander Lukashenko inspected troops.\n\nDenying any role, Belarus’ strongman said: ‘No order was given by me.’',
+                 [("No order was given by me.", "Alexander Lukashenko", "role")], id="a national epithet is a person"),
+    pytest.param('Polish Defence Minister Mariusz Blaszczak visited the border.\n\n"The fence will be built," the minister said.',
+                 [("The fence will be built,", "Mariusz Blaszczak", "role")], id="a title the article gave"),
+    pytest.param('"We will not recognise the vote," the bloc\'s top diplomat said.',
+                 [("We will not recognise the vote,", "Josep Borrell", "role")], id="an international role on the date"),
+]
+SPOKESPERSON = [
+    pytest.param('Zelensky\'s office said in a statement: "The delegation will travel without preconditions."',
+                 [("The delegation will travel without preconditions.", "Office of the President of Ukraine", "spokesperson")],
+                 id="a head of state's office"),
+    pytest.param('"The situation is under control," a Kremlin spokesman said.',
+                 [("The situation is under control,", "Kremlin", "spokesperson")], id="a body's spokesman"),
+    pytest.param('"Groups tried to cross all night," said a spokeswoman for the Polish Border Guard.',
+                 [("Groups tried to cross all night,", "Polish Border Guard", "spokesperson")], id="spokeswoman for a body"),
+]
+NATIONAL_OFFICIAL = [
+    pytest.param('"We see no de-escalation," a senior Polish official said.',
+                 [("We see no de-escalation,", "Polish government", "national_official")], id="a national official"),
+    pytest.param('"Minsk is lying," Kyiv officials said on Monday.',
+                 [("Minsk is lying,", "Ukrainian government", "national_official")], id="officials of a capital"),
+    pytest.param('"There will be no talks," officials said.', [("There will be no talks,", None, "national_official")],
+                 id="officials of nowhere stay unknown"),
+]
+METONYM = [
+    pytest.param('Washington said the drills were "deeply concerning".', [("deeply concerning", "US government", "metonym")],
+                 id="a capital for its government"),
+    pytest.param('Lithuania said the camps were "full beyond capacity".', [("full beyond capacity", "Lithuanian government", "metonym")],
+                 id="a country for its government"),
+]
+INSTITUTION = [
+    pytest.param('"Traffic at the western checkpoints is heavy," Ukraine\'s internal affairs ministry said.',
+                 [("Traffic at the western checkpoints is heavy,", "Ukrainian Ministry of Internal Affairs", "institution")],
+                 id="possessive and topic before ministry"),
+    pytest.param('The Ministry of Internal Affairs of Ukraine said: "Traffic at the western checkpoints is heavy today."',
+                 [("Traffic at the western checkpoints is heavy today.", "Ukrainian Ministry of Internal Affairs", "institution")],
+                 id="ministry of topic of country is the same body"),
+    pytest.param('Lithuania\'s parliament said in a resolution that the law "protects the state border".',
+                 [("protects the state border", "Lithuanian Parliament", "institution")], id="a national body the registry lacks"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUN + NAME + ROLE + SPOKESPERSON + NATIONAL_OFFICIAL + METONYM + INSTITUTION)
+def test_speaker_sieves(text, expected):
+    assert resolved(text, date=None if "undated" in str(expected) or "Foreign Secretary" in text else "2021-11-14") == expected
+
+
+def test_without_a_date_a_role_held_by_no_one_in_the_article_stays_unknown():
+    assert resolved('"We stand firmly with our friends," the Foreign Secretary said.', date=None) == [
+        ("We stand firmly with our friends,", None, "unresolved")]
+
+
+def test_every_speaker_sieve_is_in_a_table():
+    assert {s.__name__ for s in SPEAKER_SIEVES} == {
+        "pronoun", "name", "role", "spokesperson", "national_official", "metonym", "institution", "unregistered_name"}
