@@ -107,96 +107,15 @@ def two_process_speedup(paths: list[Path], copies: int = 10, rounds: int = 3) ->
     return {"two_process_speedup": speedup, "one_process_s": statistics.median(serial_s), "two_process_s": statistics.median(parallel_s)}
 
 
-def run_app_benchmark(store_dir: Path, reruns: int = 20) -> dict[str, float]:
-    """Server-side rerun time after a filter change (AppTest, in process), chart export time, and
-    staged first paint in headless Chromium with a warm cache. Prints figures; asserts nothing."""
-    from .app.bench_app import rerun_benchmark
-
-    figures = rerun_benchmark(store_dir, reruns=reruns)
-    figures.update(_export_times(store_dir))
-    figures.update(_first_paint(store_dir))
-    return figures
-
-
-def _export_times(store_dir: Path) -> dict[str, float]:
-    from .app import charts, exports, filters
-    from .app.data import build_views
-    from .pipeline import store
-
-    if not exports.images_available():
-        print("chart export                skipped (no chromium)")
-        return {}
-    views = build_views(store.read_frames(store_dir))
-    lo, hi = filters.date_bounds(views)
-    quotes, events, _ = filters.apply_filters(views, filters.Filters(start=lo, end=hi))
-    fig = charts.timeline_figure(charts.timeline_counts(quotes, events, "country", {}), lo, hi)
-    t0 = time.perf_counter()
-    exports.figure_image(fig, "png")  # starts the browser
-    first = (time.perf_counter() - t0) * 1000
-    warm = []
-    for fmt in ("png", "svg", "png", "svg"):
-        t0 = time.perf_counter()
-        exports.figure_image(fig, fmt)
-        warm.append((time.perf_counter() - t0) * 1000)
-    print(f"chart export PNG/SVG       {max(warm):.0f} ms at most with the browser warm; {first:.0f} ms for the very first")
-    return {"export_warm_max_ms": max(warm), "export_first_ms": first}
-
-
-def _first_paint(store_dir: Path) -> dict[str, float]:
+def run_app_benchmark(store_dir: Path, reruns: int = 20) -> dict[str, dict]:
+    """The dashboard's figures on the store built from the seeds and on synthetic stores of 10k
+    and 100k events (1M too with BENCH_1M=1): rerun after a filter change, cold start, first
+    paint and filter change in headless Chromium, bytes per rerun, server RSS. Written to
+    benchmarks/results.json (section "app"). Prints figures; asserts nothing."""
     import os
-    import socket
-    import statistics
-    import subprocess
-    import sys
-    import urllib.request
 
-    if not Path("/usr/bin/chromium").exists():
-        print("first paint                 skipped (no /usr/bin/chromium)")
-        return {}
-    from playwright.sync_api import sync_playwright
+    from .app import bench_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = Path(__file__).resolve().parents[1]
-    env = dict(os.environ, DASHBOARD_STORE_DIR=str(store_dir), PYTHONPATH=str(root))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / "dashboard/app/streamlit_app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(180):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            )
-            stages = {"title": "h1", "counts": "[data-testid='stMetric']", "map": "canvas", "chart": ".js-plotly-plot .main-svg"}
-            loads = []
-            for _ in range(5):  # the first load warms Streamlit's and the browser's caches
-                page = browser.new_page()
-                t0 = time.perf_counter()
-                page.goto(url)
-                times = {}
-                for name, selector in stages.items():
-                    page.wait_for_selector(selector, timeout=120_000)
-                    times[name] = (time.perf_counter() - t0) * 1000
-                loads.append(times)
-                page.close()
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-    warm = {name: statistics.median(load[name] for load in loads[1:]) for name in stages}
-    print(
-        f"first paint (warm cache)   title {warm['title']:.0f} ms, counts {warm['counts']:.0f} ms, map {warm['map']:.0f} ms, "
-        f"timeline {warm['chart']:.0f} ms (median of 4; goal <= 2000 ms); cold load: timeline at {loads[0]['chart']:.0f} ms"
-    )
-    return {f"first_paint_{name}_ms": value for name, value in warm.items()}
+    sizes = ["10k", "100k"] + (["1m"] if os.environ.get("BENCH_1M") == "1" else [])
+    stores = {"seeds": store_dir} | {size: bench_app.synthetic_store(size) for size in sizes}
+    return bench_app.run(stores, reruns=reruns)

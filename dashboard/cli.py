@@ -206,6 +206,19 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_synth(args) -> int:
+    from .synth import synth_store
+
+    started = time.perf_counter()
+    counts = synth_store(Path(args.out), args.events, seed=args.seed, via_store=True if args.via_store else None)
+    print(
+        f"Synthetic store at {args.out}: " + ", ".join(f"{n} {name}" for name, n in counts.items())
+        + f"; {time.perf_counter() - started:.1f}s",
+        file=sys.stderr,
+    )
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a hint when a file name that starts with '-' was read as an option."""
 
@@ -256,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--repeat", type=int, default=20)
     k.add_argument("--no-app", action="store_true", help="pipeline figures only")
     k.set_defaults(func=cmd_bench)
+    y = sub.add_parser("synth", help="write a synthetic store of N events (for benchmarks at scale)")
+    y.add_argument("--events", type=int, required=True)
+    y.add_argument("--out", required=True, help="store directory to write")
+    y.add_argument("--seed", type=int, default=0)
+    y.add_argument("--via-store", action="store_true", help="always write through store.write_snapshot (slow above 20k events)")
+    y.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     if not args.verbose:  # trafilatura logs a warning for every page it finds no article in: ours says which

@@ -174,3 +174,58 @@ def test_hostile_upload_name_is_shown_literally(app, store_copy):
     [message] = [s.value for s in app.success]
     assert "\\[x\\]\\(javascript" in message  # link syntax escaped, so no link is drawn
     assert [p.name for p in (store_copy / "uploads").iterdir()] == ["_x_javascript_alert_1_.txt"]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        pytest.param([("search", "zzzz-no-such-words"), ("actors", ["Liz Truss"]), ("search", "")], id="search, actor, clear"),
+        pytest.param([("page", 2), ("search", "zzzz-no-such-words"), ("types", ["warning"]), ("search", "")], id="paged, then empty"),
+        pytest.param([("search", "zzzz-no-such-words"), ("countries", ["PL"]), ("outlets", ["Sky News"]), ("search", "")], id="empty through several filters"),
+    ],
+)
+def test_every_filter_sequence_through_an_empty_result(app, steps):
+    """The pager is not drawn for an empty result; the runs after it must not lose the page (issue 8's crash)."""
+    for key, value in steps:
+        if key == "search":
+            app.text_input(key="search").set_value(value)
+        elif key == "page":
+            app.number_input(key="page").set_value(value)
+        else:
+            app.multiselect(key=key).set_value(value)
+        app.run()
+        assert not app.exception, (key, value, app.exception)
+        if value == "zzzz-no-such-words":
+            assert metric(app, "Matching quotes") == 0
+            assert any("Nothing matches" in w.value for w in app.warning)  # says why…
+            assert any(b.label == "Reset all filters" for b in app.button)  # …and offers a way back
+
+
+def test_reset_button_restores_every_record(app):
+    total = metric(app, "Matching quotes")
+    app.text_input(key="search").set_value("zzzz-no-such-words").run()
+    app.button(key="reset_empty").click().run()
+    assert metric(app, "Matching quotes") == total and app.text_input(key="search").value == ""
+
+
+def test_group_by_and_sort_are_in_the_url(app):
+    app.radio(key="group_by").set_value("actor").run()
+    app.selectbox(key="sort").set_value("corroboration").run()
+    assert url(app, "by") == ["actor"] and url(app, "sort") == ["corroboration"]
+    outlets = [int(m) for m in re.findall(r"quoted by (\d+) outlets", " ".join(c.value for c in app.caption))]
+    assert outlets and outlets == sorted(outlets, reverse=True)
+
+
+def test_a_place_in_the_url_narrows_and_can_be_cleared(store_copy):
+    from dashboard.app.data import Store
+
+    grodno = next(p for p, n in Store(store_copy).options().places.items() if n == "Grodno Region")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    total = metric(at, "Matching events")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["place"] = grodno
+    at.run()
+    assert 0 < metric(at, "Matching events") < total
+    at.button(key="clear_place").click().run()
+    assert metric(at, "Matching events") == total

@@ -188,7 +188,7 @@ def test_the_timeline_export_draws_offline_and_says_what_it_shows(browser, downl
         page.wait_for_selector(".js-plotly-plot .bars path", timeout=30_000)
         assert page.locator(".js-plotly-plot .bars path").count() > 0
         text = page.locator(".js-plotly-plot").inner_text()
-        for line in ("Events and quotes per day", f"Filters: Search in quotes: “{SEARCH}”.", "0 quote(s) and 1 event(s) from 1 article(s)",
+        for line in ("Events and quotes per ", f"Filters: Search in quotes: “{SEARCH}”.", "0 quote(s) and 1 event(s) from 1 article(s)",
                      "Made with the Geopolitical timeline dashboard"):
             assert line in text, line
         assert page.evaluate("() => window.__pwned") is None

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard.app import charts, exports, filters, maps, standalone_map
-from dashboard.app.data import build_views
+from dashboard.app.data import Store, timeline_bin
 from dashboard.app.export_context import ExportContext, context_of
 from dashboard.app.safe_text import FORMULA_TRIGGERS
 from dashboard.pipeline import store
@@ -26,17 +26,22 @@ WHEN = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def views(hostile_store):
-    return build_views(store.read_frames(hostile_store))
+def views(hostile_store, tmp_path_factory):
+    import shutil
+
+    copy = tmp_path_factory.mktemp("exports") / "store"  # the Store keeps its derived tables beside the store
+    shutil.copytree(hostile_store, copy)
+    return Store(copy)
 
 
 @pytest.fixture(scope="module")
 def view(views):
-    lo, hi = filters.date_bounds(views)
-    state = filters.Filters(start=lo, end=hi)
-    quotes, events, places = filters.apply_filters(views, state)
+    o = views.options()
+    state = filters.Filters(start=o.start, end=o.end)
+    quotes, events, places = views.export_quotes(state), views.export_events(state), views.map_places(state)
     context = context_of(state, state, quotes, events, {}, now=WHEN)
-    fig = charts.timeline_figure(charts.timeline_counts(quotes, events, "country", {}), lo, hi)
+    bin = timeline_bin(o.start, o.end)
+    fig = charts.timeline_figure(views.timeline(state, "country", bin), o.start, o.end, bin, charts.group_colours(views.ranks("country")))
     return quotes, events, places, context, fig
 
 
@@ -158,7 +163,7 @@ def annotation_texts(fig) -> list[str]:
 def test_an_exported_chart_says_what_it_shows(view):
     *_, fig = view
     out = exports.annotated_figure(fig, CONTEXT)
-    assert "Events and quotes per day" in out.layout.title.text
+    assert "Events and quotes per" in out.layout.title.text
     texts = annotation_texts(out)
     for line in CONTEXT.lines():
         assert line.replace("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;") in texts
@@ -180,7 +185,7 @@ def test_the_chart_html_opens_offline_and_carries_its_context(view):
     *_, fig = view
     page = exports.figure_html(fig, CONTEXT).decode()
     assert 'src="http' not in page and len(page) > 1_000_000  # plotly.js inlined, no script from a CDN
-    assert "<title>Events and quotes per day</title>" in page
+    assert "<title>Events and quotes per week</title>" in page  # the page's own title: ten weeks, weekly bars
     assert "Made with the Geopolitical timeline dashboard" in page and "62 quote(s) and 83 event(s)" in page
 
 
@@ -189,7 +194,7 @@ def test_the_chart_svg_carries_title_filters_dates_sources_and_made_with(view):
     *_, fig = view
     svg = exports.figure_image(fig, "svg", CONTEXT).decode()
     words = html.unescape(re.sub(r"<[^>]+>", "", svg))  # the text a reader sees
-    for text in ("Events and quotes per day", "Dates: 2021-11-10 to 2022-01-21", "62 quote(s) and 83 event(s) from 6 article(s)",
+    for text in ("Events and quotes per week", "Dates: 2021-11-10 to 2022-01-21", "62 quote(s) and 83 event(s) from 6 article(s)",
                  "Filters: Search in quotes: “<b>x</b>”", "Made with the Geopolitical timeline dashboard"):
         assert text in words, text
     png = exports.figure_image(fig, "png", CONTEXT)
@@ -200,9 +205,11 @@ def test_the_chart_svg_carries_title_filters_dates_sources_and_made_with(view):
 @pytest.fixture(scope="module")
 def pack(view, views):
     quotes, events, places, context, fig = view
-    types = list(views.events["event_type"].value_counts().index)
-    map_html = standalone_map.map_html(maps.build_deck(places, events, types, standalone=True), context)
-    return zipfile.ZipFile(io.BytesIO(exports.evidence_pack(quotes, events, views.articles, fig, map_html, context, with_images=False)))
+    types = views.options().event_types
+    summaries = views.summaries(maps.sample_ids(places))
+    map_html = standalone_map.map_html(maps.build_deck(places, types, summaries, standalone=True), context)
+    articles = views.articles(set(quotes["article_id"]) | set(events["article_id"]))
+    return zipfile.ZipFile(io.BytesIO(exports.evidence_pack(quotes, events, articles, fig, map_html, context, with_images=False)))
 
 
 def test_the_pack_holds_every_file_the_readme_lists(pack):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dashboard.app import filters, maps, standalone_map
-from dashboard.app.data import build_views
+from dashboard.app.data import Store
 from dashboard.app.export_context import ExportContext
 from dashboard.pipeline import store
 
@@ -20,18 +20,21 @@ CONTEXT = ExportContext(
 
 
 @pytest.fixture(scope="module")
-def hostile(hostile_store):
-    views = build_views(store.read_frames(hostile_store))
-    lo, hi = filters.date_bounds(views)
-    _, events, places = filters.apply_filters(views, filters.Filters(start=lo, end=hi))
-    types = list(views.events["event_type"].value_counts().index)
-    return places, events, types
+def hostile(hostile_store, tmp_path_factory):
+    import shutil
+
+    copy = tmp_path_factory.mktemp("standalone") / "store"  # the Store keeps its derived tables beside the store
+    shutil.copytree(hostile_store, copy)
+    db = Store(copy)
+    o = db.options()
+    places = db.map_places(filters.Filters(start=o.start, end=o.end))
+    return places, db.summaries(maps.sample_ids(places)), o.event_types
 
 
 @pytest.fixture(scope="module")
 def page(hostile):
-    places, events, types = hostile
-    return standalone_map.map_html(maps.build_deck(places, events, types, standalone=True), CONTEXT, legend="Colours: <i>x</i>")
+    places, summaries, types = hostile
+    return standalone_map.map_html(maps.build_deck(places, types, summaries, standalone=True), CONTEXT, legend="Colours: <i>x</i>")
 
 
 def scripts(page: str) -> list[str]:
@@ -99,8 +102,8 @@ def test_the_header_says_what_the_map_shows_in_escaped_text(page):
 
 def test_the_on_page_deck_is_made_standalone_too(hostile):
     """A deck that points at the app's served borders gets them inlined, and its basemap dropped."""
-    places, events, types = hostile
-    spec = standalone_map.deck_spec(maps.build_deck(places, events, types))
+    places, summaries, types = hostile
+    spec = standalone_map.deck_spec(maps.build_deck(places, types, summaries))
     [borders] = [layer for layer in spec["layers"] if layer["id"] == "borders"]
     assert isinstance(borders["data"], dict) and spec["mapStyle"] == ""
 

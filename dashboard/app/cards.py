@@ -33,6 +33,8 @@ def source_excerpt(
 
 
 def highlighted_markdown(before: str, sentence: str, after: str) -> str:
-    """Markdown of an excerpt with the quoted sentence highlighted; all text escaped."""
+    """Markdown of an excerpt with the quoted sentence highlighted; all text escaped. The
+    highlight is the theme's yellow pair (`.streamlit/config.toml`): a dark band with light text
+    in the light theme and the reverse in the dark one, >= 3:1 against the page either way."""
     marked = escape_markdown(sentence.strip()).replace("  \n", " ")
-    return f"{escape_markdown(before)}:orange-background[{marked}]{escape_markdown(after)}"
+    return f"{escape_markdown(before)}:yellow-background[:yellow[{marked}]]{escape_markdown(after)}"

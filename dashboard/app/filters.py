@@ -1,16 +1,13 @@
-"""Filters: one dataclass, its URL form, and how it narrows the views. No Streamlit here."""
+"""Filters: one dataclass and its URL form. No Streamlit here; `data.where` turns it into SQL."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import pandas as pd
-
-from .data import Views
-
 SPEAKS = "speaks"
 TALKED_ABOUT = "talked about"
+SORTS = ("date", "speaker", "corroboration")
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,11 @@ class Filters:
     outlets: tuple[str, ...] = ()
     types: tuple[str, ...] = ()  # event types / speech acts
     search: str = ""
+    place: str = ""  # place_id chosen on the map
+    about: str = ""  # actor id or country code spoken about, chosen in the who-speaks-about-whom view
     page: int = 1
+    sort: str = "date"  # cards: date, speaker or corroboration
+    group_by: str = "country"  # timeline stacks: country or actor
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -55,8 +56,16 @@ def to_query(f: Filters, defaults: Filters) -> dict[str, str | list[str]]:
         out["type"] = list(f.types)
     if f.search:
         out["q"] = f.search
+    if f.place:
+        out["place"] = f.place
+    if f.about:
+        out["about"] = f.about
     if f.page > 1:
         out["page"] = str(f.page)
+    if f.sort != "date":
+        out["sort"] = f.sort
+    if f.group_by != "country":
+        out["by"] = f.group_by
     return out
 
 
@@ -89,66 +98,18 @@ def from_query(params: dict[str, list[str]], defaults: Filters) -> Filters:
         outlets=tuple(params.get("outlet") or ()),
         types=tuple(params.get("type") or ()),
         search=(one("q") or "")[:200],
+        place=(one("place") or "")[:200],
+        about=(one("about") or "")[:200],
         page=page,
+        sort=one("sort") if one("sort") in SORTS else "date",
+        group_by="actor" if one("by") == "actor" else "country",
     )
-
-
-def date_bounds(views: Views) -> tuple[dt.date, dt.date]:
-    dates = [d for d in list(views.events["event_date"]) + list(views.quotes["quote_date"]) if isinstance(d, dt.date)]
-    if not dates:
-        today = dt.date.today()
-        return today, today
-    return min(dates), max(dates)
-
-
-def _in_dates(dates: pd.Series, f: Filters) -> pd.Series:
-    def ok(d):
-        if not isinstance(d, dt.date):
-            return f.include_undated
-        return (f.start is None or d >= f.start) and (f.end is None or d <= f.end)
-
-    return dates.map(ok).astype(bool)
-
-
-def _any_in(values: pd.Series, wanted: set) -> pd.Series:
-    return values.map(lambda xs: bool(set(xs if xs is not None else []) & wanted)).astype(bool)
-
-
-def apply_filters(views: Views, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(quotes, events, places) that match every filter."""
-    q, e, p = views.quotes, views.events, views.places
-    qm = _in_dates(q["quote_date"], f)
-    em = _in_dates(e["event_date"], f)
-    if f.actors:
-        ids = set(views.actors.loc[views.actors["name"].isin(f.actors), "actor_id"])
-        if f.actor_mode == SPEAKS:
-            qm &= q["speaker_actor_id"].isin(ids)
-            em &= _any_in(e["actor_ids"], ids)
-        else:
-            qm &= _any_in(q["talked_about_ids"], ids)
-            em &= _any_in(e["talked_about_ids"], ids)
-    if f.countries:
-        wanted = set(f.countries)
-        qm &= _any_in(q["countries"], wanted)
-        em &= _any_in(e["countries"], wanted)
-    if f.outlets:
-        qm &= q["outlet"].isin(f.outlets)
-        em &= e["outlet"].isin(f.outlets)
-    if f.types:
-        qm &= q["speech_act"].isin(f.types)
-        em &= e["event_type"].isin(f.types)
-    if f.search.strip():
-        needle = f.search.strip().lower()
-        qm &= q["text"].str.lower().str.contains(needle, regex=False) | q["speaker"].str.lower().str.contains(needle, regex=False)
-        em &= e["summary"].str.lower().str.contains(needle, regex=False)
-    quotes, events = q[qm], e[em]
-    # Map points: places of the matching events' sentences, and places merely mentioned there.
-    sentences = set(events["sentence_id"]) | set(quotes["sentence_id"])
-    places = p[p["sentence_id"].isin(sentences)]
-    if f.countries:
-        places = places[places["country_code"].isin(f.countries)]
-    return quotes, events, places
 
 
 def with_page(f: Filters, page: int) -> Filters:
     return replace(f, page=page)
+
+
+def narrowing(f: Filters) -> Filters:
+    """The part of a filter state that selects records (page, sort and grouping only arrange them)."""
+    return replace(f, page=1, sort="date", group_by="country")

