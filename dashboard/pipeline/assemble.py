@@ -30,23 +30,15 @@ from .schema import (
 )
 
 SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
-PIPELINE_VERSION = "2026.11.23-4"
+PIPELINE_VERSION = "2026.12.01-1"
 
 
 def _id(*parts) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _is_credit_or_byline(clean: CleanArticle, text: str, start: int, end: int) -> bool:
-    """Photo credits "(Name/Agency)" and the byline name people who are not in the story."""
-    open_paren = text.rfind("(", max(0, start - 80), start)
-    close_paren = text.find(")", end, end + 80)
-    if open_paren >= 0 and close_paren >= 0 and "\n" not in text[open_paren:close_paren]:
-        inside = text[open_paren:close_paren]
-        if "/" in inside or re.search(r"\b(?:photo|pool|getty|reuters|ap|afp|pa)\b", inside, re.I):
-            return True
-    if "/" in text[start:end]:
-        return True
+def _is_byline(clean: CleanArticle, text: str, start: int, end: int) -> bool:
+    """The byline names a journalist, not someone in the story."""
     return bool(clean.byline) and text[start:end].strip() in clean.byline and start < clean.body_start + 200
 
 
@@ -96,7 +88,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     for m in memory.mentions:
         if m.kind in ("pronoun", "speaker") or m.entity.is_lone_name or len(m.entity.actor.name) < 2:
             continue
-        if _is_credit_or_byline(clean, clean.view, m.start, m.end):
+        if _is_byline(clean, clean.view, m.start, m.end):
             continue
         keep_actor(m.entity.actor)
         a, b = fs(m.start, m.end)

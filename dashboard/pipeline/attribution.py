@@ -155,7 +155,10 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     node = ctx.doc[start]
     while node.i != cue.i and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "acl", "relcl") and node.i not in ctx.tokens:
-            has_own = own_subject(node) is not None or any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            # "a call … for Putin to recognise them as “independent”" is someone else's clause;
+            # "hope that the meeting “will be a turning point”" is the content of the speaker's words
+            has_own = "for" in marks or (own_subject(node) is not None and not marks & {"that", "whether", "if"})
             if has_own:
                 return False
         node = node.head
@@ -200,6 +203,12 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
         return None
     cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t)]
     if not cues:
+        # "But there are other members of the family left behind: “…”": a colon with no verb hands
+        # the words to the person just quoted
+        last = ctx.history[-1] if ctx.history else None
+        if before.rstrip().endswith(":") and last is not None and last.attribution.actor is not None \
+                and ctx.memory.paragraphs_between(last.paragraph, ctx.paragraph) <= 1:
+            return Candidate("colon_intro", inherited=last.attribution)
         return None
     cue = cues[-1]
     phrase = _speaker_phrase(ctx, cue)
@@ -330,7 +339,7 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
             if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
     if not prev:
         return None
-    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj")]
+    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
     if not cues:
         return None
     phrase = _speaker_phrase(ctx, cues[-1])
@@ -433,6 +442,8 @@ def _window(text: str, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, p
         gap = text[q.end : nxt.start_char]
         if len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para:
             window.append(nxt)
+        elif not gap.strip(" \"”’'»,.!?\n") and text[nxt.start_char : nxt.start_char + 1] in "-–—" and len(nxt.text.split()) <= 8:
+            window.append(nxt)  # the interview style's "- Lukashenka said." on a line of its own
     return window
 
 

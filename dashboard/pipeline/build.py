@@ -56,7 +56,9 @@ Progress = Callable[[ArticleResult, int, int], None]
 
 def _data_digest(settings: Settings) -> str:
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    for path in (settings.actors_file, settings.countries_file, settings.places_extra_file, settings.outlets_file):
+    h.update(",".join(sorted(settings.disabled_sieves)).encode())  # an ablation run must not reuse full results
+    for path in (settings.actors_file, settings.countries_file, settings.places_extra_file, settings.outlets_file,
+                 settings.first_names_file):
         h.update(Path(path).read_bytes())
     return h.hexdigest()[:12]
 

@@ -16,6 +16,7 @@ class Settings:
     actors_file: Path = DATA_DIR / "actors.toml"
     countries_file: Path = DATA_DIR / "countries.csv"
     places_extra_file: Path = DATA_DIR / "places_extra.csv"
+    first_names_file: Path = DATA_DIR / "first_names.csv"  # given names -> gender, for "he"/"she"
     outlets_file: Path = DATA_DIR / "outlets.csv"
     max_article_bytes: int = 2 * 1024 * 1024  # news articles are tens of kB; uploads are capped the same
     max_body_chars: int = 1_000_000  # spaCy's own limit on one text
@@ -36,7 +37,7 @@ def load_settings(**overrides) -> Settings:
     env = {}
     if os.environ.get("DASHBOARD_DATA_DIR"):
         data = Path(os.environ["DASHBOARD_DATA_DIR"])
-        env.update(actors_file=data / "actors.toml", countries_file=data / "countries.csv", places_extra_file=data / "places_extra.csv",
+        env.update(first_names_file=data / "first_names.csv", actors_file=data / "actors.toml", countries_file=data / "countries.csv", places_extra_file=data / "places_extra.csv",
                    outlets_file=data / "outlets.csv")
     if os.environ.get("DASHBOARD_STORE_DIR"):
         env["store_dir"] = Path(os.environ["DASHBOARD_STORE_DIR"])

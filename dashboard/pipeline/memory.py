@@ -15,7 +15,9 @@ sentence for the nearest compatible subject (Hobbs' preference, gender-checked),
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +25,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, new_actor
+from .config import load_settings
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise
 from .nlp import entities, sentences
 from .places import gazetteer
@@ -83,6 +86,37 @@ def _plausible_org(text: str) -> bool:
     if t.lower() in _NOT_ORGS or any(ch.isdigit() for ch in t):
         return False
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
+
+
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photograph|picture|image|pic|credit|copyright|video)s?\s*(?:by|:|/)?|©|\|)\s*$", re.I)
+_CREDIT_INSIDE = re.compile(r"\b(?:photo|pool|getty|reuters|ap|afp|pa|epa|nurphoto|shutterstock|images?)\b", re.I)
+
+
+def is_credit(text: str, start: int, end: int) -> bool:
+    """A photo credit names a photographer, not someone in the story: "Photo: Mark Condren",
+    "(Photo by Celestino Arce/NurPhoto via Getty Images)", "Emilio Morenatti/AP"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _CREDIT_BEFORE.search(text[max(line_start, start - 40) : start]):
+        return True
+    open_paren = text.rfind("(", max(line_start, start - 80), start)
+    close_paren = text.find(")", end, end + 80)
+    if open_paren >= 0 and close_paren >= 0 and "\n" not in text[open_paren:close_paren]:
+        inside = text[open_paren:close_paren]
+        if "/" in inside or _CREDIT_INSIDE.search(inside):
+            return True
+    return "/" in text[start:end] or text[end : end + 1] == "/"
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    path = load_settings().first_names_file
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["name"]: row["gender"] for row in csv.DictReader(fh)}
+
+
+def first_name_gender(word: str) -> str | None:
+    """'female' for "Hanna", 'male' for "Kostyantyn", None for names used for both or unknown."""
+    return _first_names().get(normalise(word))
 
 
 def looks_proper(tok: Token, at_sentence_start: bool = False) -> bool:
@@ -207,7 +241,10 @@ class ArticleMemory:
         entity = self.entities.get(actor.actor_id)
         if entity is None:
             entry = self.reg.by_id.get(actor.actor_id)
-            entity = Entity(actor, gender or (entry.gender if entry else None), actor.country_code)
+            gender = gender or (entry.gender if entry else None)
+            if gender is None and actor.actor_type == "person" and " " in actor.name:
+                gender = first_name_gender(actor.name.split()[0])
+            entity = Entity(actor, gender, actor.country_code)
             self.entities[actor.actor_id] = entity
         elif gender and entity.gender is None:
             entity.gender = gender
@@ -253,7 +290,8 @@ class ArticleMemory:
         return country_of(self.reg, word) is not None
 
     def _build(self) -> None:
-        persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc) if e.label_ == "PERSON"]
+        persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc)
+                   if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)]
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
@@ -441,8 +479,8 @@ class ArticleMemory:
         entry = self.reg.alias.get(normalise(word))
         if entry is not None and entry.actor.actor_type == "person":
             return self.entity_for(entry.actor, gender), "surname"
-        entry = self.reg.person_matcher.match_surname(word)
-        if entry is not None:
+        entry = self.reg.person_matcher.match_surname(word) if first_name_gender(word) is None else None
+        if entry is not None:  # (a given name alone — "Michael" — is no misspelt surname: "Michel")
             return self.entity_for(entry.actor, gender), "surname"
         key = normalise(word)
         if self.reg.alias.get(key) or self._is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
@@ -591,13 +629,18 @@ class ArticleMemory:
         from .speakers import organisation_named  # one resolver of organisation names
 
         for ent in entities(self.doc):
-            if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char):
+            if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char) or is_credit(self.text, ent.start_char, ent.end_char):
                 continue
             if self._overlaps_person(ent.start_char, ent.end_char):
                 continue  # "Ingrida Šimonytė" tagged ORG but read as the prime minister's name
             entry = self.reg.person_matcher.match(ent.text) if ent.label_ == "ORG" and " " in ent.text.strip() else None
             if entry is not None:  # a registered person the NER took for an organisation
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
+                continue
+            words = ent.text.split()
+            if ent.label_ == "ORG" and 2 <= len(words) <= 3 and first_name_gender(words[0]) and clean_person_name(ent.text):
+                # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
+                self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
             if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
                 continue  # a country named as a place; as a subject it stands for its government
@@ -650,7 +693,7 @@ class ArticleMemory:
                 if low in _INTERNATIONAL:
                     international = True
                     continue
-                if low in ("its", "their", "his", "her", "country", "nation", "state"):
+                if low in ("its", "their", "his", "her", "country", "nation") or (low == "state" and t.dep_ == "poss"):
                     continue
                 c = country_of(self.reg, t.text) if t.pos_ in ("PROPN", "ADJ", "NOUN") or t.ent_type_ else None
                 if c is not None:
@@ -872,6 +915,13 @@ class ArticleMemory:
             if all(w in it for w in words):
                 found[id(entity)] = entity
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def titles_of(self, entity: Entity) -> str:
+        """Every title the article or the registry gives a person (the registry's held on the
+        article's date, or ever when it has none), as one searchable string."""
+        entry = self.reg.by_id.get(entity.actor.actor_id)
+        registry_titles = [title_key(r.title) for r in entry.roles if r.holds_on(self.published) or self.published is None] if entry else []
+        return " | ".join(sorted(entity.titles | set(registry_titles)))
 
     def recent_people(self, pos: int, n: int) -> list[Entity]:
         """The last `n` different people named before `pos`, the latest first."""

@@ -115,14 +115,69 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     return spans
 
 
+def _unmatched_close(para: str) -> int | None:
+    """Where a paragraph's first mark closes a quote opened before it ("…attack Poland, ”he said."),
+    or None when its first mark opens one (or it has none)."""
+    for i, ch in enumerate(para):
+        if ch in "“«„‘":
+            return None
+        if ch in "”»":
+            return i
+        if ch == '"':
+            prev = para[i - 1] if i else " "
+            nxt = para[i + 1] if i + 1 < len(para) else " "
+            return i if not prev.isspace() or not nxt.isalnum() else None
+    return None
+
+
+def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Copy that opens a quote once and closes it paragraphs later, without reopening marks on the
+    paragraphs between (common in machine-translated and agency copy): each of those paragraphs,
+    and the last one up to its closing mark, is a continued quote. Only when the closing mark is
+    found within ten paragraphs."""
+    by_para = {}
+    for q in spans:
+        by_para.setdefault(text.rfind("\n", 0, q.start) + 1, []).append(q)
+    extra: list[QuoteSpan] = []
+    k = 0
+    while k < len(paragraphs):
+        start, para = paragraphs[k]
+        own = by_para.get(start, [])
+        k += 1
+        if not own or not own[-1].is_continued:
+            continue
+        between: list[tuple[int, str]] = []
+        for j in range(k, min(len(paragraphs), k + 10)):
+            s2, p2 = paragraphs[j]
+            if not p2.strip():
+                continue
+            close = _unmatched_close(p2)
+            if close is not None:
+                lead = len(p2) - len(p2.lstrip())
+                if lead < close:
+                    for s3, p3 in between:
+                        lead3 = len(p3) - len(p3.lstrip())
+                        extra.append(QuoteSpan(s3 + lead3, s3 + len(p3.rstrip()), "double", is_continued=True))
+                    extra.append(QuoteSpan(s2 + lead, s2 + close, "double"))
+                    k = j + 1
+                break
+            if _ANY_MARK.search(p2) or by_para.get(s2):
+                break
+            between.append((s2, p2))
+    return extra
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in a text, paragraph by paragraph, in order."""
     out: list[QuoteSpan] = []
+    paragraphs: list[tuple[int, str]] = []
     pos = 0
     for para in text.split("\n"):
+        paragraphs.append((pos, para))
         if _ANY_MARK.search(para) and _WORD.search(para):
             out.extend(_paragraph_quotes(para, pos))
         pos += len(para) + 1
+    out = sorted(out + _carried_over(text, paragraphs, out), key=lambda q: q.start)
     return [q for q in out if _WORD.search(text[q.start : q.end])]
 
 

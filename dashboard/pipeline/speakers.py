@@ -45,6 +45,9 @@ _NATIONAL_BODIES = {
     "supreme court", "constitutional court", "national bank", "central bank", "general staff", "navy", "air force",
     "national guard", "border committee", "customs service", "state border guard service", "foreign office",
 }
+# Heads of phrases that name a news source by its kind: "TASS news agency", "the daily Kommersant".
+_SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "broadcaster", "network", "website",
+                 "portal", "magazine", "television", "tv", "radio", "station", "wire", "service"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 
 
@@ -251,7 +254,8 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
 
 def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("GPE", "ORG", "NORP"):
+    nominal_adjective = head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass")  # "The 49-year-old said"
+    if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or head.ent_type_ in ("GPE", "ORG", "NORP"):
         return None
     d = memory.description_of(head)
     if not d.definite and head.pos_ != "PROPN":
@@ -268,14 +272,12 @@ def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> 
     qualifying word of the phrase ("a Kremlin spokesman" -> "Kremlin spokesman Dmitry Peskov";
     "a presidential spokesman" -> the article's only spokesman)."""
     quals = [normalise(t.text) for t in p.span if t.i != p.head.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("compound", "nmod", "poss")]
-    found = []
-    for e in memory.entities.values():
-        if not e.is_person:
-            continue
-        titles = " | ".join(e.titles)
-        if any(k in titles for k in kinds) and all(q in titles for q in quals):
-            found.append(e)
-    return found[0] if len(found) == 1 else None
+    people = [(e, memory.titles_of(e)) for e in memory.entities.values() if e.is_person]
+    titled = [(e, titles) for e, titles in people if any(k in titles for k in kinds)]
+    exact = [e for e, titles in titled if all(q in titles for q in quals)]
+    if len(exact) == 1:
+        return exact[0]
+    return titled[0][0] if not exact and len(titled) == 1 else None  # the article's only spokesperson
 
 
 def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
@@ -359,7 +361,8 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
-    if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")):
+    if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")
+                          or head.lemma_.lower() in _SOURCE_HEADS):
         actor = find_in_phrase(memory, p.text)
         if actor is None and head.ent_type_ == "ORG":
             ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
