@@ -130,3 +130,29 @@ def test_a_mention_that_names_no_one_stops_the_search():
     """'a source said' is final: the speaker stays unknown instead of going to a nearby name."""
     assert found('Jens Stoltenberg met Antony Blinken.\n\n"We see no sign of de-escalation so far," a source said.') == [
         ("We see no sign of de-escalation so far,", None, "governing_cue")]
+
+
+MORE_SIEVE_CASES = [
+    pytest.param('If Minsk agrees, they would speak "as neighbours and not as enemies." But talks cannot wait, Agne Bilotaite insisted.',
+                 [("as neighbours and not as enemies.", "Agne Bilotaite", "nearest_cue")], id="a hypothesis reports nothing; the paragraph's verb does"),
+    pytest.param('Sviatlana Tsikhanouskaya spoke on Sunday. The aim, Tsikhanouskaya makes known, "is to defend the country from the regime."',
+                 [("is to defend the country from the regime.", "Sviatlana Tsikhanouskaya", "nearest_cue")], id="makes known"),
+    pytest.param('Expressing hope that the talks "will be a turning point", Mevlut Cavusoglu said Ankara would help.',
+                 [("will be a turning point", "Mevlut Cavusoglu", "governing_cue")], id="hope that: the speaker's own words"),
+    pytest.param('"We walked for nine hours," Olena Marchuk says.\n\nOthers stayed behind: "My father and my brother."',
+                 [("We walked for nine hours,", "Olena Marchuk", "governing_cue"), ("My father and my brother.", "Olena Marchuk", "colon_intro")],
+                 id="a colon with no verb continues the last speaker"),
+    pytest.param('Alexander Lukashenko spoke to state television.\n\n"We are not going to attack anyone.\n\nWe never were.\n\n'
+                 'Provocations are possible, "he said.',
+                 [("We are not going to attack anyone.", "Alexander Lukashenko", "previous_cue"),
+                  ("We never were.", "Alexander Lukashenko", "continuation"),
+                  ("Provocations are possible, ", "Alexander Lukashenko", "continuation")],
+                 id="a quote carried over paragraphs without reopening marks"),
+    pytest.param('Alexander Lukashenko answered questions in Minsk.\n\n"Nobody will drag us into a war."\n\n- Lukashenko said.',
+                 [("Nobody will drag us into a war.", "Alexander Lukashenko", "nearest_cue")], id="the dash line of interview copy"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_SIEVE_CASES)
+def test_more_sieve_cases(text, expected):
+    assert found(text) == expected

@@ -63,3 +63,29 @@ def test_a_place_the_parser_calls_a_person_makes_no_person():
     text = 'Kyiv said on Monday that talks were possible. Kyiv has "no illusions".'
     mem = memory_of(text)
     assert not any(e.is_person for e in mem.entities.values())
+
+
+def test_a_name_right_after_a_title_is_a_person_even_unseen_by_the_ner():
+    text = "Moldovan Foreign Minister Nicu Popescu met refugees. The minister said aid was coming."
+    mem = memory_of(text)
+    entity = entity_at(mem, text, "Nicu Popescu")
+    assert entity.is_person and "foreign minister" in entity.titles
+
+
+def test_a_given_name_tells_the_gender():
+    text = "Hanna Kovalenko and her son Mark crossed at dawn. She carried a cat."
+    mem = memory_of(text)
+    she = next(t for t in mem.doc if t.text == "She")
+    assert mem.resolve_pronoun(she).actor.name == "Hanna Kovalenko"
+
+
+def test_a_given_name_alone_is_no_misspelt_surname():
+    text = "Michael waited at the station. Charles Michel spoke in Brussels."
+    mem = memory_of(text)
+    assert entity_at(mem, text, "Michael") is not entity_at(mem, text, "Charles Michel")
+
+
+def test_photo_credits_name_no_one():
+    text = "A woman waits at the border. (Photo by Wojtek Radwanski/AFP via Getty Images)\n\nShe said nothing."
+    mem = memory_of(text)
+    assert not any(m.entity.is_person for m in mem.mentions)

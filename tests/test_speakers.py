@@ -97,3 +97,30 @@ def test_without_a_date_a_role_held_by_no_one_in_the_article_stays_unknown():
 def test_every_speaker_sieve_is_in_a_table():
     assert {s.__name__ for s in SPEAKER_SIEVES} == {
         "pronoun", "name", "role", "spokesperson", "national_official", "metonym", "institution", "unregistered_name"}
+
+
+MORE_WAYS = [
+    pytest.param('Deputy Prime Minister Ştefan Ţurcanu spoke in Chisinau.\n\n"We will open every crossing," Ţurcanu said.',
+                 [("We will open every crossing,", "Ştefan Ţurcanu", "surname")], id="a name beginning with a non-ASCII capital"),
+    pytest.param('Gabrielius Landsbergis met Edgars Rinkevics in Riga.\n\n"We will coordinate every step," the latter said.',
+                 [("We will coordinate every step,", "Edgars Rinkevics", "pronoun")], id="the latter"),
+    pytest.param('Volodymyr Zelensky addressed the nation at dawn.\n\n"We will not give up our land," the head of state said.',
+                 [("We will not give up our land,", "Volodymyr Zelensky", "role")], id="the head of state is the salient president"),
+    pytest.param('Presidential spokesman Dmitry Peskov spoke by phone.\n\n"We see no progress at all," a Kremlin spokesman said.',
+                 [("We see no progress at all,", "Dmitry Peskov", "spokesperson")], id="a spokesman the article names"),
+    pytest.param('Jan Nowak, 52, runs a bakery near the border.\n\n"We stay open for everyone," the 52-year-old said.',
+                 [("We stay open for everyone,", "Jan Nowak", "role")], id="the N-year-old"),
+    pytest.param('"Troops left their barracks at dawn," the state news agency BelTA reported.',
+                 [("Troops left their barracks at dawn,", "BelTA", "institution")], id="a news source named by its kind"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_WAYS)
+def test_more_ways_of_naming_a_speaker(text, expected):
+    assert resolved(text) == expected
+
+
+def test_a_photo_credit_is_no_antecedent():
+    text = ('Refugee Olena Marchuk at the crossing in Medyka. Photo: Mark Condren\n\n'
+            'She crossed the border on foot with her two sons.\n\n"We walked for nine hours," she says.')
+    assert resolved(text) == [("We walked for nine hours,", "Olena Marchuk", "pronoun")]

@@ -308,6 +308,7 @@ class ArticleMemory:
         self._learn_registered_names()
         self._learn_proper_subjects()
         self._learn_titled_names()
+        self._learn_given_names()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -418,6 +419,25 @@ class ArticleMemory:
             if entity is not None and entity.is_person:
                 self.note(entity, run.start_char, run.end_char, "name", run.root.dep_ in SUBJECT_DEPS)
 
+    def _learn_given_names(self) -> None:
+        """'Refugee Olena Marchuk at the crossing': a known given name followed by a capitalised
+        word is a person, whatever the NER saw (photo credits aside)."""
+        doc = self.doc
+        for i in range(len(doc) - 1):
+            first, last = doc[i], doc[i + 1]
+            if first_name_gender(first.text) is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
+                continue
+            if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
+                continue
+            if normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS or self._is_place_or_nation(last.text):
+                continue
+            start, end = first.idx, last.idx + len(last.text)
+            if self._overlaps_person(start, end) or is_credit(self.text, start, end) or self.in_quote(start):
+                continue
+            entity = self.person_named(f"{first.text} {last.text}", start)
+            if entity is not None and entity.is_person:
+                self.note(entity, start, end, "name", last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS)
+
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
         if ent.start > 0 and normalise(self.doc[ent.start - 1].text).rstrip(".") in HONORIFICS - {"president", "minister", "secretary"}:
@@ -473,7 +493,7 @@ class ArticleMemory:
                 if gender and best.entity.gender is None:
                     best.entity.gender = gender
                 return best.entity, "first_name" if want_first else "surname"
-        close = self._close_in_article_surname(key)
+        close = self._close_in_article_surname(key) if first_name_gender(word) is None else None
         if close is not None:  # a typo of a surname the article spells out ("added Abloth" for Anna Alboth)
             return close, "surname"
         entry = self.reg.alias.get(normalise(word))
@@ -721,7 +741,7 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
-        if allow_salience and d.definite and (d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+-year-old", d.title)):
+        if allow_salience and d.definite and (d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
                 if strict is not None:

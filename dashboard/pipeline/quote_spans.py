@@ -126,7 +126,8 @@ def _unmatched_close(para: str) -> int | None:
         if ch == '"':
             prev = para[i - 1] if i else " "
             nxt = para[i + 1] if i + 1 < len(para) else " "
-            return i if not prev.isspace() or not nxt.isalnum() else None
+            # a lone straight mark in a paragraph after an open quote closes it, however spaced
+            return i if not prev.isspace() or not nxt.isalnum() or para.count('"') == 1 else None
     return None
 
 
