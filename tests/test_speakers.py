@@ -110,6 +110,10 @@ MORE_WAYS = [
                  [("We see no progress at all,", "Dmitry Peskov", "spokesperson")], id="a spokesman the article names"),
     pytest.param('Jan Nowak, 52, runs a bakery near the border.\n\n"We stay open for everyone," the 52-year-old said.',
                  [("We stay open for everyone,", "Jan Nowak", "role")], id="the N-year-old"),
+    pytest.param('Lithuanian President Gitanas Nauseda also criticised Minsk, saying it was "playing with fire".\n\n'
+                 'The 57-year-old said at a briefing in Vilnius on Monday: "We will not let the regime blackmail us."',
+                 [("playing with fire", "Gitanas Nauseda", "name"), ("We will not let the regime blackmail us.", "Gitanas Nauseda", "role")],
+                 id="the N-year-old with the parse's article on the verb"),
     pytest.param('"Troops left their barracks at dawn," the state news agency BelTA reported.',
                  [("Troops left their barracks at dawn,", "BelTA", "institution")], id="a news source named by its kind"),
 ]

@@ -181,7 +181,13 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     if ctx.outside(subj):
         return Phrase.of(subj)
     span = adjacent_speaker(cue)
-    return Phrase.of(span=span) if span is not None else None
+    if span is None and subj is None:
+        # "The 49-year-old said": a subject the parse made a modifier of the verb
+        lefts = [c for c in cue.lefts if c.dep_ in ("det", "amod", "nmod", "compound", "npadvmod") and ctx.outside(c)]
+        if lefts:
+            start = min(t.i for c in lefts for t in c.subtree)
+            span = ctx.doc[start : cue.i]
+    return Phrase.of(span=span) if span is not None and len(span) else None
 
 
 def colon_intro(ctx: QuoteContext) -> Candidate | None:

@@ -720,6 +720,9 @@ class ArticleMemory:
                     country = country or c.iso2
                     continue
             words.append(t.text)
+        first = min(t.i for t in tokens)
+        if first > 0 and doc[first - 1].lower_ == "the":
+            definite = True  # "The 49-year-old said", its article parsed onto the verb
         title = re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words)))
         title = re.sub(r"\bof of\b", "of", title)
         return Description(title, country, international, head.lemma_.lower(), definite, head.idx)

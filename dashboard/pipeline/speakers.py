@@ -70,7 +70,10 @@ class Phrase:
     @classmethod
     def of(cls, token: Token | None = None, span: Span | None = None) -> "Phrase":
         if span is not None:
-            return cls(span.root, span)
+            root = span.root
+            if root.pos_ in ("DET", "PUNCT"):  # "The 49-year-old" with its article hung on the verb
+                root = next((t for t in reversed(span) if t.pos_ not in ("DET", "PUNCT")), root)
+            return cls(root, span)
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             token = token.head.head  # "Lukashenko, who said …"
         return cls(token, noun_phrase(token))
@@ -254,7 +257,7 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
 
 def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
-    nominal_adjective = head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass")  # "The 49-year-old said"
+    nominal_adjective = head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "nsubjpass") or head.head.pos_ == "VERB")  # "The 49-year-old said"
     if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or head.ent_type_ in ("GPE", "ORG", "NORP"):
         return None
     d = memory.description_of(head)
