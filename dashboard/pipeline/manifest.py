@@ -12,9 +12,7 @@ import csv
 import datetime as dt
 import io
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,15 +160,7 @@ def record_source(folder: Path, file_name: str, source: SourceEntry) -> Path:
     for name, e in sorted(rows.items()):
         when = e.publication_date.isoformat() if e.publication_date else (str(e.year) if e.year else "")
         writer.writerow([name, e.url or "", e.outlet or "", when])
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".sources.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.getvalue())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .store import atomic_write_bytes  # the store's one atomic writer
+
+    atomic_write_bytes(path, buf.getvalue().encode("utf-8"))
     return path
