@@ -127,6 +127,14 @@ def looks_proper(tok: Token, at_sentence_start: bool = False) -> bool:
     )
 
 
+def proper_run(tok: Token, floor: int = 0) -> Span:
+    """The proper nouns that end at `tok` and modify it ("Mevlüt" + "Çavuşoğlu"), not before `floor`."""
+    first = tok.i
+    while first > floor and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ in ("compound", "flat"):
+        first -= 1
+    return tok.doc[first : tok.i + 1]
+
+
 def title_key(text: str) -> str:
     """A title as a lookup key: folded, determiners and possessives dropped, abbreviations spelled out."""
     key = re.sub(r"(?<=\b[a-z])\.", "", normalise(text))  # "u.n. chief" -> "un chief"
@@ -628,10 +636,8 @@ class ArticleMemory:
                 continue
             if not _TITLE_HINT.search(tok.head.text) or self.in_quote(tok.idx) or tok.idx in self._by_start:
                 continue
-            first = tok.i
-            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in ("compound", "flat"):
-                first -= 1
-            span = self.doc[first : tok.i + 1]
+            span = proper_run(tok)
+            first = span.start
             entity = self.person_named(span.text, span.start_char)
             if entity is not None and entity.is_person:
                 m = self.note(entity, span.start_char, span.end_char, "name", tok.head.dep_ in SUBJECT_DEPS)

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper
+from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
 from .names import institution_parts, normalise
 
 _SPOKES = re.compile(
@@ -198,19 +198,13 @@ def _registered_person_at(memory: ArticleMemory, head: Token) -> Entity | None:
     ("authoritarian ruler Alyaksandr Lukashenka" tagged as an organisation)."""
     if head.pos_ != "PROPN":
         return None
-    first = head.i
-    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
-        first -= 1
-    words = head.doc[first : head.i + 1].text
+    words = proper_run(head).text
     entry = memory.reg.person_matcher.match(words) if " " in words else None
     return memory.entity_for(entry.actor, entry.gender) if entry is not None else None
 
 
 def _proper_run_person(memory: ArticleMemory, head: Token) -> Entity | None:
-    first = head.i
-    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
-        first -= 1
-    words = head.doc[first : head.i + 1]
+    words = proper_run(head)
     entity = memory.person_named(words.text, words.start_char)
     return entity if entity is not None and entity.is_person else None
 
