@@ -329,9 +329,17 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
         return None
     if last.span.is_continued and len(before.split()) <= 3:
         return Candidate("continuation", inherited=last.attribution)  # even after stray words ("Disregard “…")
-    if not before.strip() and not ctx.cues():
+    if not before.strip() and not ctx.cues() and not _names_someone_after(ctx):
         return Candidate("continuation", inherited=last.attribution)
     return None
+
+
+def _names_someone_after(ctx: QuoteContext) -> bool:
+    """'“…,” the distant response of the EU Commissioner, Paolo Gentiloni.': a paragraph that names
+    a person after its quote is no bare continuation of the quote before."""
+    after = [m for s in ctx.window for m in ctx.memory.mentions
+             if s.start_char <= m.start < s.end_char and m.start > ctx.span.end and not m.in_quote and m.entity.is_person]
+    return bool(after)
 
 
 def previous_cue(ctx: QuoteContext) -> Candidate | None:

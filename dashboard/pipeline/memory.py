@@ -59,18 +59,26 @@ ORG_NOUNS = {
 EPITHETS = {
     "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
-    "head of state", "head of government", "head of the state", "president",
+    "head of state", "head of government", "head of the state", "president", "officer",
 }
 # Title words that come right before a name ("Foreign Minister X", "spokesman X").
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
                 "adviser", "advisor", "leader", "senator", "deputy", "official", "aide", "lawmaker", "mp", "activist"}
+_STORY_PEOPLE = {"student", "mother", "father", "resident", "volunteer", "refugee", "teacher", "doctor", "nurse", "soldier",
+                 "driver", "farmer", "worker", "pensioner", "migrant", "witness", "woman", "man"}
+_BODY_ALIASES = {"un": ("united nations",), "united nations": ("un",), "eu": ("european union",),
+                 "european union": ("eu",), "us": ("united states", "u.s."), "nato": ("alliance",)}
 _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
     r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general|journalist|"
-    r"reporter|presenter|interviewer|host|anchor)\b",
+    r"reporter|presenter|interviewer|host|anchor|"
+    # people in the story described by what they are: "Reyham Khan, a medical student," -> "the student said"
+    r"student|mother|father|resident|volunteer|refugee|teacher|doctor|nurse|soldier|driver|farmer|worker|priest|"
+    r"pensioner|migrant|businessman|businesswoman|activist|witness|lawyer|economist|expert|professor|researcher|"
+    r"officer|engineer|owner|manager|founder|coordinator|member)\b",
     re.I,
 )
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
@@ -322,10 +330,10 @@ class ArticleMemory:
                 self._learn_titles(m)
         self._learn_appositive_names()
         self._learn_organisations()
+        self._resolve_pronouns()  # first without descriptions: an epithet's salience needs the pronouns before it
         self._learn_subject_descriptions()
-        for tok in self.doc:  # in reading order, so each pronoun finds the earlier ones already resolved
-            if tok.lower_ in PRONOUN_GENDER and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok.idx):
-                self.resolve_pronoun(tok)
+        self._pronouns.clear()
+        self._resolve_pronouns()  # again, now that "the Foreign Secretary visited …" is a subject too
 
     def _learn_registered_names(self) -> None:
         """Registered people written as proper nouns the NER did not call a person
@@ -586,7 +594,8 @@ class ArticleMemory:
             names_next = nxt is not None and nxt + 1 < len(doc) and doc[nxt].text == "," and (
                 doc[nxt + 1].ent_type_ == "PERSON" or (doc[nxt + 1].pos_ == "PROPN" and doc[nxt + 2 : nxt + 3].text[:1].isupper())
             )
-            if words and not names_next and any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words):
+            described_as = words and words[0].lower_ in ("a", "an", "the") and words[-1].pos_ == "NOUN"  # "X, a medical student said"
+            if words and not names_next and (described_as or any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words)):
                 found.append(self._title_and_country(words))
         root = span.root
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
@@ -679,6 +688,13 @@ class ArticleMemory:
             if actor is not None and actor.actor_type != "person":
                 self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
 
+    def _resolve_pronouns(self) -> None:
+        """Every subject pronoun in reading order, so that each finds the earlier ones already
+        resolved (the look-back never recurses deeper than one step, whatever the article's length)."""
+        for tok in self.doc:
+            if tok.lower_ in PRONOUN_GENDER and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok.idx):
+                self.resolve_pronoun(tok)
+
     def _learn_subject_descriptions(self) -> None:
         """Subjects that are role descriptions ("the Foreign Secretary visited…") join their entity,
         so that a later "she" finds them as the subject they are."""
@@ -689,7 +705,7 @@ class ArticleMemory:
                 continue
             if not any(c.lower_ in ("the",) or c.dep_ == "poss" for c in tok.lefts) and tok.pos_ != "PROPN":
                 continue
-            entity = self.described(self.description_of(tok), tok.idx, allow_salience=False)
+            entity = self.described(self.description_of(tok), tok.idx, allow_salience=self._rank(tok) == 0)
             if entity is not None:
                 left = min([tok.i] + [t.i for c in tok.lefts for t in c.subtree])
                 self.note(entity, self.doc[left].idx, tok.idx + len(tok.text), "description", True)
@@ -706,6 +722,7 @@ class ArticleMemory:
         tokens = sorted(left + [head] + right, key=lambda t: t.i)
         country, international, words = None, False, []
         definite = False
+        body = None
         for t in tokens:
             if t.is_punct or t.dep_ == "case" or t.text in ("’s", "'s"):
                 continue
@@ -718,6 +735,7 @@ class ArticleMemory:
                     definite = True  # "Poland's president", "Belarus' dictator"
                 if low in _INTERNATIONAL:
                     international = True
+                    body = body or re.sub(r"[.']", "", low)
                     continue
                 if low in ("its", "their", "his", "her", "country", "nation") or (low == "state" and t.dep_ == "poss"):
                     continue
@@ -731,7 +749,7 @@ class ArticleMemory:
             definite = True  # "The 49-year-old said", its article parsed onto the verb
         title = re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words)))
         title = re.sub(r"\bof of\b", "of", title)
-        return Description(title, country, international, head.lemma_.lower(), definite, head.idx)
+        return Description(title, country, international, head.lemma_.lower(), definite, head.idx, body)
 
     def described(self, d: "Description", pos: int, allow_salience: bool = True) -> Entity | None:
         """The entity a description refers to: a title the article gives someone, a registry role
@@ -742,6 +760,9 @@ class ArticleMemory:
         if d.head in ORG_NOUNS and d.head not in PERSON_NOUNS:
             return self._org_described(d, pos) if d.title == d.head else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
+        if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE:
+            # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
+            holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))]
         if holders:
             return self._nearest(holders, pos)
         role = self._registry_role(d, pos)
@@ -762,10 +783,11 @@ class ArticleMemory:
         """'the U.N. chief', 'the Nato boss': whoever the article or the registry gives a title
         naming that body ("UN Secretary-General Antonio Guterres")."""
         words = d.title.split()
-        if len(words) < 2 or words[-1] not in _HEAD_WORDS:
+        if not words or words[-1] not in _HEAD_WORDS or (len(words) < 2 and d.body is None):
             return None
-        body = " ".join(words[:-1])
-        has_body = lambda title: re.search(rf"\b{re.escape(body)}\b", title) is not None  # noqa: E731
+        body = " ".join(words[:-1]) or d.body
+        bodies = {body, *_BODY_ALIASES.get(body, ())}
+        has_body = lambda title: any(re.search(rf"\b{re.escape(b)}\b", title) for b in bodies)  # noqa: E731
         holders = [e for e in self.entities.values() if e.is_person and any(has_body(t) for t in e.titles)]
         if holders:
             return self._nearest(holders, pos)
@@ -922,12 +944,18 @@ class ArticleMemory:
         """The latest body named or quoted before `pos`, not too far back (a government one if asked)."""
         para0 = self.paragraph_at(pos)
         lo = bisect.bisect_left(self.mentions, pos, key=lambda x: x.start)
+        fallback = None
         for m in reversed(self.mentions[:lo]):
             if self.paragraphs_between(self.paragraph_of[m.sentence], para0) > max_paragraphs:
                 break
-            if not m.entity.is_person and not m.in_quote and (not government or m.entity.actor.actor_type == "government"):
-                return m.entity
-        return None
+            if m.entity.is_person or m.in_quote or (government and m.entity.actor.actor_type != "government"):
+                continue
+            if m.entity.actor.actor_type == "media":
+                continue  # the agency whose copy this is ("BNS", "Interfax reported") is not what "it" says
+            if m.is_subject:
+                return m.entity  # a body that did or said something, before one merely named
+            fallback = fallback or m.entity
+        return fallback
 
     def organisation_by_short_name(self, text: str, pos: int) -> Entity | None:
         """A body the article named in full, referred to by some of its words in order
@@ -977,3 +1005,4 @@ class Description:
     head: str  # lemma of the head noun
     definite: bool  # "the …" or a possessive: it refers back; "a …" introduces someone new
     start: int
+    body: str | None = None  # the international body qualifying it ("un" in "the UN chief")

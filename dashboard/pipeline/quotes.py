@@ -55,12 +55,39 @@ def nested_attributions(doc: Doc, found: FoundQuote, memory: ArticleMemory) -> l
     return out
 
 
+def _key(text: str) -> str:
+    return normalise(text).strip(" .,;:!?")
+
+
+def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[int, int] | None) -> list[FoundQuote]:
+    """The same words quoted in the headline (or twice) are one quote: the headline's ‘full tonto’
+    takes the speaker the body gives those words, where the body's attribution is the surer one."""
+    def in_title(f: FoundQuote) -> bool:
+        return title_span is not None and title_span[0] <= f.span.start < title_span[1]
+
+    best: dict[str, FoundQuote] = {}
+    for f in found:
+        key = _key(f.text)
+        if f.attribution.actor is None or in_title(f) or len(key) < 4:
+            continue
+        if key not in best or f.attribution.confidence > best[key].attribution.confidence:
+            best[key] = f
+    out = []
+    for f in found:
+        body = best.get(_key(f.text))
+        if body is not None and body is not f and (in_title(f) or f.attribution.actor is None):
+            f = FoundQuote(f.span, f.text, body.attribution, f.sentence)
+        out.append(f)
+    return out
+
+
 def extract_quotes(doc: Doc, memory: ArticleMemory, title_span: tuple[int, int] | None = None,
                    disabled: frozenset[str] = frozenset()) -> list[FoundQuote]:
     """All quotes of a parsed article with speakers, scare quotes dropped, repeats merged."""
     text = memory.text
     attributed = attribute_quotes(doc, memory.quotes.spans, memory, title_span, disabled)
     found = [FoundQuote(a.span, text[a.span.start : a.span.end], a.attribution, sentence_at(doc, a.span.start)) for a in attributed]
+    found = _repeats_share_the_body_speaker(found, title_span)
     extra = [n for f in found for n in nested_attributions(doc, f, memory)]
     result, seen = [], set()
     # In reading order, a nested quote just before the quote that contains it: a reader (or a

@@ -255,8 +255,9 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or head.ent_type_ in ("GPE", "ORG", "NORP"):
         return None
     d = memory.description_of(head)
-    if not d.definite and head.pos_ != "PROPN":
-        return None  # "a minister said" introduces someone new
+    bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and len(d.title.split()) > 1
+    if not d.definite and head.pos_ != "PROPN" and not bare_title:
+        return None  # "a minister said" introduces someone new; "UN chief said" is a title
     entity = memory.described(d, head.idx)
     if entity is None:
         return None
