@@ -156,3 +156,28 @@ MORE_SIEVE_CASES = [
 @pytest.mark.parametrize("text,expected", MORE_SIEVE_CASES)
 def test_more_sieve_cases(text, expected):
     assert found(text) == expected
+
+
+THIRD_SET_CASES = [
+    pytest.param('"Russia will pay a heavy price," Ursula von der Leyen said.\n\n'
+                 '"We are ready to act at once," the distant reply of the Kremlin spokesman, Dmitry Peskov.',
+                 [("Russia will pay a heavy price,", "Ursula von der Leyen", "governing_cue"),
+                  ("We are ready to act at once,", "Dmitry Peskov", "loose")], id="a paragraph naming someone after its quote is no continuation"),
+]
+
+
+@pytest.mark.parametrize("text,expected", THIRD_SET_CASES)
+def test_third_set_cases(text, expected):
+    assert found(text) == expected
+
+
+def test_a_headline_quote_takes_the_speaker_the_body_gives_the_same_words():
+    text = "Defence Secretary Ben Wallace said Moscow had gone \u201cfull tonto\u201d over Ukraine."
+    got = found(text, headline="Boris Johnson blasts Russia as \u2018full tonto\u2019 Putin is warned")
+    assert got == [("full tonto", "Ben Wallace", "governing_cue")]
+
+
+def test_a_headline_ending_with_who_says_it():
+    text = "Latvian Defence Minister Artis Pabriks spoke at the Adazi base on Friday."
+    got = found(text, headline="US troops tell Putin 'back off now,' minister says")
+    assert got == [("back off now,", "Artis Pabriks", "headline_speaker")]

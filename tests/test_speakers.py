@@ -128,3 +128,17 @@ def test_a_photo_credit_is_no_antecedent():
     text = ('Refugee Olena Marchuk at the crossing in Medyka. Photo: Mark Condren\n\n'
             'She crossed the border on foot with her two sons.\n\n"We walked for nine hours," she says.')
     assert resolved(text) == [("We walked for nine hours,", "Olena Marchuk", "pronoun")]
+
+
+THIRD_SET_WAYS = [
+    pytest.param('UN Secretary-General Antonio Guterres opened the session.\n\n"Give peace a chance," UN chief said.',
+                 [("Give peace a chance,", "Antonio Guterres", "role")], id="a bare title of an international body's head"),
+    pytest.param('Reyham Khan, a first-year medical student said the city was emptying.\n\n'
+                 '"Everyone is in a panic," the student said over the phone.',
+                 [("Everyone is in a panic,", "Reyham Khan", "role")], id="someone in the story by what they are"),
+]
+
+
+@pytest.mark.parametrize("text,expected", THIRD_SET_WAYS)
+def test_third_set_ways(text, expected):
+    assert resolved(text) == expected

@@ -249,16 +249,22 @@ def _headline_like(ctx: QuoteContext) -> bool:
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     """A headline quote and its speaker: '‘…’, says Truss', '‘…’, said President Zelensky before…',
     '‘…’: Lukashenko warns Poland', '“…” – Duda', '“…”: EU foreign policy chief Borrell'."""
-    if not _headline_like(ctx) or any(t.idx < ctx.span.start for t in ctx.cues()):
-        return None  # "Morawiecki said Lukashenko “launched …”": the speaker is before the quote
+    if not _headline_like(ctx):
+        return None
     line_end = ctx.text.find("\n", ctx.span.end)
     after = ctx.text[ctx.span.end + 1 : line_end if line_end >= 0 else len(ctx.text)]
-    if not re.match(r"^\s*[,:;–—-]", after) or _CREDIT.search(after):
+    quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
+    trailing_cue = quoted.endswith(",") and re.match(rf"^\s+(?:[\w.'’-]+\s+){{0,3}}{_HEADLINE_CUES}\s*$", after)  # "…,' minister says"
+    if not trailing_cue and any(t.idx < ctx.span.start for t in ctx.cues()):
+        return None  # "Morawiecki said Lukashenko “launched …”": the speaker is before the quote
+    if not (re.match(r"^\s*[,:;–—-]", after) or trailing_cue) or _CREDIT.search(after):
         return None
     words = after.strip(" ,:;–—-").split()[:12]
     cue = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), None)
     name: list[str] = []
-    if cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
+    if trailing_cue and cue is not None and not any(w[:1].isupper() for w in words[:cue]):
+        name = words[:cue]  # a role written in lower case: "minister says"
+    elif cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
         for w in words[1:]:
             if not w[:1].isupper():
                 break
@@ -345,7 +351,7 @@ def _names_someone_after(ctx: QuoteContext) -> bool:
 def previous_cue(ctx: QuoteContext) -> Candidate | None:
     """'He also noted that he would like to discuss sanctions.' then a paragraph that is only a
     quote: the speaker of the last reporting verb of the paragraph just before."""
-    if ctx.text_before_mark().strip() or ctx.cues():
+    if ctx.text_before_mark().strip() or ctx.cues() or _names_someone_after(ctx):
         return None
     prev_end = ctx.text.rfind("\n", 0, ctx.line_start - 1)
     prev_start = ctx.text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0

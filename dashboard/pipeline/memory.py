@@ -585,7 +585,8 @@ class ArticleMemory:
         if len(after) > 1 and after[0].text == ",":
             words = []
             for t in after[1:]:
-                if t.is_punct and t.text not in ("'s", "’s", "’", "'") or t.pos_ in ("VERB", "AUX"):
+                glued_hyphen = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_  # "first-year"
+                if (t.is_punct and t.text not in ("'s", "’s", "’", "'") and not glued_hyphen) or t.pos_ in ("VERB", "AUX"):
                     break
                 words.append(t)
             # Only an apposition of this name: in "with presenter Vladimir Soloviev, the President of
@@ -910,12 +911,26 @@ class ArticleMemory:
         self._resolving.add(tok.i)
         try:
             found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True)
+            if found is None:
+                found = self._named_next(tok.idx, gender)
         finally:
             self._resolving.discard(tok.i)
         if found is not None and found.gender is None:
             found.gender = gender  # the text has told us
         self._pronouns[tok.i] = found
         return found
+
+    def _named_next(self, pos: int, gender: str) -> Entity | None:
+        """A pronoun no one comes before ('“…,” he told reporters. Lithuanian Foreign Minister
+        Gabrielius Landsbergis said …'): the person the next two sentences name."""
+        k0 = self.sentence_index(pos)
+        lo = bisect.bisect_right(self.mentions, pos, key=lambda x: x.start)
+        for m in self.mentions[lo:]:
+            if m.sentence > k0 + 2:
+                break
+            if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.entity.gender in (None, gender):
+                return m.entity
+        return None
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
                        same_sentence_subjects_only: bool = True, max_sentences: int = 10,

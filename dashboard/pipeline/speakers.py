@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_PRONOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
+from .memory import ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
 from .names import institution_parts, normalise
 
 _SPOKES = re.compile(
@@ -255,7 +255,8 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or head.ent_type_ in ("GPE", "ORG", "NORP"):
         return None
     d = memory.description_of(head)
-    bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and len(d.title.split()) > 1
+    bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and (
+        len(d.title.split()) > 1 or head.lemma_.lower() in PERSON_NOUNS)  # "UN chief said", "…,' minister says"
     if not d.definite and head.pos_ != "PROPN" and not bare_title:
         return None  # "a minister said" introduces someone new; "UN chief said" is a title
     entity = memory.described(d, head.idx)
