@@ -16,6 +16,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("LAVROV", "Lavrov", None, id="transcript capitals"),
     pytest.param("Ursula von der Leyen", "Ursula von der Leyen", None, id="lower-case particles"),
     pytest.param("Ahmed al-Sahaf", "Ahmed al-Sahaf", None, id="Arabic article"),
+    pytest.param("Dmitry Peskov PHOTO", "Dmitry Peskov", None, id="a caption label after the name"),
+    pytest.param("Mevlüt Çavuşoğlu", "Mevlüt Çavuşoğlu", None, id="a capital outside ASCII"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

@@ -115,3 +115,17 @@ def test_officials_and_sources(text, expected):
 def test_titles_inside_a_name_entity_are_not_part_of_the_name():
     got = quotes_of("Prime Minister Boris Johnson said: “We will not be cowed.”\n\nForeign Secretary Liz Truss added: “Nor will we.”")
     assert got == [("We will not be cowed.", "Boris Johnson"), ("Nor will we.", "Liz Truss")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param('The forum "Security and Sovereignty of the Union State: Common Priorities" opened on Friday.', [],
+                     id="a title case event name is no quote"),
+        pytest.param('Kyiv proposed "Warsaw, Vilnius, Riga, Baku" as venues, Dmytro Kuleba said.', [("Warsaw, Vilnius, Riga, Baku", "Dmytro Kuleba")],
+                     id="a list of names is someone's words"),
+    ],
+)
+def test_titles_of_works_and_events(text, expected):
+    assert quotes_of(text) == expected
+

@@ -42,6 +42,8 @@ TITLE_WORDS = HONORIFICS | {
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
+_FURNITURE_WORDS = {"photo", "photos", "video", "file", "pictured", "picture", "image", "getty", "afp", "ap", "reuters",
+                    "epa", "pa", "tass", "ria", "sputnik", "update", "watch", "live", "breaking", "exclusive"}
 _FURNITURE = re.compile(r"[\d|/\\@#:;()\[\]{}<>=+*_~^]|^-+$|^[–—]+$")
 
 
@@ -95,6 +97,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         word = normalise(tokens.pop(0)).rstrip(".")
         if word in HONORIFICS and honorific is None:
             honorific = word
+    while len(tokens) > 1 and tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS:
+        tokens.pop()  # "Dmitry Peskov PHOTO": a caption's label glued after the name
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]

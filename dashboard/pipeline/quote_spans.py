@@ -193,7 +193,21 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
         line_start = text.rfind("\n", 0, span.start) + 1
         at_line_start = not text[line_start : max(line_start, span.start - 1)].strip()
         return not at_line_start
+    if 4 <= len(words) <= 16 and not content.endswith((".", "!", "?", ",")) and _is_title_case(words):
+        return True  # «Security and Economic Sovereignty of the Union State: Common Priorities»: a title
     return False
+
+
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Every word but the small ones capitalised: the name of a conference, a book, a law."""
+    if any("," in w for w in words):
+        return False  # "Warsaw, Bratislava, Budapest, Istanbul, Baku" is a list someone proposed
+    minor = [w for w in words if w.lower().strip(":,;–-") in _MINOR_WORDS]
+    major = [w for w in words if w.lower().strip(":,;–-") not in _MINOR_WORDS and w[:1].isalpha()]
+    return bool(minor) and len(major) >= 3 and all(w[:1].isupper() for w in major)
 
 
 class QuoteIndex:
