@@ -39,6 +39,13 @@ D = dt.date
                      id="caption with a wrong weekday"),
         pytest.param("Headline\n\nThursday 20 January 2022 23:00 GMT\n\nBody.", D(2022, 1, 20), id="date line"),
         pytest.param("Lithuania on Tuesday declared a state of emergency.", None, id="a weekday alone states no date"),
+        pytest.param("Headline\nJan Kowalski \u2022 9 December 2021 10:15\nBody.", D(2021, 12, 9), id="byline name then the date"),
+        pytest.param("Headline\nby Anna Nowak March 3, 2022 8:05 AM 3 min read\nBody.", D(2022, 3, 3), id="by-line with time and reading time"),
+        pytest.param("Headline\nPosted December 1,2021\nBody.", D(2021, 12, 1), id="no space after the comma"),
+        pytest.param("Headline\n  \u2022 2022-02-11\nBody.", D(2022, 2, 11), id="a bullet before the date"),
+        pytest.param("Anna Nowak / World / Updated 11.02.2022\nBody.", D(2022, 2, 11), id="date in a slashed breadcrumb"),
+        pytest.param("Vilnius, 14 January 2022 \u2013 The parliament voted.", D(2022, 1, 14), id="a day-first dateline with its year"),
+        pytest.param("MINSK, 3 March (BelTA) - The drills of 2022 ended.", D(2022, 3, 3), id="a day-first agency dateline, year from the text"),
     ],
 )
 def test_stated_date(text, expected):

@@ -43,10 +43,11 @@ _DATE_LINE = re.compile(
     rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:am|pm)?\s*(?:gmt|bst|utc|cet|eet|et|est|edt|msk)?,?\s+)?"  # "09:41 GMT, 16 November 2021"
     rf"(?:(?:{_WEEKDAY_RE}|{_WEEKDAY_ABBR_RE}),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}})"  # "November 19,2021"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))"
-    rf"{_TIME_RE}\s*(?:[|•·–-].*|(?:updated|last updated|edited)\b.*|\d+\s+min(?:ute)?s?\s+read)?$",
+    rf"{_TIME_RE}\s*(?:[|•·–-].*|(?:updated|last updated|edited)\b.*|\d+\s+min(?:ute)?s?\s+read)?"
+    rf"(?:\s*\d+\s+min(?:ute)?s?\s+read)?$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -62,7 +62,8 @@ CRAWLER_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 # "BERLIN, November 10. /TASS/." / "GENEVA, Jan 21 (Reuters) -" / "MOSCOW, March 3, 2022 (AP) —"
 DATELINE_DATE = re.compile(
     rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,3}}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?,\s*"
-    rf"(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\s*(?:\.\s*/|\(|[-–—]|/)",
+    rf"(?:(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}))"  # "November 10" / "15 February"
+    rf"(?:,?\s*(?P<y>\d{{4}}))?\s*(?:\.\s*/|\(|[-–—]|/)",
     re.I,
 )
 _FULL_DATE = re.compile(
@@ -105,16 +106,21 @@ def date_line(text: str) -> dt.date | None:
     """A publication-date line near the top: "Thursday 20 January 2022 23:00 GMT", or the date
     segment of an `Outlet | dd.mm.yyyy` line ("… | News | DW | 15.11.2021")."""
     for line in _lines(text, 15):
-        line = CRAWLER_HEADER.sub("", line).strip()
-        d = parse_date_line(line)
+        line = CRAWLER_HEADER.sub("", line).strip().lstrip("•·*-– ").strip()  # "  • 2022-01-21"
+        d = parse_date_line(line) or parse_date_line(_BYLINE_BEFORE_DATE.sub("", line))
         if d:
             return d
-        if " | " in line or "|" in line:
-            for part in reversed([p.strip() for p in line.split("|")]):
+        if "|" in line or " / " in line or " • " in line:
+            for part in reversed([p.strip() for p in re.split(r"\||\s/\s|\s•\s", line)]):
                 d = parse_date_line(part) if part else None
                 if d:
                     return d
     return None
+
+
+# "Wahyu Dwi Anggoro • 10 November 2021 15:08", "by Sergiy Slipchenko February 2, 2022 9:27 PM":
+# a byline's name before the date of a date line.
+_BYLINE_BEFORE_DATE = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}?(?:[•·|/–-]\s*)?(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)")
 
 
 def dateline_date(text: str, year_hint: int | None = None) -> tuple[dt.date | None, tuple[int, int] | None]:
@@ -125,7 +131,8 @@ def dateline_date(text: str, year_hint: int | None = None) -> tuple[dt.date | No
         m = DATELINE_DATE.match(line)
         if not m:
             continue
-        month, day = MONTHS[m["m"].lower().rstrip(".")], int(m["d"])
+        month = MONTHS[(m["m"] or m["m2"]).lower().rstrip(".")]
+        day = int(m["d"] or m["d2"])
         year = int(m["y"]) if m["y"] else year_hint
         if year is None:
             years = {int(y) for y in _YEAR.findall(text)}
