@@ -136,7 +136,7 @@ MORE_SIEVE_CASES = [
     pytest.param('If Minsk agrees, they would speak "as neighbours and not as enemies." But talks cannot wait, Agne Bilotaite insisted.',
                  [("as neighbours and not as enemies.", "Agne Bilotaite", "nearest_cue")], id="a hypothesis reports nothing; the paragraph's verb does"),
     pytest.param('Sviatlana Tsikhanouskaya spoke on Sunday. The aim, Tsikhanouskaya makes known, "is to defend the country from the regime."',
-                 [("is to defend the country from the regime.", "Sviatlana Tsikhanouskaya", "nearest_cue")], id="makes known"),
+                 [("is to defend the country from the regime.", "Sviatlana Tsikhanouskaya", "colon_intro")], id="makes known"),
     pytest.param('Expressing hope that the talks "will be a turning point", Mevlut Cavusoglu said Ankara would help.',
                  [("will be a turning point", "Mevlut Cavusoglu", "governing_cue")], id="hope that: the speaker's own words"),
     pytest.param('"We walked for nine hours," Olena Marchuk says.\n\nOthers stayed behind: "My father and my brother."',
@@ -181,3 +181,18 @@ def test_a_headline_ending_with_who_says_it():
     text = "Latvian Defence Minister Artis Pabriks spoke at the Adazi base on Friday."
     got = found(text, headline="US troops tell Putin 'back off now,' minister says")
     assert got == [("back off now,", "Artis Pabriks", "headline_speaker")]
+
+
+FOURTH_SET_CASES = [
+    pytest.param('Rimvydas Kubilius, a member of parliament, said, "we will not accept this threat from Minsk."',
+                 [("we will not accept this threat from Minsk.", "Rimvydas Kubilius", "governing_cue")], id="said with a comma before the quote"),
+    pytest.param('Kaja Kallas spoke to reporters. She said Nato was a defensive alliance. "So it is Moscow that must pull back now."',
+                 [("So it is Moscow that must pull back now.", "Kaja Kallas", "nearest_cue")], id="the paragraph's verb just before the quote"),
+    pytest.param('Boris Johnson spoke in Warsaw.\n\nHe also mentioned, "Our mission is precise and we will not stop."',
+                 [("Our mission is precise and we will not stop.", "Boris Johnson", "governing_cue")], id="mentioned"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOURTH_SET_CASES)
+def test_fourth_set_cases(text, expected):
+    assert [(w, s) for w, s, _ in found(text)] == [(w, s) for w, s, _ in expected]

@@ -75,7 +75,10 @@ def test_quote_spans_sit_between_quotation_marks_in_text_order(text):
     spans = find_quote_spans(text)
     for q in spans:
         assert 0 < q.start < q.end <= len(text)
-        assert text[q.start - 1] in "“«„\"‘'"  # content starts right after an opening mark
+        if q.kind == "carried":  # a paragraph of a quote that did not reopen its marks starts its line
+            assert not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
+        else:
+            assert text[q.start - 1] in "“«„\"‘'"  # content starts right after an opening mark
         if not q.is_continued:
             assert text[q.end] in "”»“\"’'"  # ... and ends right before its closing mark
         for n in q.nested:

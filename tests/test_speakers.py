@@ -142,3 +142,20 @@ THIRD_SET_WAYS = [
 @pytest.mark.parametrize("text,expected", THIRD_SET_WAYS)
 def test_third_set_ways(text, expected):
     assert resolved(text) == expected
+
+
+FOURTH_SET_WAYS = [
+    pytest.param('Igor Smirnov, the separatist leader, spoke on Monday.\n\n"Nobody is preparing an attack," Smirnov\'s office said.',
+                 [("Nobody is preparing an attack,", "Igor Smirnov", "spokesperson")], id="someone's office speaks for them"),
+    pytest.param('The Belarusian Cyber Partisans claimed the attack on Monday.\n\n"We have encrypted the main servers," the group said.',
+                 [("We have encrypted the main servers,", "Belarusian Cyber Partisans", "role")], id="the group is the body that acted"),
+    pytest.param('Poland said on Tuesday it would hand over its jets.\n\n"We are ready to deploy them," the country said.',
+                 [("We are ready to deploy them,", "Polish government", "role")], id="the country speaks through its government"),
+    pytest.param('National Security Advisor Jake Sullivan spoke on Friday.\n\n"We remain ready," the National Security Adviser said.',
+                 [("We remain ready,", "Jake Sullivan", "role")], id="adviser and advisor are one title"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOURTH_SET_WAYS)
+def test_fourth_set_ways(text, expected):
+    assert resolved(text) == expected

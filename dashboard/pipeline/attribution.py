@@ -194,7 +194,7 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     """'She said:' closing the paragraph before a quote-only paragraph, or the words just before
     the opening mark when the parse split them off ('…, the ministry said in a statement: “…”')."""
     before = ctx.text_before_mark()
-    if before.strip() and not before.rstrip().endswith(":"):
+    if before.strip() and not before.rstrip().endswith((":", ",")):  # "Rebwar Babkayi, said, “we …”" too
         if len(before.split()) > 3:
             return None
     if not before.strip():
@@ -377,6 +377,9 @@ def nearest_cue(ctx: QuoteContext) -> Candidate | None:
         line_end = ctx.text.find("\n", ctx.span.end)
         paragraph = ctx.memory.sentences_between(ctx.line_start, line_end if line_end >= 0 else len(ctx.text))
         cues = [t for s in paragraph for t in s if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj", "ccomp")]
+        earlier = [t for t in cues if t.idx < ctx.span.start]
+        if earlier:  # "She said NATO was no threat. “So it is Russia who must de-escalate.”": the verb just before
+            cues = earlier[-1:]
         speakers = {(_speaker_phrase(ctx, t).text if _speaker_phrase(ctx, t) else None) for t in cues}
         if len(speakers) != 1:
             return None

@@ -20,7 +20,7 @@ CUE_VERBS = {
         "recount", "shout", "yell", "scream", "cry", "whisper", "assert", "maintain", "reiterate", "read", "assure",
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
-        "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal",
+        "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",

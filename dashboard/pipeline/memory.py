@@ -54,6 +54,8 @@ ORG_NOUNS = {
     "council": ("council",), "service": ("service",), "guard": ("guard",), "kremlin": ("kremlin",), "embassy": ("embassy",),
     "union": ("union",), "organisation": ("organisation", "organization"), "group": ("group",), "company": ("company",),
     "parliament": ("parliament", "duma", "sejm", "seimas"), "police": ("police",),
+    "movement": ("movement",), "network": ("network",), "collective": ("collective",),
+    "country": (), "nation": (),
 }
 # Epithets that refer back to the person the reader has in mind ("the strongman", "the Moscow ally").
 EPITHETS = {
@@ -66,7 +68,8 @@ _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman"
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
                 "adviser", "advisor", "leader", "senator", "deputy", "official", "aide", "lawmaker", "mp", "activist"}
 _STORY_PEOPLE = {"student", "mother", "father", "resident", "volunteer", "refugee", "teacher", "doctor", "nurse", "soldier",
-                 "driver", "farmer", "worker", "pensioner", "migrant", "witness", "woman", "man"}
+                 "driver", "farmer", "worker", "pensioner", "migrant", "witness", "woman", "man", "protester", "protestor",
+                 "demonstrator", "blogger", "journalist"}
 _BODY_ALIASES = {"un": ("united nations",), "united nations": ("un",), "eu": ("european union",),
                  "european union": ("eu",), "us": ("united states", "u.s."), "nato": ("alliance",)}
 _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
@@ -78,7 +81,8 @@ _TITLE_HINT = re.compile(
     # people in the story described by what they are: "Reyham Khan, a medical student," -> "the student said"
     r"student|mother|father|resident|volunteer|refugee|teacher|doctor|nurse|soldier|driver|farmer|worker|priest|"
     r"pensioner|migrant|businessman|businesswoman|activist|witness|lawyer|economist|expert|professor|researcher|"
-    r"officer|engineer|owner|manager|founder|coordinator|member)\b",
+    r"officer|engineer|owner|manager|founder|coordinator|member|rapporteur|chair|deputy|lawmaker|legislator|mp|"
+    r"protester|protestor|demonstrator|hacker|blogger|commentator)\b",
     re.I,
 )
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
@@ -150,6 +154,7 @@ def title_key(text: str) -> str:
     key = re.sub(r"\s*'s?$", "", key).strip(" ,.")
     key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
     key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
+    key = re.sub(r"\badvisor\b", "adviser", key)
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
@@ -315,6 +320,8 @@ class ArticleMemory:
         for ent, c in full:
             entity = self._person_from_full_name(c.name, c.gender)
             self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
+        self._learn_titled_names()  # full names the NER missed, before single names look for them
+        self._learn_given_names()
         for ent, c in single:
             entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
             if entity is not None and entity.is_lone_name and self._in_title_case_line(ent.start_char):
@@ -323,8 +330,6 @@ class ArticleMemory:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
         self._learn_proper_subjects()
-        self._learn_titled_names()
-        self._learn_given_names()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -368,8 +373,11 @@ class ArticleMemory:
                 continue
             if self._in_title_case_line(tok.idx):
                 continue  # headlines capitalise every word
-            if self._is_place_or_nation(tok.text):
+            if tok.tag_ == "NNPS" and not self._is_place_or_nation(tok.text) and not self.in_quote(tok.idx):
+                self._learn_named_body(tok)  # "The Belarusian Cyber Partisans claimed …": a named group
                 continue
+            if self._is_place_or_nation(tok.text) or (tok.ent_type_ == "NORP" and tok.text.endswith("s")):
+                continue  # "Kurds", "Poles": a people, not a person
             if self.in_quote(tok.idx) or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
                 continue
             if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
@@ -413,6 +421,18 @@ class ArticleMemory:
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _learn_named_body(self, head: Token) -> None:
+        """A plural proper-noun subject of two words or more names a group the NER missed."""
+        left = min([head.i] + [t.i for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree])
+        words = self.doc[left : head.i + 1]
+        if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+            return
+        from .speakers import organisation_named
+
+        actor = organisation_named(self, words.text) or new_actor(words.text, "organisation")
+        if actor.actor_type != "person":
+            self.note(self.entity_for(actor), words.start_char, words.end_char, "organisation", True)
 
     def _learn_titled_names(self) -> None:
         """Names right after a title the NER missed ("Turkish Foreign Minister Mevlüt Çavuşoğlu"):
@@ -758,7 +778,15 @@ class ArticleMemory:
         and, for epithets ("the strongman", "Belarus' dictator"), the most salient person before it."""
         if not d.title:
             return None
+        if d.head in ("country", "nation") and d.title == d.head:
+            return self.salient_organisation(pos, max_paragraphs=4, government=True)  # "the country said": its government
         if d.head in ORG_NOUNS and d.head not in PERSON_NOUNS:
+            if d.title != d.head and d.head in ("guard", "police", "service", "ministry", "council", "committee"):
+                # "the border guard" after "Polish Border Guard": a body whose name holds every word
+                words = d.title.split()
+                for m in reversed(self.mentions):
+                    if m.start < pos and not m.entity.is_person and all(w in normalise(m.entity.actor.name) for w in words):
+                        return m.entity
             return self._org_described(d, pos) if d.title == d.head else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE:
@@ -802,6 +830,12 @@ class ArticleMemory:
         return self.entity_for(entry.actor, entry.gender)
 
     def _org_described(self, d: "Description", pos: int) -> Entity | None:
+        if d.head in ("group", "organisation", "organization", "movement", "network", "collective"):
+            # "the group said": the body the article is about that is neither a government nor the press
+            bodies = [m for m in self.mentions if m.start < pos and not m.in_quote and not m.entity.is_person
+                      and m.entity.actor.actor_type == "organisation"]
+            acting = [m for m in bodies if m.is_subject]  # a body that did something, before one merely named
+            return (acting or bodies)[-1].entity if bodies else None
         keys = ORG_NOUNS[d.head]
         for m in reversed(self.mentions):
             if m.start >= pos or m.in_quote or m.entity.is_person:

@@ -29,7 +29,7 @@ class QuoteSpan:
 
     start: int
     end: int
-    kind: str  # double | single
+    kind: str  # double | single | carried (a paragraph of a quote that did not reopen its marks)
     is_continued: bool = False  # no closing mark in its paragraph
     nested: list["QuoteSpan"] = field(default_factory=list)
     outer: "QuoteSpan | None" = None
@@ -158,8 +158,8 @@ def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[Quot
                 if lead < close:
                     for s3, p3 in between:
                         lead3 = len(p3) - len(p3.lstrip())
-                        extra.append(QuoteSpan(s3 + lead3, s3 + len(p3.rstrip()), "double", is_continued=True))
-                    extra.append(QuoteSpan(s2 + lead, s2 + close, "double"))
+                        extra.append(QuoteSpan(s3 + lead3, s3 + len(p3.rstrip()), "carried", is_continued=True))
+                    extra.append(QuoteSpan(s2 + lead, s2 + close, "carried"))
                     k = j + 1
                 break
             if _ANY_MARK.search(p2) or by_para.get(s2):

@@ -30,7 +30,7 @@ from .names import institution_parts, normalise
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|office|representative|mouthpiece)s?\b",
+    r"press release|message|tweet|post|office|representative|mouthpiece|readout|read-out)s?\b",
     re.I,
 )
 _BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
@@ -298,6 +298,8 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
             if office is not None:
                 return Resolved(office, p.text, "spokesperson")
+            if head.lemma_.lower() in ("office", "press service", "service", "statement", "team", "camp", "website"):
+                return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office": he speaks through it
             continue
         actor = organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
         if actor is not None:
@@ -363,9 +365,9 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")
                           or head.lemma_.lower() in _SOURCE_HEADS):
         actor = find_in_phrase(memory, p.text)
-        if actor is None and head.ent_type_ == "ORG":
+        if actor is None and head.ent_type_ == "ORG" and head.lemma_.lower() not in PERSON_NOUNS:
             ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and len(ent.text) > 2:
+            if ent is not None and len(ent.text) > 2:  # (not "the National Security Adviser": a title, not a body)
                 actor = new_actor(_strip(ent.text), "organisation")
     if actor is None:
         return None
