@@ -94,6 +94,12 @@ NEAREST_CUE = [
                  [("The West invented this crisis to distract its own citizens from prices,", "Natalya Eismont", None)],
                  id="a long interruption between the quote and its verb"),
 ]
+LAST_SPEAKER = [
+    pytest.param('"We have no intention of invading anyone," Sergei Lavrov said on Friday.\n\n'
+                 'The message to Washington, delivered in Geneva, was that "our demands remain the same"',
+                 [("We have no intention of invading anyone,", "Sergei Lavrov"), ("our demands remain the same", "Sergei Lavrov")],
+                 id="no sieve places it: the person quoted last"),
+]
 LOOSE = [
     pytest.param('Alexander Lukashenko, in a televised address on Tuesday evening: "We will never kneel before anyone in the West."',
                  [("We will never kneel before anyone in the West.", "Alexander Lukashenko", None)], id="a speaker and no verb"),
@@ -117,12 +123,17 @@ def test_last_resort_sieves_find_the_speaker(text, expected):
     assert [(w, s) for w, s, _ in found(text)] == [(w, s) for w, s, _ in expected]
 
 
+@pytest.mark.parametrize("text,expected", LAST_SPEAKER)
+def test_the_last_resort_is_the_last_speaker(text, expected):
+    assert [(w, s) for w, s, _ in found(text)] == expected
+
+
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose"}
+              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose", "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
-    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue")
+    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,last_speaker")
     assert found(text)[1] == ("And we will not be intimidated by anyone.", None, "none")
 
 

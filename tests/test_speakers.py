@@ -96,7 +96,8 @@ def test_without_a_date_a_role_held_by_no_one_in_the_article_stays_unknown():
 
 def test_every_speaker_sieve_is_in_a_table():
     assert {s.__name__ for s in SPEAKER_SIEVES} == {
-        "pronoun", "name", "role", "spokesperson", "national_official", "metonym", "institution", "unregistered_name"}
+        "pronoun", "name", "role", "spokesperson", "national_official", "metonym", "institution", "unregistered_name",
+        "salience"}
 
 
 MORE_WAYS = [
@@ -145,6 +146,9 @@ def test_third_set_ways(text, expected):
 
 
 FOURTH_SET_WAYS = [
+    pytest.param('The G7 leaders met by video on Thursday and agreed new sanctions.\n\n'
+                 '"We will impose severe costs on the regime," the leaders said.',
+                 [("We will impose severe costs on the regime,", "G7", "salience")], id="the last resort: the body the reader has in mind"),
     pytest.param('Igor Smirnov, the separatist leader, spoke on Monday.\n\n"Nobody is preparing an attack," Smirnov\'s office said.',
                  [("Nobody is preparing an attack,", "Igor Smirnov", "spokesperson")], id="someone's office speaks for them"),
     pytest.param('The Belarusian Cyber Partisans claimed the attack on Monday.\n\n"We have encrypted the main servers," the group said.',

@@ -41,7 +41,8 @@ CONFIDENCE = {
     "nested_cue": 0.85,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
-    "national_official": 0.75, "metonym": 0.85, "institution": 0.85, "unresolved": 0.2,
+    "national_official": 0.75, "metonym": 0.85, "institution": 0.85, "salience": 0.4, "unresolved": 0.2,
+    "last_speaker": 0.3,
 }
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _HEADLINE_CUES = r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses)"
@@ -402,9 +403,31 @@ def loose(ctx: QuoteContext) -> Candidate | None:
     return Candidate("loose", Phrase.of(people[0].root))
 
 
+def last_speaker(ctx: QuoteContext) -> Candidate | None:
+    """The last resort: a quote of some length no sieve could place, in a paragraph that names no
+    one else, goes to the person quoted last, in this paragraph or the two before."""
+    if ctx.words < 4 or _names_someone_after(ctx) or not ctx.history:
+        return None
+    for earlier in reversed(ctx.history):
+        if ctx.memory.paragraphs_between(earlier.paragraph, ctx.paragraph) > 2:
+            break
+        if earlier.attribution.actor is None:
+            continue
+        # not across a paragraph about someone else ("Meanwhile, Poland closed a crossing.")
+        lo, hi = ctx.memory.line_start_of(earlier.paragraph + 1), ctx.line_start
+        speaker = earlier.attribution.actor.actor_id
+        between = [m for m in ctx.memory.mentions_between(lo, hi)
+                   if m.is_subject and not m.in_quote and m.entity.actor.actor_id != speaker]
+        if any(m.entity.is_person for m in between):
+            return None  # someone else spoke or acted since (a body acting between does not stop it:
+            # on real articles the words after such a paragraph were still the last speaker's)
+        return Candidate("last_speaker", inherited=earlier.attribution)
+    return None
+
+
 QUOTE_SIEVES = (
     headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
-    continuation, previous_cue, nearest_cue, loose,
+    continuation, previous_cue, nearest_cue, loose, last_speaker,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 

@@ -239,6 +239,16 @@ class ArticleMemory:
     def sentence_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.mentions, start, key=lambda x: x.start)
+        hi = bisect.bisect_left(self.mentions, end, key=lambda x: x.start)
+        return self.mentions[lo:hi]
+
+    def line_start_of(self, paragraph: int) -> int:
+        """Where paragraph number `paragraph` begins (the end of the text when there is none)."""
+        k = bisect.bisect_left(self._line_paragraph, paragraph)  # numbers only grow, at each non-blank line
+        return self.line_starts[k] if k < len(self.line_starts) else len(self.text)
+
     def sentences_between(self, start: int, end: int) -> list[Span]:
         """The sentences overlapping [start, end), found by bisection."""
         lo = self.sentence_index(start)
@@ -335,6 +345,7 @@ class ArticleMemory:
                 self._learn_titles(m)
         self._learn_appositive_names()
         self._learn_organisations()
+        self._learn_registered_bodies()
         self._resolve_pronouns()  # first without descriptions: an epithet's salience needs the pronouns before it
         self._learn_subject_descriptions()
         self._pronouns.clear()
@@ -363,6 +374,21 @@ class ArticleMemory:
                 head = run.root
                 self.note(self.entity_for(entry.actor, entry.gender or c.gender), start, start + len(c.name), "name",
                           head.dep_ in SUBJECT_DEPS or head.dep_ == "ROOT")
+
+    def _learn_registered_bodies(self) -> None:
+        """Registered bodies written in capitals the NER did not tag ("The G7 leaders met")."""
+        for tok in self.doc:
+            if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.is_punct or self.in_quote(tok.idx):
+                continue
+            if tok.idx in self._by_start or is_credit(self.text, tok.idx, tok.idx + len(tok.text)):
+                continue
+            entry = self.reg.alias.get(normalise(tok.text))
+            if entry is None or entry.actor.actor_type in ("person", "media") or len(tok.text) < 2:
+                continue
+            if any(m.start <= tok.idx < m.end for m in self.mentions_between(tok.idx - 80, tok.idx + 1)):
+                continue
+            subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "nmod") and tok.head.dep_ in SUBJECT_DEPS)
+            self.note(self.entity_for(entry.actor), tok.idx, tok.idx + len(tok.text), "organisation", subject)
 
     def _learn_proper_subjects(self) -> None:
         """Proper nouns that are the subject of a verb and name a person the NER missed

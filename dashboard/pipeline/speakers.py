@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
+from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
 from .names import institution_parts, normalise
 
 _SPOKES = re.compile(
@@ -391,7 +391,20 @@ def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(entity.actor, p.text, "name")
 
 
-SPEAKER_SIEVES = (pronoun, name, role, spokesperson, national_official, metonym, institution, unregistered_name)
+def salience(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """The last resort for a definite description nothing else knew ("the leaders", "the embassy"):
+    whom the reader has in mind there — a body for plurals and bodies' nouns, else a person."""
+    head = p.head
+    if head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in head.children):
+        return None
+    if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ORG_NOUNS:
+        entity = memory.salient_organisation(head.idx, max_paragraphs=3)
+    else:
+        entity = memory.salient_person(head.idx, same_sentence_subjects_only=False)
+    return Resolved(entity.actor, p.text, "salience") if entity is not None else None
+
+
+SPEAKER_SIEVES = (pronoun, name, role, spokesperson, national_official, metonym, institution, unregistered_name, salience)
 SPEAKER_SIEVE_NAMES = ("pronoun", "name", "title_surname", "surname", "role", "spokesperson", "national_official",
                        "metonym", "institution")
 
