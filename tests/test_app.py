@@ -219,7 +219,8 @@ def test_group_by_and_sort_are_in_the_url(app):
 def test_a_place_in_the_url_narrows_and_can_be_cleared(store_copy):
     from dashboard.app.data import Store
 
-    grodno = next(p for p, n in Store(store_copy).options().places.items() if n == "Grodno Region")
+    with Store(store_copy) as db:
+        grodno = next(p for p, n in db.options().places.items() if n == "Grodno Region")
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     total = metric(at, "Matching events")

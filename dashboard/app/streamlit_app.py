@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+import atexit  # noqa: E402
+import gc  # noqa: E402
 import threading  # noqa: E402
 
 import plotly.graph_objects as go  # noqa: E402
@@ -43,9 +45,14 @@ st.set_page_config(page_title="Geopolitical timeline", page_icon=None, layout="w
 settings = load_settings()
 
 
-@st.cache_resource(show_spinner="Opening the store…", max_entries=2)
+def _release(db: Store) -> None:
+    db.close()  # gives the snapshot's lease back: the store may delete it once it is old
+
+
+@st.cache_resource(show_spinner="Opening the store…", max_entries=2, on_release=_release)
 def open_store(store_dir: str, snapshot: str) -> Store:
-    """One DuckDB-backed Store per snapshot (the key is the snapshot's content-derived name)."""
+    """One DuckDB-backed Store per snapshot (the key is the snapshot's content-derived name),
+    holding a lease on it, so the files it reads stay there while it is cached."""
     return Store(Path(store_dir))
 
 
@@ -72,8 +79,7 @@ def q_timeline(snapshot: str, f: filters.Filters, by: str, bin: str, _db: Store)
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def q_map(snapshot: str, f: filters.Filters, _db: Store):
-    places = _db.map_places(f)
-    return places, _db.summaries(maps.sample_ids(places))
+    return _db.map_places(f)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -95,14 +101,27 @@ def country_names() -> dict[str, str]:
 
 
 try:
-    snapshot = store.current_snapshot(settings.store_dir).name
-    db = open_store(str(settings.store_dir), snapshot)
+    db = open_store(str(settings.store_dir), store.current_snapshot(settings.store_dir).name)
+    snapshot = db.snapshot.name  # what the Store leased (CURRENT may have moved on since it was read)
     opts = options(snapshot, db)
 except StoreError as exc:
     st.title("Geopolitical timeline")
     st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
     st.info(FIX)
     st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def settle_heap() -> bool:
+    """Once per server, with the libraries and the store loaded: move every object alive now
+    into the collector's permanent generation. Python's full collections then walk only what
+    reruns create, instead of the ~10^6 objects of Streamlit, pandas and plotly (each full pass
+    cost 130–190 ms of a rerun). With `runner.postScriptGC = false` (.streamlit/config.toml) no
+    full collection follows every run either; reference counting frees the rest as usual."""
+    gc.collect()
+    gc.freeze()
+    atexit.register(gc.unfreeze)  # at exit everything may be collected again (DuckDB's bindings count what is not)
+    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -123,6 +142,7 @@ def _warm_quietly() -> None:
 
 warm_export_browser()
 names = country_names()
+settle_heap()
 lo, hi = opts.start, opts.end
 defaults = filters.Filters(start=lo, end=hi)
 ss = st.session_state
@@ -141,10 +161,23 @@ def reset_state(f: filters.Filters) -> None:
 
 def reset_filters() -> None:
     reset_state(defaults)
+    forget_map_selection()
 
 
 def clear(key: str) -> None:
     ss[key] = ""
+    if key == "place":
+        forget_map_selection()
+
+
+def forget_map_selection() -> None:
+    """A new map widget, without the marker selection (Streamlit keeps a chart's selection, and
+    fades everything else, until the widget changes): the map then agrees with the place filter."""
+    ss.map_generation = ss.get("map_generation", 0) + 1
+
+
+def map_key() -> str:
+    return f"map-{ss.get('map_generation', 0)}"
 
 
 # --- URL → widget state, once per session ---------------------------------------------------
@@ -158,10 +191,12 @@ for key, value in (("page", 1), ("place", ""), ("about", ""), ("sort", "date"), 
 
 # --- linked views: selections on the map and the chart become filters ----------------------------
 def on_map_select() -> None:
-    objects = (ss.get("map") or {}).get("selection", {}).get("objects", {}) or {}
+    objects = (ss.get(map_key()) or {}).get("selection", {}).get("objects", {}) or {}
     picked = [o for layer in ("places", "mentioned") for o in objects.get(layer, [])]
     if picked and picked[0].get("place_id"):
         ss.place = picked[0]["place_id"]
+    elif not picked:  # the selected marker clicked again: the selection and the place filter go together
+        ss.place = ""
 
 
 def on_chart_select() -> None:
@@ -228,6 +263,10 @@ st.caption(
     f"({cards.escape_markdown(outlet_list) or 'none'}). Counts are what these sources reported, "
     "not how often things happened."
 )
+# The chips and the empty-result notice sit in containers drawn on every run, so that the map and
+# the charts below keep their place in the page: a block inserted above them would make the
+# browser draw them anew (the map would lose its zoom on a marker click).
+notices = st.container()
 chips = []
 if current.place:
     chips.append(("place", f"Place: {opts.places.get(current.place, current.place)}"))
@@ -235,28 +274,28 @@ if current.about:
     about_name = next((n for n, i in db.actor_ids.items() if i == current.about), names.get(current.about, current.about))
     chips.append(("about", f"Spoken about: {about_name}"))
 if chips:
-    cols = st.columns(len(chips) + 2)
+    cols = notices.columns(len(chips) + 2)
     for col, (key, label) in zip(cols, chips):
         col.button(f"✕ {label}", key=f"clear_{key}", on_click=clear, args=(key,), help="Show all again")
 
 empty = counts.quotes + counts.events == 0
 if empty:
     active = filters.to_query(filters.narrowing(current), defaults)
-    st.warning(
+    notices.warning(
         "Nothing matches these filters together: "
         + cards.escape_markdown("; ".join(f"{k} = {', '.join(v) if isinstance(v, list) else v}" for k, v in active.items()))
         + ". Remove one of them, or reset them all."
     )
-    st.button("Reset all filters", on_click=reset_filters, key="reset_empty", type="primary")
+    notices.button("Reset all filters", on_click=reset_filters, key="reset_empty", type="primary")
 
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
-places, summaries = q_map(snapshot, selection, db)
-located, mentioned, macro = maps.map_points(places, opts.event_types, summaries)
-deck = maps.build_deck(places, opts.event_types, summaries, points=(located, mentioned, macro))
+places = q_map(snapshot, selection, db)
+located, mentioned, macro = maps.map_points(places, opts.event_types)
+deck = maps.build_deck(places, opts.event_types, points=(located, mentioned, macro))
 with left:
     st.subheader("Map")
-    st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key="map")
+    st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key=map_key())
     st.caption(
         "Filled circles: places where an event happened or a speaker spoke, coloured by the commonest event type there; "
         "pale discs: places only named. Size grows with the number of records. Click a circle to narrow every view "
@@ -362,7 +401,7 @@ e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png", cont
 e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg", context()), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig, context()), "timeline.html", "text/html", on_click="ignore")
 map_html = lambda: standalone_map.map_html(  # noqa: E731
-    maps.build_deck(places, opts.event_types, summaries, standalone=True, points=(located, mentioned, macro)), context(),
+    maps.build_deck(places, opts.event_types, standalone=True, points=(located, mentioned, macro)), context(),
     legend=maps.legend_text(opts.event_types, set(located["main_type"]) if not located.empty else set()),
 )
 e4.download_button("Map HTML (offline)", map_html, "map.html", "text/html", on_click="ignore")
