@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from types import SimpleNamespace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,17 +22,16 @@ import atexit  # noqa: E402
 import gc  # noqa: E402
 import threading  # noqa: E402
 
-import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
+from dashboard.app import cards, charts, export_context, exports, filters, maps, queries, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Store, timeline_bin  # noqa: E402
 from dashboard.pipeline import manifest, store  # noqa: E402
 from dashboard.pipeline.build import add_uploads  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
 
-PER_PAGE = 8
+PER_PAGE = queries.PER_PAGE
 FIX = "Build it with `make data` (or `python -m dashboard build seeds/`) and reload this page."
 SORT_LABELS = {"date": "date", "speaker": "speaker", "corroboration": "most outlets first"}
 DATE_SOURCE_WORDS = {
@@ -56,54 +56,10 @@ def open_store(store_dir: str, snapshot: str) -> Store:
     return Store(Path(store_dir))
 
 
-# Small results only, keyed by snapshot name and filter state (the Store argument is not hashed).
-@st.cache_data(show_spinner=False, max_entries=4)
-def options(snapshot: str, _db: Store):
-    return _db.options()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def ranks(snapshot: str, by: str, _db: Store) -> list[str]:
-    return _db.ranks(by)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_counts(snapshot: str, f: filters.Filters, _db: Store):
-    return _db.counts(f)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_timeline(snapshot: str, f: filters.Filters, by: str, bin: str, _db: Store):
-    return _db.timeline(f, by, bin)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_map(snapshot: str, f: filters.Filters, _db: Store):
-    return _db.map_places(f)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_page(snapshot: str, f: filters.Filters, page: int, sort: str, _db: Store):
-    rows = _db.quote_page(f, page, PER_PAGE, sort)
-    return rows, _db.contexts(rows)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_speaks(snapshot: str, f: filters.Filters, by: str, _db: Store):
-    return _db.speaks_about(f, by)
-
-
-@st.cache_data(show_spinner=False)
-def country_names() -> dict[str, str]:
-    from dashboard.pipeline.actors import registry
-
-    return {c.iso2: c.name for c in registry().countries}
-
-
 try:
     db = open_store(str(settings.store_dir), store.current_snapshot(settings.store_dir).name)
     snapshot = db.snapshot.name  # what the Store leased (CURRENT may have moved on since it was read)
-    opts = options(snapshot, db)
+    opts = queries.options(snapshot, db)
 except StoreError as exc:
     st.title("Geopolitical timeline")
     st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
@@ -141,7 +97,7 @@ def _warm_quietly() -> None:
 
 
 warm_export_browser()
-names = country_names()
+names = queries.country_names()
 settle_heap()
 lo, hi = opts.start, opts.end
 defaults = filters.Filters(start=lo, end=hi)
@@ -251,7 +207,7 @@ selection = filters.narrowing(current)  # what the queries see (page, sort and g
 
 # --- header and coverage -----------------------------------------------------------------------
 st.title("Geopolitical timeline: Belarus – Poland – Ukraine")
-counts = q_counts(snapshot, selection, db)
+counts = queries.counts(queries.key(snapshot, selection), db, selection)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Matching quotes", counts.quotes)
 c2.metric("Matching events", counts.events)
@@ -290,7 +246,7 @@ if empty:
 
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
-places = q_map(snapshot, selection, db)
+places = queries.map_places(queries.key(snapshot, selection), db, selection)
 located, mentioned, macro = maps.map_points(places, opts.event_types)
 deck = maps.build_deck(places, opts.event_types, points=(located, mentioned, macro))
 with left:
@@ -308,8 +264,8 @@ with right:
     st.subheader("Timeline")
     st.radio("Group by", ["country", "actor"], horizontal=True, key="group_by")
     bin = timeline_bin(current.start, current.end)
-    binned = q_timeline(snapshot, selection, current.group_by, bin, db)
-    colours = charts.group_colours(ranks(snapshot, "country" if current.group_by == "country" else "actor", db))
+    binned = queries.timeline(queries.key(snapshot, selection, current.group_by, bin), db, selection, current.group_by, bin)
+    colours = charts.group_colours(queries.ranks(snapshot, "country" if current.group_by == "country" else "actor", db))
     fig = charts.timeline_figure(binned, current.start, current.end, bin, colours, names if current.group_by == "country" else None)
     st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"format": "png"}},
                     on_select=on_chart_select, selection_mode=("box", "points"), key="timeline")
@@ -320,22 +276,13 @@ with right:
 st.subheader("Who speaks about whom")
 by_about = st.radio("Spoken about", ["actor", "country"], horizontal=True, key="speaks_by",
                     format_func=lambda v: "actors named with the words" if v == "actor" else "countries named with the words")
-pairs = q_speaks(snapshot, replace(selection, about=""), by_about, db)
+about_free = replace(selection, about="")
+pairs = queries.speaks_about(queries.key(snapshot, about_free, by_about), db, about_free, by_about)
 if pairs.empty:
     st.caption("No quote with a named speaker matches the filters.")
 else:
     about_label = (lambda v: names.get(v, v)) if by_about == "country" else (lambda v: v)
-    matrix = pairs.assign(about=pairs["about"].map(about_label)).pivot_table(index="speaker", columns="about", values="count", fill_value=0)
-    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index, matrix.sum(axis=0).sort_values(ascending=False).index]
-    heat = go.Figure(
-        data=[{"type": "heatmap", "z": matrix.values.tolist(), "x": list(matrix.columns), "y": list(matrix.index),
-               "colorscale": [[0, "#F2F2F2"], [1, "#0B4F8A"]], "hovertemplate": "%{y} → %{x}: %{z} quotes<extra></extra>",
-               "xgap": 1, "ygap": 1, "colorbar": {"title": {"text": "quotes"}, "thickness": 10}}],
-        layout={"height": 120 + 24 * len(matrix.index), "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
-                "xaxis": {"side": "top", "tickangle": -30, "automargin": True}, "yaxis": {"autorange": "reversed", "automargin": True},
-                "font": {"family": "sans-serif", "size": 12}},
-        _validate=False,
-    )
+    heat = charts.speaks_figure(pairs, about_label)
     st.plotly_chart(heat, config={"displaylogo": False}, on_select=on_matrix_select, selection_mode=("points",), key="speaks")
     st.caption(
         "Rows: who is quoted; columns: who (or which country) is named in the same sentence; cells: number of quotes. "
@@ -351,10 +298,10 @@ if pages > 1:
     ss.page = min(max(1, int(ss.page)), pages)
     pc2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page", step=1)
 page = min(max(1, int(ss.page)), pages)
-rows, contexts = q_page(snapshot, selection, page, current.sort, db)
+rows, contexts = queries.quote_page(queries.key(snapshot, selection, page, current.sort), db, selection, page, current.sort)
 if counts.quotes == 0:
     st.caption("No quote matches the filters." + ("" if empty else " Events do: see the map and the timeline."))
-for row in rows.itertuples() if not rows.empty else []:
+for row in (SimpleNamespace(**r) for r in rows.to_dict("records")) if not rows.empty else []:  # faster than itertuples over ~40 columns
     with st.container(border=True):
         who = [cards.escape_markdown(row.speaker)]
         if isinstance(row.speaker_role, str):
