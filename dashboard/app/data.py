@@ -394,27 +394,20 @@ class Store:
         page is markup. One query for the whole page of cards."""
         if quotes.empty:
             return {}
-        articles = sorted(set(quotes["article_id"]))
+        spans = [(int(n) - around, int(n) + around) for n in quotes["sent_no"].dropna()]
         rows = self.cursor().execute(
-            f"SELECT article_id, sentence_id, text FROM card_sentences WHERE article_id IN ({', '.join('?' for _ in articles)}) "
-            "ORDER BY article_id, start_char",
-            articles,
-        ).fetchall()
-        by_article: dict[str, list[tuple[str, str]]] = {}
-        for article_id, sentence_id, text in rows:
-            by_article.setdefault(article_id, []).append((sentence_id, " ".join(text.split())))
+            "SELECT sent_no, article_id, text FROM card_sentences WHERE " + " OR ".join("sent_no BETWEEN ? AND ?" for _ in spans),
+            [x for span in spans for x in span],
+        ).fetchall() if spans else []
+        text_of = {n: (a, " ".join(t.split())) for n, a, t in rows}
         out = {}
-        for q in quotes.itertuples():
-            sentences = by_article.get(q.article_id, [])
-            i = next((k for k, (sid, _) in enumerate(sentences) if sid == q.sentence_id), None)
-            if i is None:
-                out[q.quote_id] = ("", " ".join(str(q.text).split()), "")
+        for quote_id, article_id, sent_no, text in zip(quotes["quote_id"], quotes["article_id"], quotes["sent_no"], quotes["text"]):
+            if sent_no is None or sent_no != sent_no or int(sent_no) not in text_of:  # a quote without its sentence record
+                out[quote_id] = ("", " ".join(str(text).split()), "")
                 continue
-            out[q.quote_id] = (
-                " ".join(t for _, t in sentences[max(0, i - around) : i]),
-                sentences[i][1],
-                " ".join(t for _, t in sentences[i + 1 : i + 1 + around]),
-            )
+            n = int(sent_no)
+            near = lambda ks: " ".join(text_of[k][1] for k in ks if k in text_of and text_of[k][0] == article_id)  # noqa: E731
+            out[quote_id] = (near(range(n - around, n)), text_of[n][1], near(range(n + 1, n + 1 + around)))
         return out
 
     def speaks_about(self, f: Filters, by: str = "actor", top: int = 12) -> pd.DataFrame:

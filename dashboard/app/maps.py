@@ -142,7 +142,8 @@ def map_points(places: pd.DataFrame, event_types: list[str]) -> tuple[pd.DataFra
     cols = ["place_id", "name", "lat", "lon", "count", "radius", "colour", "label", "main_type"]
     if places.empty:
         return pd.DataFrame(columns=cols), pd.DataFrame(columns=cols), []
-    rows = places.to_dict("records")  # plain Python: a few hundred rows, faster than pandas groupby
+    columns = list(places.columns)  # plain Python over column lists: faster than to_dict or a groupby
+    rows = [dict(zip(columns, values)) for values in zip(*(places[c].tolist() for c in columns))]
     macro = sorted({r["name"] for r in rows if r["feature"] in AREA_FEATURES})
     points = [r for r in rows if r["feature"] not in AREA_FEATURES and r["lat"] == r["lat"] and r["lon"] == r["lon"]]
     colours = type_colours(event_types)
