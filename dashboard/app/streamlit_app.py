@@ -27,7 +27,6 @@ import streamlit as st  # noqa: E402
 from dashboard.app import cards, charts, export_context, exports, filters, maps, queries, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Store, timeline_bin  # noqa: E402
 from dashboard.pipeline import manifest, store  # noqa: E402
-from dashboard.pipeline.build import add_uploads  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
 
@@ -173,23 +172,6 @@ def on_matrix_select() -> None:
             (c for c, n in names.items() if n == about), about)
 
 
-# --- sidebar: filters ------------------------------------------------------------------------
-with st.sidebar:
-    st.header("Filters")
-    if lo < hi:
-        st.slider("Dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
-    else:
-        st.caption(f"All dated records fall on {lo.isoformat()}.")
-    st.checkbox("Include records with no stated date", key="undated")
-    st.multiselect("Actor", opts.actors, key="actors", placeholder="Any actor")
-    st.radio("Actor role", [filters.SPEAKS, filters.TALKED_ABOUT], key="mode", horizontal=True,
-             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is named beside the words")
-    st.multiselect("Country", opts.countries, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
-    st.multiselect("Outlet", opts.outlets, key="outlets", placeholder="Any outlet")
-    st.multiselect("Event type / speech act", opts.types, key="types", placeholder="Any type")
-    st.text_input("Search in quotes and events", key="search", max_chars=200, placeholder="words in the quote, speaker or event")
-    st.button("Reset all filters", on_click=reset_filters, key="reset_sidebar")
-
 start, end = ss.get("dates", (lo, hi)) if lo < hi else (lo, hi)
 current = filters.Filters(
     start=start, end=end, include_undated=ss.get("undated", True), actors=tuple(ss.get("actors", ())),
@@ -271,6 +253,25 @@ with right:
                     on_select=on_chart_select, selection_mode=("box", "points"), key="timeline")
     undated = (counts.undated_quotes + counts.undated_events) if current.include_undated else 0
     st.caption(charts.timeline_caption(binned, undated, current.group_by, bin))
+
+# --- sidebar: filters ------------------------------------------------------------------------
+# Drawn after the map and the timeline (their state was read from the session above): the browser
+# gets those two first and starts loading deck.gl and plotly.js while the rest arrives.
+with st.sidebar:
+    st.header("Filters")
+    if lo < hi:
+        st.slider("Dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
+    else:
+        st.caption(f"All dated records fall on {lo.isoformat()}.")
+    st.checkbox("Include records with no stated date", key="undated")
+    st.multiselect("Actor", opts.actors, key="actors", placeholder="Any actor")
+    st.radio("Actor role", [filters.SPEAKS, filters.TALKED_ABOUT], key="mode", horizontal=True,
+             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is named beside the words")
+    st.multiselect("Country", opts.countries, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
+    st.multiselect("Outlet", opts.outlets, key="outlets", placeholder="Any outlet")
+    st.multiselect("Event type / speech act", opts.types, key="types", placeholder="Any type")
+    st.text_input("Search in quotes and events", key="search", max_chars=200, placeholder="words in the quote, speaker or event")
+    st.button("Reset all filters", on_click=reset_filters, key="reset_sidebar")
 
 # --- who speaks about whom --------------------------------------------------------------------
 st.subheader("Who speaks about whom")
@@ -393,6 +394,8 @@ with st.sidebar:
             st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             try:
+                from dashboard.pipeline.build import add_uploads  # here: it brings spaCy, which the page needs only now
+
                 with st.spinner("Reading the article…"):
                     [result] = add_uploads(settings, [(uploads.display_name(upload.name), raw, stated)])  # file kept and store switched in one step
             except StoreError as exc:  # another writer (a build) holds the store: nothing was changed
