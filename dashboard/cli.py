@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     y.add_argument("--events", type=int, required=True)
     y.add_argument("--out", required=True, help="store directory to write")
     y.add_argument("--seed", type=int, default=0)
-    y.add_argument("--via-store", action="store_true", help="always write through store.write_snapshot (slow above 20k events)")
+    y.add_argument("--via-store", action="store_true", help="write records rather than Arrow tables through store.write_snapshot (slow above 20k events)")
     y.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")

@@ -10,10 +10,8 @@ from the registry's media actors, dates from the period (Nov 2021 – Mar 2022) 
 either side. Same seed, same store.
 
 Every table is built column-wise as Arrow with `schema.arrow_schema`, so the columns are the
-schema's. Small stores go through `store.write_snapshot`; above `VIA_STORE_MAX_EVENTS` the same
-Arrow tables are written in the same snapshot layout here (`write_arrow_snapshot`), because
-`write_snapshot` takes records and digests their JSON, which does not finish at a million.
-When the store gains a writer of Arrow tables, `write_arrow_snapshot` should become that call.
+schema's, and written by the store's own `store.write_snapshot` (which takes Arrow tables and
+derives the dashboard's tables beside them, as for any build).
 """
 
 from __future__ import annotations
@@ -21,20 +19,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import random
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .pipeline import store
 from .pipeline.schema import (
     RECORD_TYPES,
-    SCHEMA_VERSION,
     Actor,
     Place,
     arrow_schema,
@@ -42,7 +35,6 @@ from .pipeline.schema import (
     from_row,
 )
 
-VIA_STORE_MAX_EVENTS = 20_000
 QUOTES_PER_EVENT = 0.76
 REGION = ("BY", "PL", "UA", "LT", "LV", "RU")
 N_PLACES = 500
@@ -366,46 +358,14 @@ def generate(n_events: int, seed: int = 0, world: World | None = None) -> dict[s
     return {name: cols.table(arrow_schema(RECORD_TYPES[name])) for name, cols in t.items()}
 
 
-def write_arrow_snapshot(store_dir: Path, tables: dict[str, pa.Table]) -> Path:
-    """The store's snapshot layout (staging folder, one zstd Parquet file per record type, a
-    content-derived name, CURRENT switched atomically) written from Arrow tables."""
-    store_dir = Path(store_dir)
-    store_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=store_dir, prefix=".staging-"))
-    try:
-        digest = hashlib.sha256(f"schema{SCHEMA_VERSION}".encode())
-        for name, record_type in RECORD_TYPES.items():
-            table = tables.get(name) or arrow_schema(record_type).empty_table()
-            if table.schema != arrow_schema(record_type):
-                table = table.cast(arrow_schema(record_type))
-            target = staging / f"{name}.parquet"
-            pq.write_table(table, target, compression="zstd", row_group_size=128 * 1024)
-            digest.update(name.encode())
-            digest.update(hashlib.sha256(target.read_bytes()).digest())
-        snap_name = f"snap-{digest.hexdigest()[:16]}"
-        final = store_dir / snap_name
-        if final.exists():
-            shutil.rmtree(staging)
-        else:
-            os.replace(staging, final)
-        store.atomic_write_bytes(store_dir / store.CURRENT, snap_name.encode())
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    for child in store_dir.iterdir():  # as write_snapshot: only the live snapshot stays
-        if child.is_dir() and child.name.startswith(("snap-", ".staging-")) and child.name != snap_name:
-            shutil.rmtree(child, ignore_errors=True)
-    return final
-
-
 def write_store(store_dir: Path, tables: dict[str, pa.Table], via_store: bool | None = None) -> Path:
-    """Write the tables as the live snapshot: through `store.write_snapshot` (records) when small
-    or asked for, else in the same layout from Arrow."""
-    n_events = tables["events"].num_rows
-    if via_store if via_store is not None else n_events <= VIA_STORE_MAX_EVENTS:
+    """Write the tables as the live snapshot through `store.write_snapshot` (which also derives
+    the dashboard's tables): as Arrow tables, or as records when asked for (`via_store`, slow
+    above ~20k events), which checks that records and Arrow give the same store."""
+    if via_store:
         records = {name: [from_row(RECORD_TYPES[name], row) for row in table.to_pylist()] for name, table in tables.items()}
         return store.write_snapshot(store_dir, records)
-    return write_arrow_snapshot(store_dir, tables)
+    return store.write_snapshot(store_dir, tables)
 
 
 def synth_store(store_dir: Path, n_events: int, seed: int = 0, via_store: bool | None = None) -> dict[str, int]:

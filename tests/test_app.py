@@ -219,7 +219,8 @@ def test_group_by_and_sort_are_in_the_url(app):
 def test_a_place_in_the_url_narrows_and_can_be_cleared(store_copy):
     from dashboard.app.data import Store
 
-    grodno = next(p for p, n in Store(store_copy).options().places.items() if n == "Grodno Region")
+    with Store(store_copy) as db:
+        grodno = next(p for p, n in db.options().places.items() if n == "Grodno Region")
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     total = metric(at, "Matching events")
@@ -229,3 +230,24 @@ def test_a_place_in_the_url_narrows_and_can_be_cleared(store_copy):
     assert 0 < metric(at, "Matching events") < total
     at.button(key="clear_place").click().run()
     assert metric(at, "Matching events") == total
+
+
+def test_the_open_store_keeps_its_snapshot_until_the_page_moves_on(store_copy):
+    """The Store Streamlit caches for the page holds a lease on its snapshot: later builds do not
+    delete it under the page; once the page has moved to two newer snapshots it is released."""
+    from dashboard.pipeline import store
+    from dashboard.pipeline.schema import RECORD_TYPES
+
+    tables = {name: store.read_records(store_copy, name) for name in RECORD_TYPES}
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    first = store.current_snapshot(store_copy)
+    for k in range(store.KEEP_PREVIOUS + 3):  # builds while the page is open: enough to collect an unleased snapshot
+        store.write_snapshot(store_copy, {**tables, "quotes": tables["quotes"][: k + 1]})
+    assert first.is_dir()
+    for k in (1, 2):  # the page moves on to newer snapshots: the cache keeps two Stores
+        store.write_snapshot(store_copy, {**tables, "quotes": tables["quotes"][: -k]})
+        at.run()
+        assert not at.exception
+    store.write_snapshot(store_copy, {**tables, "quotes": []})
+    assert not first.is_dir()

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 
 from dashboard.app import cards, charts, exports, filters, maps
@@ -16,7 +17,8 @@ def db(built_store, tmp_path_factory):
     import shutil
 
     shutil.copytree(built_store, copy)
-    return Store(copy)
+    with Store(copy) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +139,6 @@ def test_bins_follow_the_range(days, expected):
 def test_group_colours_do_not_change_with_the_filters():
     ranked = ["Belarus", "Poland", "Ukraine", "Russia", "Lithuania", "Latvia", "Germany"]
     colours = charts.group_colours(ranked)
-    import pandas as pd
-
     view = pd.DataFrame({"bin": [dt.date(2021, 11, 1)] * 3, "group": ["Poland", "Germany", "Ukraine"],
                          "kind": "event", "count": [5, 9, 1]})
     shown = charts.shown_groups(view, colours)
@@ -169,7 +169,7 @@ def test_chart_selection_becomes_a_date_range():
 
 def test_map_places_are_markers_in_pixels_and_regions_are_listed(db, everything):
     places = db.map_places(everything)
-    located, mentioned, macro = maps.map_points(places, db.options().event_types, db.summaries(maps.sample_ids(places)))
+    located, mentioned, macro = maps.map_points(places, db.options().event_types)
     assert "Grodno Region" in set(located["name"])
     areas = set(places.loc[places["feature"] == "area", "name"])
     assert areas and set(macro) == areas  # continents and macro-regions are listed…
@@ -182,6 +182,31 @@ def test_map_places_are_markers_in_pixels_and_regions_are_listed(db, everything)
     assert all(l.get("radiusUnits") == "pixels" for l in deck["layers"] if l["@@type"] == "ScatterplotLayer")
 
 
+def test_the_basemap_is_local_and_draws_land_and_borders():
+    """MapLibre draws sea, land and borders from the served borders file (never a remote style or
+    tile), so Streamlit's fading of deck.gl layers around a selected marker leaves them alone."""
+    style = json.loads((maps.STATIC / "map_style.json").read_text(encoding="utf-8"))
+    assert {s["data"] for s in style["sources"].values()} == {maps.BORDERS_URL}
+    assert [layer["type"] for layer in style["layers"]] == ["background", "fill", "line"]
+    deck = json.loads(maps.build_deck(pd.DataFrame(), []).to_json())
+    assert "GeoJsonLayer" not in {layer["@@type"] for layer in deck["layers"]}
+
+
+def test_the_served_city_names_are_the_gazetteers():
+    """static/region_cities.json is what scripts/make_region_cities.py writes from city_labels."""
+    assert json.loads(maps.CITIES_FILE.read_text(encoding="utf-8")) == maps.city_rows()
+
+
+def test_the_deck_sends_markers_compactly(db, everything):
+    """Only what the browser uses of a marker, without indentation: the deck is sent on every rerun."""
+    places = db.map_places(everything)
+    text = maps.build_deck(places, db.options().event_types).to_json()
+    spec = json.loads(text)
+    [markers] = [layer for layer in spec["layers"] if layer["id"] == "places"]
+    assert set(markers["data"][0]) == set(maps.MARKER_COLUMNS)
+    assert "\n" not in text and text.startswith('{"')
+
+
 def test_a_place_filter_narrows_the_records_to_that_place(db, everything):
     from dataclasses import replace
 
@@ -190,11 +215,12 @@ def test_a_place_filter_narrows_the_records_to_that_place(db, everything):
     assert 0 < at.quotes + at.events < db.counts(everything).quotes + db.counts(everything).events
 
 
-def test_web_page_context_is_readable_text(tmp_path):
+def test_web_page_context_is_readable_text(tmp_path, request):
     from dashboard.synth import synth_store
 
     synth_store(tmp_path, 400, seed=3)  # a fifth of its articles are web pages with spans into the markup
     db = Store(tmp_path)
+    request.addfinalizer(db.close)
     o = db.options()
     rows = db.quote_page(filters.Filters(start=o.start, end=o.end), 1, 400)
     rows = rows[rows["is_html"]]

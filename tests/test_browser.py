@@ -38,12 +38,14 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def browser_store(tmp_path_factory, seed_paths):
-    """The seeds plus one web-page article (its spans point into raw HTML)."""
+    """The seeds plus one web-page article (its spans point into raw HTML) and one about two
+    border crossings 7 km apart (tests/fixtures/browser/)."""
     from dashboard.pipeline.build import build_store
     from dashboard.pipeline.config import load_settings
 
     store_dir = tmp_path_factory.mktemp("browser-store")
-    build_store(seed_paths + [ROOT / "tests/fixtures/articles/agency_page.html"], load_settings(store_dir=store_dir))
+    extra = [ROOT / "tests/fixtures/articles/agency_page.html", ROOT / "tests/fixtures/browser/border_crossings.txt"]
+    build_store(seed_paths + extra, load_settings(store_dir=store_dir))
     return store_dir
 
 
@@ -294,9 +296,9 @@ def test_a_marker_click_narrows_the_cards(page, browser_store):
     cx, cy = maps._screen(view.longitude, view.latitude, view.zoom)
     from dashboard.app.data import Store
 
-    db = Store(browser_store)
-    o = db.options()
-    places = db.map_places(filters.Filters(start=o.start, end=o.end))
+    with Store(browser_store) as db:
+        o = db.options()
+        places = db.map_places(filters.Filters(start=o.start, end=o.end))
     located, _, _ = maps.map_points(places, o.event_types)
     top = located.sort_values("count", ascending=False).iloc[0]  # the largest marker: on top, easy to hit
     x, y = maps._screen(top["lon"], top["lat"], view.zoom)
@@ -313,26 +315,102 @@ def test_a_marker_click_narrows_the_cards(page, browser_store):
     assert not math.isnan(after)
 
 
-def test_zoomed_in_the_markers_stay_small_and_apart(page):
-    """Markers are sized in screen pixels: zoomed in, Kuznica and Bruzgi (7 km apart) are drawn
-    apart; the screenshot shows it."""
+SEA, LAND = (234, 241, 247), (255, 255, 255)  # static/map_style.json
+
+
+def _map_image(page, name: str):
+    """The map as an RGB array (and a screenshot in artifacts/ to look at)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    png = page.locator("[data-testid='stDeckGlJsonChart']").first.screenshot(path=str(ROOT / "artifacts" / name))
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def _share(img, rgb, tol=4) -> float:
+    """Share of the map's pixels of one colour (land, sea)."""
+    return float((abs(img - rgb).max(axis=2) <= tol).mean())
+
+
+def _markers(img, min_px=30) -> list[tuple[float, float, int]]:
+    """Markers in the picture: connected areas of saturated colour (land, sea, borders and names
+    are greys), as (x, y, pixels)."""
+    from collections import deque
+
+    mask = (img.max(axis=2) - img.min(axis=2)) > 60
+    seen = mask.copy()
+    blobs = []
+    for y0, x0 in zip(*mask.nonzero()):
+        if not seen[y0, x0]:
+            continue
+        seen[y0, x0] = False
+        todo, pts = deque([(y0, x0)]), []
+        while todo:
+            y, x = todo.popleft()
+            pts.append((y, x))
+            for ny, nx in ((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)):
+                if 0 <= ny < mask.shape[0] and 0 <= nx < mask.shape[1] and seen[ny, nx]:
+                    seen[ny, nx] = False
+                    todo.append((ny, nx))
+        if len(pts) >= min_px:
+            blobs.append((sum(p[1] for p in pts) / len(pts), sum(p[0] for p in pts) / len(pts), len(pts)))
+    return blobs
+
+
+def _dark_pixels(img) -> int:
+    """Pixels of the city names' ink (40, 40, 40): Streamlit's selection highlight fades them."""
+    return int((img.max(axis=2) < 70).sum())
+
+
+def test_zoomed_in_the_map_shows_land_and_separate_markers(page):
+    """Zoomed in on the Kuznica–Bruzgi crossing (7 km apart, one marker when the map opens):
+    the view is land, and the two markers are drawn apart. After a click on one (Streamlit then
+    fades all but the selected object) the land is still there; the "Place" button brings the
+    map back unfaded. Read from the pixels of the map; the screenshots are in artifacts/."""
     from dashboard.app import maps
 
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.scroll_into_view_if_needed()
-    canvas.wait_for(state="visible", timeout=30_000)
-    box = canvas.bounding_box()
+    page.goto(page.url.split("?")[0])
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
+    time.sleep(3)
+    opening = _map_image(page, "map-opening.png")
+    assert _share(opening, SEA) > 0.05 and _share(opening, LAND) > 0.2, "no basemap when the map opens"
+    assert _dark_pixels(opening) > 150, "no city names when the map opens"
+
+    box = chart.bounding_box()
     view = maps.REGION_VIEW
     cx, cy = maps._screen(view.longitude, view.latitude, view.zoom)
-    x, y = maps._screen(23.8, 53.5, view.zoom)  # the Kuznica–Bruzgi crossing
+    x, y = maps._screen((23.6533 + 23.7442) / 2, (53.5106 + 53.5489) / 2, view.zoom)
     page.mouse.move(box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy))
-    for _ in range(3):
+    for _ in range(6):
         page.mouse.wheel(0, -200)
-        time.sleep(0.2)
+        time.sleep(0.3)
+    time.sleep(2.5)
+    zoomed = _map_image(page, "map-zoomed.png")
+    assert _share(zoomed, LAND) > 0.6 and _share(zoomed, SEA) < 0.05, "zoomed in on land, the land is not drawn"
+    markers = _markers(zoomed)
+    assert len(markers) >= 2, markers
+    (ax, ay, _), (bx, by, _) = sorted(markers, key=lambda m: -m[2])[:2]
+    assert ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 > 2 * maps.MAX_PX, markers  # apart, not touching
+
+    # Select one of them: Streamlit fades every deck.gl object but the selected one.
+    target = max(markers, key=lambda m: m[0])  # Bruzgi, the eastern one
+    page.mouse.click(box["x"] + target[0], box["y"] + target[1])
+    page.wait_for_function("() => location.search.includes('place=')", timeout=30_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
     time.sleep(2)
-    canvas.screenshot(path=str(ROOT / "artifacts" / "map-zoomed.png"))
-    zoom = 9
-    kx, ky = maps._screen(23.6533, 53.5106, zoom)
-    bx, by = maps._screen(23.7442, 53.5489, zoom)
-    assert ((kx - bx) ** 2 + (ky - by) ** 2) ** 0.5 > 2 * maps.MAX_PX  # at zoom 9 the largest markers do not touch
+    selected = _map_image(page, "map-zoomed-selected.png")
+    assert _share(selected, LAND) > 0.6, "with a marker selected the land fades into the sea"
+
+    page.get_by_role("button", name="Place:", exact=False).click()  # the way back: a new, unfaded map
+    page.wait_for_function("() => !location.search.includes('place=')", timeout=30_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
+    time.sleep(3)
+    cleared = _map_image(page, "map-cleared.png")
+    assert _dark_pixels(cleared) > 150, "after the place is cleared the map stays faded"
+    assert page.errors == []

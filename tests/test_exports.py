@@ -29,9 +29,10 @@ WHEN = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
 def views(hostile_store, tmp_path_factory):
     import shutil
 
-    copy = tmp_path_factory.mktemp("exports") / "store"  # the Store keeps its derived tables beside the store
+    copy = tmp_path_factory.mktemp("exports") / "store"
     shutil.copytree(hostile_store, copy)
-    return Store(copy)
+    with Store(copy) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")
@@ -206,8 +207,7 @@ def test_the_chart_svg_carries_title_filters_dates_sources_and_made_with(view):
 def pack(view, views):
     quotes, events, places, context, fig = view
     types = views.options().event_types
-    summaries = views.summaries(maps.sample_ids(places))
-    map_html = standalone_map.map_html(maps.build_deck(places, types, summaries, standalone=True), context)
+    map_html = standalone_map.map_html(maps.build_deck(places, types, standalone=True), context)
     articles = views.articles(set(quotes["article_id"]) | set(events["article_id"]))
     return zipfile.ZipFile(io.BytesIO(exports.evidence_pack(quotes, events, articles, fig, map_html, context, with_images=False)))
 

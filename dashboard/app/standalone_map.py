@@ -39,6 +39,8 @@ def _inline_data(layer: dict) -> dict:
     if isinstance(data, str):
         if data.rstrip("/").endswith(maps.BORDERS_URL):
             return {**layer, "data": maps.borders()}
+        if data.rstrip("/").endswith(maps.CITIES_URL):
+            return {**layer, "data": maps.city_rows()}
         raise ValueError(f"map layer {layer.get('id')!r} would load {data!r}: a standalone map must carry its data")
     return layer
 

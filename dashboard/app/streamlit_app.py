@@ -11,25 +11,26 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from types import SimpleNamespace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app/streamlit_app.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+import atexit  # noqa: E402
+import gc  # noqa: E402
 import threading  # noqa: E402
 
-import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.app import cards, charts, export_context, exports, filters, maps, standalone_map, uploads  # noqa: E402
+from dashboard.app import cards, charts, export_context, exports, filters, maps, queries, standalone_map, uploads  # noqa: E402
 from dashboard.app.data import Store, timeline_bin  # noqa: E402
 from dashboard.pipeline import manifest, store  # noqa: E402
-from dashboard.pipeline.build import add_uploads  # noqa: E402
 from dashboard.pipeline.config import load_settings  # noqa: E402
 from dashboard.pipeline.errors import StoreError  # noqa: E402
 
-PER_PAGE = 8
+PER_PAGE = queries.PER_PAGE
 FIX = "Build it with `make data` (or `python -m dashboard build seeds/`) and reload this page."
 SORT_LABELS = {"date": "date", "speaker": "speaker", "corroboration": "most outlets first"}
 DATE_SOURCE_WORDS = {
@@ -43,66 +44,39 @@ st.set_page_config(page_title="Geopolitical timeline", page_icon=None, layout="w
 settings = load_settings()
 
 
-@st.cache_resource(show_spinner="Opening the store…", max_entries=2)
+def _release(db: Store) -> None:
+    db.close()  # gives the snapshot's lease back: the store may delete it once it is old
+
+
+@st.cache_resource(show_spinner="Opening the store…", max_entries=2, on_release=_release)
 def open_store(store_dir: str, snapshot: str) -> Store:
-    """One DuckDB-backed Store per snapshot (the key is the snapshot's content-derived name)."""
+    """One DuckDB-backed Store per snapshot (the key is the snapshot's content-derived name),
+    holding a lease on it, so the files it reads stay there while it is cached."""
     return Store(Path(store_dir))
 
 
-# Small results only, keyed by snapshot name and filter state (the Store argument is not hashed).
-@st.cache_data(show_spinner=False, max_entries=4)
-def options(snapshot: str, _db: Store):
-    return _db.options()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def ranks(snapshot: str, by: str, _db: Store) -> list[str]:
-    return _db.ranks(by)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_counts(snapshot: str, f: filters.Filters, _db: Store):
-    return _db.counts(f)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_timeline(snapshot: str, f: filters.Filters, by: str, bin: str, _db: Store):
-    return _db.timeline(f, by, bin)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_map(snapshot: str, f: filters.Filters, _db: Store):
-    places = _db.map_places(f)
-    return places, _db.summaries(maps.sample_ids(places))
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_page(snapshot: str, f: filters.Filters, page: int, sort: str, _db: Store):
-    rows = _db.quote_page(f, page, PER_PAGE, sort)
-    return rows, _db.contexts(rows)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def q_speaks(snapshot: str, f: filters.Filters, by: str, _db: Store):
-    return _db.speaks_about(f, by)
-
-
-@st.cache_data(show_spinner=False)
-def country_names() -> dict[str, str]:
-    from dashboard.pipeline.actors import registry
-
-    return {c.iso2: c.name for c in registry().countries}
-
-
 try:
-    snapshot = store.current_snapshot(settings.store_dir).name
-    db = open_store(str(settings.store_dir), snapshot)
-    opts = options(snapshot, db)
+    db = open_store(str(settings.store_dir), store.current_snapshot(settings.store_dir).name)
+    snapshot = db.snapshot.name  # what the Store leased (CURRENT may have moved on since it was read)
+    opts = queries.options(snapshot, db)
 except StoreError as exc:
     st.title("Geopolitical timeline")
     st.error(f"The data store cannot be opened: {cards.escape_markdown(str(exc))}")
     st.info(FIX)
     st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def settle_heap() -> bool:
+    """Once per server, with the libraries and the store loaded: move every object alive now
+    into the collector's permanent generation. Python's full collections then walk only what
+    reruns create, instead of the ~10^6 objects of Streamlit, pandas and plotly (each full pass
+    cost 130–190 ms of a rerun). With `runner.postScriptGC = false` (.streamlit/config.toml) no
+    full collection follows every run either; reference counting frees the rest as usual."""
+    gc.collect()
+    gc.freeze()
+    atexit.register(gc.unfreeze)  # at exit everything may be collected again (DuckDB's bindings count what is not)
+    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -122,7 +96,8 @@ def _warm_quietly() -> None:
 
 
 warm_export_browser()
-names = country_names()
+names = queries.country_names()
+settle_heap()
 lo, hi = opts.start, opts.end
 defaults = filters.Filters(start=lo, end=hi)
 ss = st.session_state
@@ -141,10 +116,23 @@ def reset_state(f: filters.Filters) -> None:
 
 def reset_filters() -> None:
     reset_state(defaults)
+    forget_map_selection()
 
 
 def clear(key: str) -> None:
     ss[key] = ""
+    if key == "place":
+        forget_map_selection()
+
+
+def forget_map_selection() -> None:
+    """A new map widget, without the marker selection (Streamlit keeps a chart's selection, and
+    fades everything else, until the widget changes): the map then agrees with the place filter."""
+    ss.map_generation = ss.get("map_generation", 0) + 1
+
+
+def map_key() -> str:
+    return f"map-{ss.get('map_generation', 0)}"
 
 
 # --- URL → widget state, once per session ---------------------------------------------------
@@ -158,10 +146,12 @@ for key, value in (("page", 1), ("place", ""), ("about", ""), ("sort", "date"), 
 
 # --- linked views: selections on the map and the chart become filters ----------------------------
 def on_map_select() -> None:
-    objects = (ss.get("map") or {}).get("selection", {}).get("objects", {}) or {}
+    objects = (ss.get(map_key()) or {}).get("selection", {}).get("objects", {}) or {}
     picked = [o for layer in ("places", "mentioned") for o in objects.get(layer, [])]
     if picked and picked[0].get("place_id"):
         ss.place = picked[0]["place_id"]
+    elif not picked:  # the selected marker clicked again: the selection and the place filter go together
+        ss.place = ""
 
 
 def on_chart_select() -> None:
@@ -182,23 +172,6 @@ def on_matrix_select() -> None:
             (c for c, n in names.items() if n == about), about)
 
 
-# --- sidebar: filters ------------------------------------------------------------------------
-with st.sidebar:
-    st.header("Filters")
-    if lo < hi:
-        st.slider("Dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
-    else:
-        st.caption(f"All dated records fall on {lo.isoformat()}.")
-    st.checkbox("Include records with no stated date", key="undated")
-    st.multiselect("Actor", opts.actors, key="actors", placeholder="Any actor")
-    st.radio("Actor role", [filters.SPEAKS, filters.TALKED_ABOUT], key="mode", horizontal=True,
-             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is named beside the words")
-    st.multiselect("Country", opts.countries, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
-    st.multiselect("Outlet", opts.outlets, key="outlets", placeholder="Any outlet")
-    st.multiselect("Event type / speech act", opts.types, key="types", placeholder="Any type")
-    st.text_input("Search in quotes and events", key="search", max_chars=200, placeholder="words in the quote, speaker or event")
-    st.button("Reset all filters", on_click=reset_filters, key="reset_sidebar")
-
 start, end = ss.get("dates", (lo, hi)) if lo < hi else (lo, hi)
 current = filters.Filters(
     start=start, end=end, include_undated=ss.get("undated", True), actors=tuple(ss.get("actors", ())),
@@ -216,7 +189,7 @@ selection = filters.narrowing(current)  # what the queries see (page, sort and g
 
 # --- header and coverage -----------------------------------------------------------------------
 st.title("Geopolitical timeline: Belarus – Poland – Ukraine")
-counts = q_counts(snapshot, selection, db)
+counts = queries.counts(queries.key(snapshot, selection), db, selection)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Matching quotes", counts.quotes)
 c2.metric("Matching events", counts.events)
@@ -228,6 +201,10 @@ st.caption(
     f"({cards.escape_markdown(outlet_list) or 'none'}). Counts are what these sources reported, "
     "not how often things happened."
 )
+# The chips and the empty-result notice sit in containers drawn on every run, so that the map and
+# the charts below keep their place in the page: a block inserted above them would make the
+# browser draw them anew (the map would lose its zoom on a marker click).
+notices = st.container()
 chips = []
 if current.place:
     chips.append(("place", f"Place: {opts.places.get(current.place, current.place)}"))
@@ -235,28 +212,28 @@ if current.about:
     about_name = next((n for n, i in db.actor_ids.items() if i == current.about), names.get(current.about, current.about))
     chips.append(("about", f"Spoken about: {about_name}"))
 if chips:
-    cols = st.columns(len(chips) + 2)
+    cols = notices.columns(len(chips) + 2)
     for col, (key, label) in zip(cols, chips):
         col.button(f"✕ {label}", key=f"clear_{key}", on_click=clear, args=(key,), help="Show all again")
 
 empty = counts.quotes + counts.events == 0
 if empty:
     active = filters.to_query(filters.narrowing(current), defaults)
-    st.warning(
+    notices.warning(
         "Nothing matches these filters together: "
         + cards.escape_markdown("; ".join(f"{k} = {', '.join(v) if isinstance(v, list) else v}" for k, v in active.items()))
         + ". Remove one of them, or reset them all."
     )
-    st.button("Reset all filters", on_click=reset_filters, key="reset_empty", type="primary")
+    notices.button("Reset all filters", on_click=reset_filters, key="reset_empty", type="primary")
 
 # --- map and timeline -----------------------------------------------------------------------------
 left, right = st.columns([1, 1])
-places, summaries = q_map(snapshot, selection, db)
-located, mentioned, macro = maps.map_points(places, opts.event_types, summaries)
-deck = maps.build_deck(places, opts.event_types, summaries, points=(located, mentioned, macro))
+places = queries.map_places(queries.key(snapshot, selection), db, selection)
+located, mentioned, macro = maps.map_points(places, opts.event_types)
+deck = maps.build_deck(places, opts.event_types, points=(located, mentioned, macro))
 with left:
     st.subheader("Map")
-    st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key="map")
+    st.pydeck_chart(deck, height=440, on_select=on_map_select, selection_mode="single-object", key=map_key())
     st.caption(
         "Filled circles: places where an event happened or a speaker spoke, coloured by the commonest event type there; "
         "pale discs: places only named. Size grows with the number of records. Click a circle to narrow every view "
@@ -269,34 +246,44 @@ with right:
     st.subheader("Timeline")
     st.radio("Group by", ["country", "actor"], horizontal=True, key="group_by")
     bin = timeline_bin(current.start, current.end)
-    binned = q_timeline(snapshot, selection, current.group_by, bin, db)
-    colours = charts.group_colours(ranks(snapshot, "country" if current.group_by == "country" else "actor", db))
+    binned = queries.timeline(queries.key(snapshot, selection, current.group_by, bin), db, selection, current.group_by, bin)
+    colours = charts.group_colours(queries.ranks(snapshot, "country" if current.group_by == "country" else "actor", db))
     fig = charts.timeline_figure(binned, current.start, current.end, bin, colours, names if current.group_by == "country" else None)
     st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"format": "png"}},
                     on_select=on_chart_select, selection_mode=("box", "points"), key="timeline")
     undated = (counts.undated_quotes + counts.undated_events) if current.include_undated else 0
     st.caption(charts.timeline_caption(binned, undated, current.group_by, bin))
 
+# --- sidebar: filters ------------------------------------------------------------------------
+# Drawn after the map and the timeline (their state was read from the session above): the browser
+# gets those two first and starts loading deck.gl and plotly.js while the rest arrives.
+with st.sidebar:
+    st.header("Filters")
+    if lo < hi:
+        st.slider("Dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
+    else:
+        st.caption(f"All dated records fall on {lo.isoformat()}.")
+    st.checkbox("Include records with no stated date", key="undated")
+    st.multiselect("Actor", opts.actors, key="actors", placeholder="Any actor")
+    st.radio("Actor role", [filters.SPEAKS, filters.TALKED_ABOUT], key="mode", horizontal=True,
+             format_func=lambda m: "who speaks" if m == filters.SPEAKS else "who is named beside the words")
+    st.multiselect("Country", opts.countries, key="countries", format_func=lambda c: names.get(c, c), placeholder="Any country")
+    st.multiselect("Outlet", opts.outlets, key="outlets", placeholder="Any outlet")
+    st.multiselect("Event type / speech act", opts.types, key="types", placeholder="Any type")
+    st.text_input("Search in quotes and events", key="search", max_chars=200, placeholder="words in the quote, speaker or event")
+    st.button("Reset all filters", on_click=reset_filters, key="reset_sidebar")
+
 # --- who speaks about whom --------------------------------------------------------------------
 st.subheader("Who speaks about whom")
 by_about = st.radio("Spoken about", ["actor", "country"], horizontal=True, key="speaks_by",
                     format_func=lambda v: "actors named with the words" if v == "actor" else "countries named with the words")
-pairs = q_speaks(snapshot, replace(selection, about=""), by_about, db)
+about_free = replace(selection, about="")
+pairs = queries.speaks_about(queries.key(snapshot, about_free, by_about), db, about_free, by_about)
 if pairs.empty:
     st.caption("No quote with a named speaker matches the filters.")
 else:
     about_label = (lambda v: names.get(v, v)) if by_about == "country" else (lambda v: v)
-    matrix = pairs.assign(about=pairs["about"].map(about_label)).pivot_table(index="speaker", columns="about", values="count", fill_value=0)
-    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index, matrix.sum(axis=0).sort_values(ascending=False).index]
-    heat = go.Figure(
-        data=[{"type": "heatmap", "z": matrix.values.tolist(), "x": list(matrix.columns), "y": list(matrix.index),
-               "colorscale": [[0, "#F2F2F2"], [1, "#0B4F8A"]], "hovertemplate": "%{y} → %{x}: %{z} quotes<extra></extra>",
-               "xgap": 1, "ygap": 1, "colorbar": {"title": {"text": "quotes"}, "thickness": 10}}],
-        layout={"height": 120 + 24 * len(matrix.index), "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
-                "xaxis": {"side": "top", "tickangle": -30, "automargin": True}, "yaxis": {"autorange": "reversed", "automargin": True},
-                "font": {"family": "sans-serif", "size": 12}},
-        _validate=False,
-    )
+    heat = charts.speaks_figure(pairs, about_label)
     st.plotly_chart(heat, config={"displaylogo": False}, on_select=on_matrix_select, selection_mode=("points",), key="speaks")
     st.caption(
         "Rows: who is quoted; columns: who (or which country) is named in the same sentence; cells: number of quotes. "
@@ -312,10 +299,10 @@ if pages > 1:
     ss.page = min(max(1, int(ss.page)), pages)
     pc2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page", step=1)
 page = min(max(1, int(ss.page)), pages)
-rows, contexts = q_page(snapshot, selection, page, current.sort, db)
+rows, contexts = queries.quote_page(queries.key(snapshot, selection, page, current.sort), db, selection, page, current.sort)
 if counts.quotes == 0:
     st.caption("No quote matches the filters." + ("" if empty else " Events do: see the map and the timeline."))
-for row in rows.itertuples() if not rows.empty else []:
+for row in (SimpleNamespace(**r) for r in rows.to_dict("records")) if not rows.empty else []:  # faster than itertuples over ~40 columns
     with st.container(border=True):
         who = [cards.escape_markdown(row.speaker)]
         if isinstance(row.speaker_role, str):
@@ -362,7 +349,7 @@ e3.download_button("Timeline PNG", lambda: exports.figure_image(fig, "png", cont
 e3.download_button("Timeline SVG", lambda: exports.figure_image(fig, "svg", context()), "timeline.svg", "image/svg+xml", on_click="ignore", disabled=not images, help=no_images)
 e3.download_button("Timeline HTML (offline)", lambda: exports.figure_html(fig, context()), "timeline.html", "text/html", on_click="ignore")
 map_html = lambda: standalone_map.map_html(  # noqa: E731
-    maps.build_deck(places, opts.event_types, summaries, standalone=True, points=(located, mentioned, macro)), context(),
+    maps.build_deck(places, opts.event_types, standalone=True, points=(located, mentioned, macro)), context(),
     legend=maps.legend_text(opts.event_types, set(located["main_type"]) if not located.empty else set()),
 )
 e4.download_button("Map HTML (offline)", map_html, "map.html", "text/html", on_click="ignore")
@@ -407,6 +394,8 @@ with st.sidebar:
             st.error(f"{shown}: {refused}. Nothing was changed.")
         else:
             try:
+                from dashboard.pipeline.build import add_uploads  # here: it brings spaCy, which the page needs only now
+
                 with st.spinner("Reading the article…"):
                     [result] = add_uploads(settings, [(uploads.display_name(upload.name), raw, stated)])  # file kept and store switched in one step
             except StoreError as exc:  # another writer (a build) holds the store: nothing was changed

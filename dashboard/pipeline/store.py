@@ -4,6 +4,7 @@ Layout under the store directory:
 
     CURRENT                   name of the live snapshot (replaced atomically)
     snap-<digest>/<table>.parquet, manifest.json, .lease
+    snap-<digest>/derived-v<N>.duckdb   the dashboard's tables, derived from the Parquet files (derived.py)
     cache/<sha>-<data>.json   per-article extraction cache (incremental, resumable rebuilds)
     uploads/                  articles added from the dashboard (.incoming/: an add not yet committed)
     .lock                     the writers' lock (lock.py)
@@ -39,6 +40,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import derived
 from .errors import StoreError
 from .lock import store_lock
 from .schema import RECORD_TYPES, SCHEMA_VERSION, arrow_schema, columns, from_row
@@ -49,6 +51,7 @@ CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 LEASE = ".lease"
 KEEP_PREVIOUS = 2  # snapshots kept besides the live one, for readers still on them
+ROW_GROUP = 128 * 1024  # rows per Parquet row group: DuckDB reads a large table in parallel
 STALE_TEMP_S = 600  # a temp file this old is a crash's leftover, not a write in progress
 _SNAP_NAME = re.compile(r"snap-[0-9a-f]{16}")
 FIX = "Rebuild it with: python -m dashboard build seeds/"
@@ -132,7 +135,7 @@ def write_snapshot(store_dir: Path, tables: dict, manifest: dict | None = None, 
             for name in RECORD_TYPES:
                 table = table_of(name, tables.get(name, []))
                 target = staging / f"{name}.parquet"
-                pq.write_table(table, target, compression="zstd")
+                pq.write_table(table, target, compression="zstd", row_group_size=ROW_GROUP)
                 files[name] = {"sha256": _file_digest(target), "rows": table.num_rows}
                 digest.update(f"{name}:{files[name]['sha256']}".encode())
             snap_name = f"snap-{digest.hexdigest()[:16]}"
@@ -145,7 +148,9 @@ def write_snapshot(store_dir: Path, tables: dict, manifest: dict | None = None, 
                 if read_manifest(final) != info:
                     atomic_write_bytes(final / MANIFEST, json.dumps(info, sort_keys=True, indent=1).encode())
                 (final / LEASE).touch()
+                _write_derived(final, only_if_missing=True)  # a snapshot written before, or by an older version
             else:
+                _write_derived(staging)
                 if final.exists() or final.is_symlink():  # damaged: set aside, never reused
                     log.warning("snapshot %s does not read back as written; rewriting it", final)
                     _discard(final, store_dir)
@@ -157,6 +162,43 @@ def write_snapshot(store_dir: Path, tables: dict, manifest: dict | None = None, 
         os.utime(final)  # recently live: kept for readers that are still on it
         collect_garbage(store_dir)
     return final
+
+
+def _write_derived(snap: Path, only_if_missing: bool = False) -> Path | None:
+    """The dashboard's derived tables beside a snapshot's Parquet files (derived.py). They only
+    save the dashboard time, so a failure is logged and the snapshot stands without them (the
+    dashboard then derives them in memory)."""
+    target = snap / derived.FILE
+    if only_if_missing and derived.readable(target):
+        return target
+    try:
+        con = connect_snapshot(snap)
+        try:
+            derived.configure(con)
+            derived.write(con, target)
+        finally:
+            con.close()
+        for old in snap.glob("derived-v*.duckdb"):  # of other versions
+            if old.name != derived.FILE:
+                old.unlink(missing_ok=True)
+        return target
+    except (duckdb.Error, OSError, StoreError) as exc:
+        log.warning("could not derive the dashboard's tables for %s (%s); the dashboard will derive them itself", snap.name, exc)
+        return None
+
+
+def ensure_derived(store_dir: Path, snap: Path, lock_timeout: float | None = 0) -> Path | None:
+    """A live snapshot's derived tables, written now if it has none (a snapshot from before
+    they existed, or of another derived VERSION). A writer's job, so under the lock: when another
+    writer holds it (or the store is read-only) returns None and the reader derives for itself."""
+    target = Path(snap) / derived.FILE
+    if target.is_file():
+        return target
+    try:
+        with store_lock(store_dir, lock_timeout, what="ensure_derived"):
+            return _write_derived(Path(snap), only_if_missing=True) if Path(snap).is_dir() else None
+    except (StoreError, OSError):
+        return None
 
 
 def _switch_current(store_dir: Path, snap_name: str) -> None:
@@ -217,6 +259,8 @@ def clear_leftovers(store_dir: Path) -> None:
                 child.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("could not remove %s: %s", child, exc)
+    for tmp in store_dir.glob("snap-*/.derived-v*.tmp"):  # a derivation cut short
+        tmp.unlink(missing_ok=True)
     cache = store_dir / "cache"
     if cache.is_dir():  # cache entries are written without the lock: only old temp files are leftovers
         now = time.time()
@@ -340,7 +384,13 @@ def read_frames(store_dir: Path) -> dict:
 
 def connect(store_dir: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with one view per record type over the live snapshot."""
-    snap = current_snapshot(store_dir)
+    return connect_snapshot(current_snapshot(store_dir))
+
+
+def connect_snapshot(snap: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per record type over one snapshot's files
+    (hold a `snapshot_lease` on it for as long as the connection reads)."""
+    snap = Path(snap)
     con = duckdb.connect(":memory:")
     for name in RECORD_TYPES:
         try:  # the footer alone: a corrupt or old-schema file is named here, not in a later query
