@@ -251,3 +251,23 @@ def test_the_open_store_keeps_its_snapshot_until_the_page_moves_on(store_copy):
         assert not at.exception
     store.write_snapshot(store_copy, {**tables, "quotes": []})
     assert not first.is_dir()
+
+
+def test_a_card_says_how_its_speaker_was_found_and_marks_state_media(app):
+    text = (
+        "Lavrov warns the West over the border\n\n"
+        "MOSCOW, November 12. /TASS/. Russian Foreign Minister Sergei Lavrov said on Friday that "
+        "“nobody will be allowed to stage provocations on the border of our ally.”\n"
+    )
+    app.file_uploader(key="upload").set_value(("tass-lavrov.txt", text.encode(), "text/plain")).run()
+    app.button(key="add").click().run()
+    assert not app.exception
+    app.text_input(key="search").set_value("provocations on the border of our ally").run()
+    assert len(card_speakers(app)) == 1
+    captions = [unescape(c.value) for c in app.caption]
+    assert any(c.startswith("TASS (state-controlled media) · ") for c in captions), captions
+    assert "Attribution: found by the reporting verb of the quote; speaker from a name (governing_cue/name)" in captions
+
+    app.text_input(key="search").set_value("").run()  # an article of a registered outlet that is not state media
+    assert not any("(state-controlled media)" in unescape(c.value) and not unescape(c.value).startswith("TASS")
+                   for c in app.caption)

@@ -327,3 +327,19 @@ def test_map_colours_are_never_reused_and_the_key_names_them():
     assert colours[f"type{n}"] == colours["type9"] == maps.OTHER_RGB  # …then grey, not a repeat
     assert maps.legend_text(types, {"type0", "type9"}) == "Colours: blue = type0; grey = other types."
     assert maps.legend_text(types, set()) == "No event places match the filters."
+
+
+@pytest.mark.parametrize(
+    "mention,speaker,expected",
+    [
+        ("governing_cue", "role", "found by the reporting verb of the quote; speaker from a role (governing_cue/role)"),
+        ("continuation", "pronoun", "found by continues the quote before it; speaker from a pronoun (continuation/pronoun)"),
+        ("last_speaker", "name", "found by a guess: the person quoted last; speaker from a name (last_speaker/name)"),
+        ("none", "none", "found by no words name the speaker (none/none)"),
+        ("a_new_sieve", "another_one", "found by a new sieve; speaker from another one (a_new_sieve/another_one)"),
+        (None, None, ""),
+        (float("nan"), "", ""),
+    ],
+)
+def test_attribution_provenance_in_words(mention, speaker, expected):
+    assert cards.attribution_words(mention, speaker) == expected

@@ -38,3 +38,43 @@ def highlighted_markdown(before: str, sentence: str, after: str) -> str:
     in the light theme and the reverse in the dark one, >= 3:1 against the page either way."""
     marked = escape_markdown(sentence.strip()).replace("  \n", " ")
     return f"{escape_markdown(before)}:yellow-background[:yellow[{marked}]]{escape_markdown(after)}"
+
+
+# How the attribution was made, in the reader's words (the sieves of pipeline/attribution.py and
+# pipeline/speakers.py). A sieve missing here is shown by its own name rather than hidden.
+MENTION_WORDS = {
+    "governing_cue": "the reporting verb of the quote",
+    "according_to": "“according to …”",
+    "colon_intro": "an introduction ending in a colon",
+    "transcript_turn": "a transcript turn (Name: …)",
+    "headline_speaker": "the headline (Name: …)",
+    "continuation": "continues the quote before it",
+    "conversation_turn": "a turn in an exchange",
+    "previous_cue": "the paragraph's reporting verb just before",
+    "nearest_cue": "the nearest reporting verb",
+    "nested_cue": "the verb inside the outer quote",
+    "loose": "a loose match",
+    "last_speaker": "a guess: the person quoted last",
+    "none": "no words name the speaker",
+}
+SPEAKER_WORDS = {
+    "name": "a name", "title_surname": "title and surname", "surname": "a surname", "role": "a role",
+    "pronoun": "a pronoun", "spokesperson": "a spokesperson of a body", "national_official": "an official of a country",
+    "metonym": "a capital or seat standing for its government", "institution": "an institution",
+    "unregistered_name": "a name not in the registry", "salience": "a guess: who the article is about",
+    "unresolved": "words naming no one", "none": "",
+}
+
+
+def attribution_words(mention_sieve: object, speaker_sieve: object) -> str:
+    """'found by …; speaker from …' for a card, or '' where the record predates provenance."""
+    mention = mention_sieve if isinstance(mention_sieve, str) and mention_sieve else ""
+    speaker = speaker_sieve if isinstance(speaker_sieve, str) and speaker_sieve else ""
+    if not mention and not speaker:
+        return ""
+    parts = []
+    if mention:
+        parts.append("found by " + MENTION_WORDS.get(mention, mention.replace("_", " ")))
+    if speaker and SPEAKER_WORDS.get(speaker, speaker):
+        parts.append("speaker from " + SPEAKER_WORDS.get(speaker, speaker.replace("_", " ")))
+    return "; ".join(parts) + f" ({mention or '–'}/{speaker or '–'})"

@@ -373,7 +373,7 @@ class Store:
         order_of = {r[0]: i for i, r in enumerate(ids)}
         id_list = ", ".join("?" for _ in order_of)
         frame = self.cursor().execute(
-            f"""SELECT q.*, a.outlet, a.title, a.path, a.publication_date, a.is_html, a.url,
+            f"""SELECT q.*, a.outlet, a.title, a.path, a.publication_date, a.is_html, a.url, a.is_state_media,
                        spk.country_code AS speaker_country_code, spk.roles AS speaker_roles
                 FROM (SELECT * FROM card_quotes WHERE quote_id IN ({id_list})) q JOIN art a USING (article_id)
                 LEFT JOIN actor spk ON spk.actor_id = q.speaker_actor_id""",
@@ -440,7 +440,7 @@ class Store:
         """Every matching quote with the columns the exports write (schema's quote fields first)."""
         cond, params = self.where(f, kind="quote")
         return self.cursor().execute(
-            f"""SELECT q.*, a.outlet, a.title, a.path, spk.country_code AS speaker_country_code
+            f"""SELECT q.*, a.outlet, a.title, a.path, a.is_state_media, spk.country_code AS speaker_country_code
                 FROM quotes q JOIN art a USING (article_id) LEFT JOIN actor spk ON spk.actor_id = q.speaker_actor_id
                 WHERE q.quote_id IN (SELECT record_id FROM records WHERE {cond})
                 ORDER BY q.quote_date NULLS LAST, q.article_id, q.start_char""",

@@ -35,6 +35,7 @@ QUOTE_JOINED = {
     "outlet": "Of the quote's article: " + describe(Article)["outlet"],
     "title": "Of the quote's article: " + describe(Article)["title"],
     "path": "Of the quote's article: " + describe(Article)["path"],
+    "is_state_media": "Of the quote's article: " + describe(Article)["is_state_media"],
     "speaker_country_code": "Of the speaker (speaker_actor_id): " + describe(Actor)["country_code"],
 }
 EVENT_JOINED = {
@@ -48,7 +49,7 @@ EVENT_JOINED = {
         + describe(Place)["country_code"]
     ),
 }
-JOINED_KINDS = {"speaker_country_code": "text", "actors": "list", "targets": "list", "places": "list", "countries": "list"}
+JOINED_KINDS = {"is_state_media": "true/false", "speaker_country_code": "text", "actors": "list", "targets": "list", "places": "list", "countries": "list"}
 QUOTE_EXPORT = columns(Quote) + list(QUOTE_JOINED)
 EVENT_EXPORT = columns(Event) + list(EVENT_JOINED)
 LIST_SEPARATOR = "; "

@@ -312,11 +312,15 @@ for row in (SimpleNamespace(**r) for r in rows.to_dict("records")) if not rows.e
         st.markdown(f"**{who[0]}**" + "".join(f" · {w}" for w in who[1:]))
         st.markdown("“" + cards.escape_markdown(row.text) + "”")
         when = row.quote_date.isoformat() if row.quote_date else "undated"
-        meta = [cards.escape_markdown(row.outlet), f"{when} ({DATE_SOURCE_WORDS.get(row.date_source, row.date_source)})",
+        outlet = cards.escape_markdown(row.outlet) + (" (state-controlled media)" if bool(row.is_state_media) else "")
+        meta = [outlet, f"{when} ({DATE_SOURCE_WORDS.get(row.date_source, row.date_source)})",
                 cards.escape_markdown(row.speech_act), f"speaker attribution confidence {row.confidence:.0%}"]
         if row.n_outlets > 1:
             meta.append(f"quoted by {row.n_outlets} outlets")
         st.caption(" · ".join(meta))
+        how = cards.attribution_words(row.mention_sieve, row.speaker_sieve)
+        if how:
+            st.caption("Attribution: " + how)
         url = getattr(row, "url", None)
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             st.link_button("Original article", url)

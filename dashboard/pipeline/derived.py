@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-VERSION = 6
+VERSION = 7
 FILE = f"derived-v{VERSION}.duckdb"
 TABLES = ("actor", "place", "art", "records", "place_sets", "about_sets", "card_sentences", "card_quotes")
 MEMORY_LIMIT = "1GB"
@@ -32,7 +32,8 @@ CREATE TABLE d.actor AS SELECT actor_id, name, actor_type, country_code, roles F
 CREATE TABLE d.place AS SELECT place_id, name, feature, country_code, lat, lon FROM places ORDER BY place_id;
 CREATE TABLE d.art AS
   SELECT article_id, (row_number() OVER (ORDER BY article_id))::INTEGER AS art_no,
-         coalesce(nullif(outlet, ''), 'unknown outlet') AS outlet, title, path, publication_date, is_html, body_start, url
+         coalesce(nullif(outlet, ''), 'unknown outlet') AS outlet, title, path, publication_date, is_html, body_start, url,
+         coalesce(is_state_media, false) AS is_state_media
   FROM articles ORDER BY article_id;
 SET VARIABLE actor_cc = (SELECT map(list(actor_id), list(country_code)) FROM d.actor WHERE country_code IS NOT NULL);
 SET VARIABLE place_cc = (SELECT map(list(place_id), list(country_code)) FROM d.place WHERE country_code IS NOT NULL);
@@ -114,7 +115,7 @@ CREATE TABLE d.card_sentences AS
 -- The quote fields a card shows (list columns such as `outlets` cost more to read than all the rest).
 CREATE TABLE d.card_quotes AS
   SELECT q.quote_id, q.article_id, q.sentence_id, s.sent_no, q.text, q.start_char, q.end_char, q.speaker_actor_id, q.speaker,
-         q.speech_act, q.confidence, q.quote_date, q.n_outlets
+         q.speech_act, q.confidence, q.quote_date, q.n_outlets, q.mention_sieve, q.speaker_sieve
   FROM quotes q LEFT JOIN d.card_sentences s USING (sentence_id) ORDER BY q.quote_id;
 """
 
