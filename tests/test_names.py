@@ -42,7 +42,7 @@ def test_spelling_variants_share_a_key(a, b):
 
 MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
                          ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
-                         ("Aliaksandr Lukashenka", "AL")])
+                         ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP")])
 
 
 @pytest.mark.parametrize("written,expected", [
@@ -52,6 +52,10 @@ MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"),
     pytest.param("Olena Zelenska", "OZ", id="his wife is not him"),
     pytest.param("Andrzej Dera", None, id="another surname"),
     pytest.param("Jan Kowalski", None, id="someone unknown"),
+    pytest.param("Olaf Schulz", "OS", id="one wrong vowel, first name exact"),
+    pytest.param("Dmitry Peskow", "DP", id="a German transliteration, first name exact"),
+    pytest.param("Dima Peskow", None, id="a nickname and a misspelt surname are too many"),
+    pytest.param("Olaf Scheel", None, id="same first name, another surname"),
 ])
 def test_person_matcher(written, expected):
     assert MATCHER.match(written) == expected

@@ -123,6 +123,9 @@ def first_names_agree(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 75
 
 
+SPELLED_FIRST_NAME_CUTOFF = 80  # surname similarity enough when the first name is exactly the registry's
+
+
 class PersonMatcher:
     """Registry people by any reasonable spelling of their name."""
 
@@ -138,12 +141,12 @@ class PersonMatcher:
                 self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
         self.surnames = list(self.by_surname)
 
-    def _close_surnames(self, surname: str) -> list[str]:
+    def _close_surnames(self, surname: str, cutoff: int = 85) -> list[str]:
         if surname in self.by_surname:
             return [surname]
         if len(surname) < 5:
             return []
-        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=85, limit=5)]
+        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)]
 
     @staticmethod
     def _one(values: list[object]):
@@ -165,6 +168,15 @@ class PersonMatcher:
             for first, value in self.by_surname[surname]
             if first_names_agree(parts[0], first)
         ]
+        if not found and len(parts[0]) >= 3:
+            # One wrong vowel in a short surname ("Olaf Schulz") is below the cutoff; the whole
+            # first name spelled as the registry does vouches for it.
+            found = [
+                value
+                for surname in self._close_surnames(parts[-1], cutoff=SPELLED_FIRST_NAME_CUTOFF)
+                for first, value in self.by_surname[surname]
+                if first == parts[0]
+            ]
         return self._one(found)
 
     def match_surname(self, word: str):
