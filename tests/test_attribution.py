@@ -225,6 +225,10 @@ FIFTH_SET_CASES = [
                  "OSCE Parliamentary Assembly President Margareta Cederfelt flew to Vienna.",
                  [("the monitors cannot stay in danger for long.", None, "governing_cue")],
                  id="a chairman is not the president named later"),
+    pytest.param('"We regret that no agreement was reached tonight," said the Council chairman-in-office and Irish '
+                 'Foreign Minister Simon Coveney.',
+                 [("We regret that no agreement was reached tonight,", "Simon Coveney", "governing_cue")],
+                 id="two titles joined by 'and' before one name are one person"),
     pytest.param('Reporters pressed the Kremlin on the talks. "Why would we attack anyone?" Asked the Russian president.',
                  [("Why would we attack anyone?", "Vladimir Putin", "nearest_cue")],
                  id="an inverted cue the question mark split into a sentence of its own"),

@@ -39,6 +39,12 @@ TITLE_WORDS = HONORIFICS | {
     "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
     "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general",
 }
+# Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
+# are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
+OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "minister", "secretary", "president",
+                   "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
+                   "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
+                   "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
@@ -102,7 +108,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 5:
+    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS:
         return None
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
