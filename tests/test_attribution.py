@@ -207,3 +207,36 @@ FOURTH_SET_CASES = [
 @pytest.mark.parametrize("text,expected", FOURTH_SET_CASES)
 def test_fourth_set_cases(text, expected):
     assert [(w, s) for w, s, _ in found(text)] == [(w, s) for w, s, _ in expected]
+
+
+FIFTH_SET_CASES = [
+    pytest.param("Pupils lined the road to greet Mark Rutte, who said the alliance would not be divided.\n\n"
+                 '"Every ally will be defended, every inch, every day of the year."',
+                 [("Every ally will be defended, every inch, every day of the year.", "Mark Rutte", "previous_cue")],
+                 id="a quote paragraph after 'who said' in a relative clause"),
+    pytest.param('The exercise is thought to be the largest in decades, with "thousands of troops moving west at night," '
+                 "Ben Wallace told MPs.",
+                 [("thousands of troops moving west at night,", "Ben Wallace", "governing_cue")],
+                 id="a passive verb of opinion governs nothing: the speaker's verb after the quote does"),
+    pytest.param('Kremlin spokesman Dmitry Peskow told reporters: "There is no reason to worry about the drills at all."',
+                 [("There is no reason to worry about the drills at all.", "Dmitry Peskov", "governing_cue")],
+                 id="a German transliteration of a registered name"),
+    pytest.param('The OSCE chairman warned on Tuesday that "the monitors cannot stay in danger for long."\n\n'
+                 "OSCE Parliamentary Assembly President Margareta Cederfelt flew to Vienna.",
+                 [("the monitors cannot stay in danger for long.", None, "governing_cue")],
+                 id="a chairman is not the president named later"),
+    pytest.param('"We regret that no agreement was reached tonight," said the Council chairman-in-office and Irish '
+                 'Foreign Minister Simon Coveney.',
+                 [("We regret that no agreement was reached tonight,", "Simon Coveney", "governing_cue")],
+                 id="two titles joined by 'and' before one name are one person"),
+    pytest.param('Reporters pressed the Kremlin on the talks. "Why would we attack anyone?" Asked the Russian president.',
+                 [("Why would we attack anyone?", "Vladimir Putin", "nearest_cue")],
+                 id="an inverted cue the question mark split into a sentence of its own"),
+    pytest.param("“The line has held for a week,’’ Jens Stoltenberg told reporters in Brussels.",
+                 [("The line has held for a week,", "Jens Stoltenberg", "governing_cue")], id="a quote closed by two single marks"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIFTH_SET_CASES)
+def test_fifth_set_cases(text, expected):
+    assert found(text) == expected

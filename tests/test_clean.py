@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dashboard.pipeline.budget import ArticleTimeout, cpu_budget
 from dashboard.pipeline.build import process
-from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean
+from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean, unwrap_lines
 from dashboard.pipeline.config import load_settings
 from dashboard.pipeline.ingest import parse_bytes
 
@@ -153,3 +153,32 @@ def test_an_entity_flood_is_read_and_refused_quickly_by_name(tmp_path):
     [result, good] = process([("flood.html", flood), ("good.txt", GOOD_TEXT)], settings_, use_cache=False)
     assert "no readable body text" in result.error
     assert good.error is None
+
+
+WRAPPED = (
+    "Kremlin spokesman Dmitry Peskov said the large buildup of troops near\n"
+    "the contact line showed that Kyiv was preparing for an offensive there.\n"
+    '"Indeed, the authorities concentrated a large number of troops and\n'
+    "equipment on the border with the self-proclaimed republics in the line\n"
+    'of contact, and there is such a threat now," Peskov told reporters on\n'
+    "Monday.\n"
+    "He said Moscow wanted Nato countries to urge restraint on Kyiv at once\n"
+    "and warned against any attempt at a military settlement in the east of\n"
+    "the country.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,joined_after",
+    [
+        pytest.param(WRAPPED, ["near", "and", "line", "on", "once", "of"], id="wrapped at 72 columns: paragraphs rejoined"),
+        pytest.param(WRAPPED.replace("\n", "\n\n"), [], id="a blank line between lines is a paragraph break"),
+        pytest.param("Short headline\n\n" + "A paragraph that runs on one line for as long as it needs to, " * 3 + "\n" * 1
+                     + "Another one.\n" * 9, [], id="paragraphs kept on their own lines are left alone"),
+    ],
+)
+def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
+    out = unwrap_lines(text)
+    assert len(out) == len(text)  # offsets hold
+    joined = [text[:i].split()[-1] for i, (a, b) in enumerate(zip(text, out)) if a == "\n" and b == " "]
+    assert joined == joined_after

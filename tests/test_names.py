@@ -18,13 +18,16 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Ahmed al-Sahaf", "Ahmed al-Sahaf", None, id="Arabic article"),
     pytest.param("Dmitry Peskov PHOTO", "Dmitry Peskov", None, id="a caption label after the name"),
     pytest.param("Mevlüt Çavuşoğlu", "Mevlüt Çavuşoğlu", None, id="a capital outside ASCII"),
+    pytest.param("John Major", "John Major", None, id="a surname that is also a rank"),
+    pytest.param("Erik Prince", "Erik Prince", None, id="a surname that is also a title"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)
     assert (got.name, got.honorific) == (name, honorific)
 
 
-@pytest.mark.parametrize("text", ["the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", ""])
+@pytest.mark.parametrize("text", ["the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
+                                  "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 
@@ -42,7 +45,7 @@ def test_spelling_variants_share_a_key(a, b):
 
 MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
                          ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
-                         ("Aliaksandr Lukashenka", "AL")])
+                         ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP")])
 
 
 @pytest.mark.parametrize("written,expected", [
@@ -52,6 +55,10 @@ MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"),
     pytest.param("Olena Zelenska", "OZ", id="his wife is not him"),
     pytest.param("Andrzej Dera", None, id="another surname"),
     pytest.param("Jan Kowalski", None, id="someone unknown"),
+    pytest.param("Olaf Schulz", "OS", id="one wrong vowel, first name exact"),
+    pytest.param("Dmitry Peskow", "DP", id="a German transliteration, first name exact"),
+    pytest.param("Dima Peskow", None, id="a nickname and a misspelt surname are too many"),
+    pytest.param("Olaf Scheel", None, id="same first name, another surname"),
 ])
 def test_person_matcher(written, expected):
     assert MATCHER.match(written) == expected

@@ -78,6 +78,12 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("«Non», il a dit.", ["Non"], id="guillemets"),
         pytest.param("Rock ’n’ roll’s", [], id="apostrophes only"),
         pytest.param("“Open to the end of the paragraph\nnext", ["Open to the end of the paragraph"], id="unclosed runs to paragraph end"),
+        pytest.param("“We are ready,’’ the minister said. “Are you?’’", ["We are ready,", "Are you?"],
+                     id="doubled closing single marks close a double quote"),
+        pytest.param("‘‘Nobody wants a war,’’ Mr Smith told reporters.", ["Nobody wants a war,"], id="doubled single marks on both sides"),
+        pytest.param("''Stay home,'' she said, ''and wait.''", ["Stay home,", "and wait."], id="doubled straight apostrophes"),
+        pytest.param("“The ‘red lines’ are ours,’’ he said.", ["The ‘red lines’ are ours,"], id="a nested single quote before a doubled close"),
+        pytest.param("The farmers’ union said the ministers’ plan was late.", [], id="plural possessives are not marks"),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor
-from .cues import adjacent_speaker, is_cue, own_subject, subject_of
+from .cues import adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
 from .memory import ArticleMemory
 from .nlp import entities_in, sentences
 from .quote_spans import QuoteIndex, QuoteSpan
@@ -167,7 +167,8 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
 
 
 def governing_cue(ctx: QuoteContext) -> Candidate | None:
-    governing = [t for t in ctx.cues() if ctx.governs(t)]
+    # "is believed", "was told": a passive verb without its agent reports no one's words
+    governing = [t for t in ctx.cues() if ctx.governs(t) and passive_agent(t) is not None]
     if not governing:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
@@ -178,6 +179,9 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
 
 
 def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
+    agent = passive_agent(cue)
+    if agent is not False:
+        return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
     subj = subject_of(cue)
     if ctx.outside(subj):
         return Phrase.of(subj)
@@ -349,6 +353,11 @@ def _names_someone_after(ctx: QuoteContext) -> bool:
     return bool(after)
 
 
+def _said_by_relative(cue: Token) -> bool:
+    """'… the mayor, Remigijus Simasius, who said that …': a relative clause's reporting verb."""
+    return cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in cue.children)
+
+
 def previous_cue(ctx: QuoteContext) -> Candidate | None:
     """'He also noted that he would like to discuss sanctions.' then a paragraph that is only a
     quote: the speaker of the last reporting verb of the paragraph just before."""
@@ -360,7 +369,8 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
             if ctx.memory.paragraph_at(s.start_char) == ctx.paragraph - 1]
     if not prev:
         return None
-    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
+    cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and (
+        t.dep_ in ("ROOT", "conj", "advcl", "ccomp") or _said_by_relative(t))]
     if not cues:
         return None
     phrase = _speaker_phrase(ctx, cues[-1])

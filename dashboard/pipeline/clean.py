@@ -251,6 +251,39 @@ def blank_punctuation_runs(text: str) -> str:
     return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks its lines at (e-mail, feeds, copy from PDFs), or
+    None for text that keeps a paragraph on one line. Wrapped text has most of its lines just
+    short of one width; paragraphs on their own lines vary from a few words to hundreds."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 110:
+        return None
+    near = sum(1 for n in lengths if 0.75 * width <= n <= width + 2)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+def unwrap_lines(text: str, start: int = 0) -> str:
+    """Hard line breaks inside paragraphs made spaces (same length, so offsets hold): a line that
+    reaches the wrap column continues on the next one; a short line ends its paragraph."""
+    head, body = text[:start], text[start:]
+    lines = body.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        joins = len(line.rstrip()) >= 0.75 * width and nxt.strip() != "" and line.strip() != ""
+        if joins and line.rstrip().endswith((".", "!", "?", "”", '"')) and nxt.lstrip()[:1] in "“\"‘'":
+            joins = False  # a sentence ends at the margin and a quote opens the next line: a new paragraph
+        out.append(line + (" " if joins else "\n"))
+    out.append(lines[-1])
+    return head + "".join(out)
+
+
 def body_paragraphs(text: str) -> str:
     """Text as paragraphs: each non-blank line, spaces collapsed, a blank line between them."""
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
@@ -286,6 +319,8 @@ def clean(raw: RawArticle, max_chars: int = 1_000_000) -> CleanArticle:
         also = " (trafilatura found no article body either)" if page is not None else ""
         raise ArticleError(raw.path, f"no readable body text after removing markup and boilerplate{also}")
     title, title_span, byline, _, body_start = read_header(view)
+    if page is None:
+        view = unwrap_lines(view, body_start)
     if page is not None:
         _, _, header_byline, _, _ = read_header(page.header)
         byline = byline or header_byline

@@ -83,6 +83,17 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     return False
 
 
+def passive_agent(verb: Token) -> Token | None | bool:
+    """For a passive verb ("was told by X", "is believed"), the agent X or None; False when the
+    verb is not passive. The subject of a passive reporting verb is what was said or whom it was
+    said to, never the speaker."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    pobj = [c for c in agent[0].children if c.dep_ == "pobj"] if agent else []
+    return pobj[0] if pobj else None
+
+
 def own_subject(node: Token) -> Token | None:
     """The verb's own subject (the one nearest before it), or the agent of a passive."""
     subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -156,7 +167,9 @@ def adjacent_speaker(cue: Token) -> Span | None:
     while i >= sent.start and doc[i].text not in _CLOSERS:
         i -= 1
     if i < sent.start:
-        return None
+        if not (cue.i == sent.start and cue.i > 0 and doc[cue.i - 1].text in _CLOSERS):
+            return None
+        i = cue.i - 1  # '“… with that?” Asked the Kremlin chief.': the question mark split the sentence
     left = doc[i + 1 : cue.i]
     toks = [t for t in left if not (t.is_punct and t.i == left.start)]
     if toks:

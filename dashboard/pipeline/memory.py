@@ -73,6 +73,9 @@ _STORY_PEOPLE = {"student", "mother", "father", "resident", "volunteer", "refuge
 _BODY_ALIASES = {"un": ("united nations",), "united nations": ("un",), "eu": ("european union",),
                  "european union": ("eu",), "us": ("united states", "u.s."), "nato": ("alliance",)}
 _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chairwoman", "chair"}
+# Head words that name one office: "the OSCE chairman" is not the OSCE assembly's president.
+_OFFICE_HEADS = {"director": ("director",), **dict.fromkeys(("chairman", "chairwoman", "chair"),
+                                                             ("chairman", "chairwoman", "chair", "chairperson", "chair-in-office"))}
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
@@ -843,7 +846,10 @@ class ArticleMemory:
         body = " ".join(words[:-1]) or d.body
         bodies = {body, *_BODY_ALIASES.get(body, ())}
         has_body = lambda title: any(re.search(rf"\b{re.escape(b)}\b", title) for b in bodies)  # noqa: E731
-        holders = [e for e in self.entities.values() if e.is_person and any(has_body(t) for t in e.titles)]
+        office = _OFFICE_HEADS.get(words[-1])
+        holds = lambda title: has_body(title) and (office is None or re.search(  # noqa: E731
+            r"\b(?:" + "|".join(map(re.escape, office)) + r")\b", title))
+        holders = [e for e in self.entities.values() if e.is_person and any(holds(t) for t in e.titles)]
         if holders:
             return self._nearest(holders, pos)
         roles = [(r, e) for key, rs in self.reg.roles.items() if has_body(key) for r, e in rs

@@ -39,6 +39,12 @@ TITLE_WORDS = HONORIFICS | {
     "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
     "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general",
 }
+# Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
+# are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
+OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "minister", "secretary", "president",
+                   "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
+                   "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
+                   "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
@@ -102,7 +108,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 5:
+    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS:
         return None
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
@@ -123,6 +129,9 @@ def first_names_agree(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 75
 
 
+SPELLED_FIRST_NAME_CUTOFF = 80  # surname similarity enough when the first name is exactly the registry's
+
+
 class PersonMatcher:
     """Registry people by any reasonable spelling of their name."""
 
@@ -138,12 +147,12 @@ class PersonMatcher:
                 self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
         self.surnames = list(self.by_surname)
 
-    def _close_surnames(self, surname: str) -> list[str]:
+    def _close_surnames(self, surname: str, cutoff: int = 85) -> list[str]:
         if surname in self.by_surname:
             return [surname]
         if len(surname) < 5:
             return []
-        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=85, limit=5)]
+        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)]
 
     @staticmethod
     def _one(values: list[object]):
@@ -165,6 +174,15 @@ class PersonMatcher:
             for first, value in self.by_surname[surname]
             if first_names_agree(parts[0], first)
         ]
+        if not found and len(parts[0]) >= 3:
+            # One wrong vowel in a short surname ("Olaf Schulz") is below the cutoff; the whole
+            # first name spelled as the registry does vouches for it.
+            found = [
+                value
+                for surname in self._close_surnames(parts[-1], cutoff=SPELLED_FIRST_NAME_CUTOFF)
+                for first, value in self.by_surname[surname]
+                if first == parts[0]
+            ]
         return self._one(found)
 
     def match_surname(self, word: str):

@@ -47,6 +47,20 @@ def _is_close_single(text: str, i: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}”\"—–-") and not (prev.isalpha() and nxt.isalpha())
 
 
+def _is_doubled_close(text: str, i: int) -> bool:
+    """Two closing single marks in a row after a word or punctuation, followed by no letter: one closing double mark."""
+    pair = text[i : i + 2]
+    after = text[i + 2 : i + 3]
+    return pair in ("’’", "''") and i > 0 and not text[i - 1].isspace() and not after.isalnum()
+
+
+def _is_doubled_open(text: str, i: int) -> bool:
+    """Two opening single marks (or backticks' stand-in ‘‘) at a word start: one opening double mark."""
+    pair = text[i : i + 2]
+    before = text[i - 1] if i > 0 else " "
+    return pair in ("‘‘", "''") and (before.isspace() or before in "([—–-:") and text[i + 2 : i + 3].isalnum()
+
+
 def _opens_speech(text: str, i: int) -> bool:
     """An opening mark at the start of a paragraph or right after "said:" opens speech."""
     before = text[:i].rstrip()
@@ -61,8 +75,20 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     nested: list[QuoteSpan] = []
     inner_open: int | None = None  # a straight double quote nested in a straight double quote
     straight_left = text.count('"')
+    skip = -1
     for i, ch in enumerate(text):
-        if ch not in "“”\"‘’'«»„":
+        if ch not in "“”\"‘’'«»„" or i <= skip:
+            continue
+        if double_open is not None and _is_doubled_close(text, i):
+            # ’’ or '' closing a double quote: typesetting of wire copy (“… weaponized,’’ Borrell said.)
+            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
+            for n in nested:
+                n.outer = q
+            spans.append(q)
+            double_open, single_open, skip = None, None, i + 1
+            continue
+        if double_open is None and _is_doubled_open(text, i):
+            double_open, nested, single_open, inner_open, skip = i + 1, [], None, None, i + 1  # ‘‘ or `` … ’’
             continue
         if ch == '"':
             straight_left -= 1

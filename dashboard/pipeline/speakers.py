@@ -26,11 +26,11 @@ from spacy.tokens import Span, Token
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
 from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
-from .names import institution_parts, normalise
+from .names import OFFICE_WORDS, institution_parts, normalise
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|office|representative|mouthpiece|readout|read-out)s?\b",
+    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out)s?\b",
     re.I,
 )
 _BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
@@ -209,6 +209,10 @@ def _proper_run_person(memory: ArticleMemory, head: Token) -> Entity | None:
     return entity if entity is not None and entity.is_person else None
 
 
+def _is_office(token: Token) -> bool:
+    return normalise(token.text).split("-")[0] in OFFICE_WORDS
+
+
 def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     m = memory.mention_in(p.span, prefer=p.head)
     if m is not None and not (m.start <= p.head.idx < m.end) and p.head.pos_ == "PROPN":
@@ -243,6 +247,8 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if mention_root is not None and mention_root.dep_ == "pobj" and head.pos_ == "NOUN":
         # "… of the Russian Foreign Ministry Maria Zakharova": the body's words glued before the name.
         attached = attached or any(c.dep_ == "compound" and not (m.start <= c.idx < m.end) for c in mention_root.lefts)
+    if mention_root is not None and mention_root.dep_ == "conj" and mention_root.head == head and _is_office(head):
+        attached = True  # "OSCE Chairman-in-Office and Polish Foreign Minister Zbigniew Rau": two titles, one person
     if not inside and not attached:
         return None
     kind = {"first_name": "surname"}.get(m.kind, m.kind)
