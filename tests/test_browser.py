@@ -5,35 +5,16 @@ canvas and the chart draw, quote cards show, a download returns a non-empty file
 leaves the machine and the console stays clean. Saves artifacts/dashboard.png to look at.
 """
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
-]
+from tests.browser_support import ARGS, CHROMIUM, MARKS, ROOT, dashboard_server
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)"),
-]
+pytestmark = MARKS
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -51,34 +32,8 @@ def browser_store(tmp_path_factory, seed_paths):
 
 @pytest.fixture(scope="module")
 def server(browser_store):
-    port = free_port()
-    env = dict(os.environ, DASHBOARD_STORE_DIR=str(browser_store), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard/app/streamlit_app.py"),
-         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                pytest.fail(f"streamlit did not become healthy:\n{out[-3000:]}")
-            time.sleep(0.5)
+    with dashboard_server(browser_store) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")

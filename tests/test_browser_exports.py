@@ -8,24 +8,15 @@ The files are downloaded through the running dashboard's buttons, as a user woul
 
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
 import urllib.parse
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
-]
+from tests.browser_support import ARGS, CHROMIUM, MARKS, ROOT, dashboard_server
 ARTIFACTS = ROOT / "artifacts"
 SCRIPT = "</script><script>window.__pwned=3</script>"
 # The page is opened searching for the hostile sentence itself: the map keeps its event (the
@@ -33,52 +24,16 @@ SCRIPT = "</script><script>window.__pwned=3</script>"
 SEARCH = SCRIPT
 GRODNO = (23.8131, 53.6694)  # lon, lat of the hostile deployment event
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)"),
-]
+pytestmark = MARKS
 
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(hostile_store, tmp_path_factory):
     store_dir = tmp_path_factory.mktemp("browser-exports") / "store"
     shutil.copytree(hostile_store, store_dir)
-    port = free_port()
-    env = dict(os.environ, DASHBOARD_STORE_DIR=str(store_dir), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard/app/streamlit_app.py"),
-         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                pytest.fail(f"streamlit did not become healthy:\n{out[-3000:]}")
-            time.sleep(0.5)
+    with dashboard_server(store_dir) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
