@@ -33,7 +33,7 @@ def app(store_copy):
 
 
 def metric(at, label):
-    return int(str(next(m.value for m in at.metric if m.label == label)).split()[0])
+    return int(str(next(m.value for m in at.metric if m.label == label)).split()[0].replace(",", ""))
 
 
 def url(at, key):

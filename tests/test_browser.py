@@ -89,7 +89,7 @@ def _sum_of_bars(page) -> int:
 
 
 def test_counts_under_the_bars_equal_the_records_shown(page):
-    shown = int(_metric(page, "Matching quotes")) + int(_metric(page, "Matching events"))
+    shown = _metric(page, "Matching quotes") + _metric(page, "Matching events")
     caption = page.get_by_text("records with no date are not on the time axis", exact=False)
     undated = int(caption.first.inner_text().split(" records with no date")[0].split()[-1]) if caption.count() else 0
     assert _sum_of_bars(page) == shown - undated > 0
@@ -152,12 +152,12 @@ def test_every_chart_has_a_caption(page):
 
 def _metric(page, label):
     card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
-    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
+    return int(card.locator("[data-testid='stMetricValue']").inner_text().strip().replace(",", ""))  # "1,234"
 
 
 def test_a_filter_changes_the_view_and_the_url(page):
     """Runs last: changes the page. Choosing an actor narrows the counts and the cards, and the URL follows."""
-    before = int(_metric(page, "Matching quotes"))
+    before = _metric(page, "Matching quotes")
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
     page.keyboard.type("Liz Truss")
     page.keyboard.press("Enter")
@@ -167,7 +167,7 @@ def test_a_filter_changes_the_view_and_the_url(page):
               .some(m => m.innerText.includes('Matching quotes') && !m.innerText.includes(String(n)))""",
         arg=before, timeout=30_000,
     )
-    after = int(_metric(page, "Matching quotes"))
+    after = _metric(page, "Matching quotes")
     assert 0 < after < before
     page.wait_for_function("() => location.search.includes('actor=Liz')", timeout=10_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
@@ -243,7 +243,7 @@ def test_a_marker_click_narrows_the_cards(page, browser_store):
     page.goto(page.url.split("?")[0])
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
     time.sleep(3)
-    before = int(_metric(page, "Matching quotes")) + int(_metric(page, "Matching events"))
+    before = _metric(page, "Matching quotes") + _metric(page, "Matching events")
     spec = page.evaluate("""() => [...document.querySelectorAll("[data-testid='stDeckGlJsonChart']")].length""")
     assert spec == 1
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
@@ -261,7 +261,7 @@ def test_a_marker_click_narrows_the_cards(page, browser_store):
     page.wait_for_function("() => location.search.includes('place=')", timeout=30_000)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
     time.sleep(1)
-    after = int(_metric(page, "Matching quotes")) + int(_metric(page, "Matching events"))
+    after = _metric(page, "Matching quotes") + _metric(page, "Matching events")
     assert 0 < after < before
     page.screenshot(path=str(ROOT / "artifacts" / "dashboard-place-selected.png"), full_page=True)
     page.get_by_role("button", name="Place:", exact=False).click()  # the visible way back

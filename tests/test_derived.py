@@ -116,3 +116,26 @@ def db_filters(db):
 
     o = db.options()
     return Filters(start=o.start, end=o.end)
+
+
+def _quote_date_sources(snapshot):
+    return dict(derived_rows(snapshot / derived.FILE, "SELECT record_id, date_source FROM records WHERE kind = 'quote'"))
+
+
+@pytest.mark.parametrize("quote_date,event_source,expected", [
+    pytest.param("2021-11-11", "none", "linked", id="dated words, undated statement: the date came from another outlet"),
+    pytest.param("2021-11-11", "stated", "stated", id="the statement's own source"),
+    pytest.param(None, "none", "none", id="no date at all"),
+])
+def test_a_quote_says_how_its_date_was_obtained(store_copy, tmp_path, quote_date, event_source, expected):
+    import datetime as dt
+    from dataclasses import replace
+
+    tables = tables_of(store_copy)
+    quote = tables["quotes"][0]
+    day = dt.date.fromisoformat(quote_date) if quote_date else None
+    tables["quotes"] = [replace(quote, quote_date=day)] + tables["quotes"][1:]
+    tables["events"] = [replace(e, date_source=event_source) if e.quote_id == quote.quote_id else e for e in tables["events"]]
+    assert any(e.quote_id == quote.quote_id for e in tables["events"])  # the quote has its statement event
+    snapshot = store.write_snapshot(tmp_path / "dated", tables)
+    assert _quote_date_sources(snapshot)[quote.quote_id] == expected

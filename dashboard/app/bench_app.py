@@ -249,6 +249,8 @@ def browser_benchmark(store_dir: Path, loads: int = 5, changes: int = 5) -> dict
                     change_times.append((time.perf_counter() - t0) * 1000)
                     payloads.append(sum(received))
                     page.keyboard.press("Escape")
+                page.mouse.click(5, 5)  # close the country list before the screenshot
+                time.sleep(1)
                 page.screenshot(path=str(ROOT / "artifacts" / f"bench-{Path(store_dir).name}.png"), full_page=False)
                 context.close()
                 figures.update(

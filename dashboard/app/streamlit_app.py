@@ -191,10 +191,10 @@ selection = filters.narrowing(current)  # what the queries see (page, sort and g
 st.title("Geopolitical timeline: Belarus – Poland – Ukraine")
 counts = queries.counts(queries.key(snapshot, selection), db, selection)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("Matching quotes", counts.quotes)
-c2.metric("Matching events", counts.events)
-c3.metric("Articles", f"{counts.articles} of {opts.n_articles}")
-c4.metric("Outlets", counts.outlets)
+c1.metric("Matching quotes", f"{counts.quotes:,}")
+c2.metric("Matching events", f"{counts.events:,}")
+c3.metric(f"Articles (of {opts.n_articles:,})", f"{counts.articles:,}")  # the total in the label: the value stays short
+c4.metric("Outlets", f"{counts.outlets:,}")
 outlet_list = ", ".join(counts.outlet_names) + (f" and {counts.outlets - len(counts.outlet_names)} more" if counts.outlets > len(counts.outlet_names) else "")
 st.caption(
     f"Coverage: this view rests on {counts.articles} article(s) from {counts.outlets} outlet(s) "

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-VERSION = 7
+VERSION = 8
 FILE = f"derived-v{VERSION}.duckdb"
 TABLES = ("actor", "place", "art", "records", "place_sets", "about_sets", "card_sentences", "card_quotes")
 MEMORY_LIMIT = "1GB"
@@ -60,8 +60,10 @@ SELECT 'quote' AS kind, q.quote_id AS record_id, q.article_id, art.art_no, q.sen
        coalesce(q.speaker, 'Unknown speaker') AS primary_actor,
        coalesce(s.located, []) AS located, coalesce(s.mentioned, []) AS mentioned,
        q.n_outlets, q.confidence, q.start_char,
-       coalesce(qe.date_source, CASE WHEN q.quote_date IS NULL THEN 'none'
-            WHEN q.quote_date = art.publication_date THEN 'publication' ELSE 'stated' END) AS date_source,
+       CASE WHEN q.quote_date IS NULL THEN 'none'
+            WHEN qe.date_source IS NOT NULL AND qe.date_source <> 'none' THEN qe.date_source
+            WHEN qe.date_source = 'none' THEN 'linked'  -- its statement is undated: the words' date came from another outlet
+            WHEN q.quote_date = art.publication_date THEN 'publication' ELSE 'stated' END AS date_source,
        lower(q.text || ' ' || coalesce(q.speaker, '')) AS haystack, left(q.text, 160) AS label
 FROM quotes q JOIN d.art art USING (article_id)
 LEFT JOIN d.actor spk ON spk.actor_id = q.speaker_actor_id
