@@ -77,7 +77,7 @@ _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chair
 _OFFICE_HEADS = {"director": ("director",), **dict.fromkeys(("chairman", "chairwoman", "chair"),
                                                              ("chairman", "chairwoman", "chair", "chairperson", "chair-in-office"))}
 _TITLE_HINT = re.compile(
-    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|aide|assistant|negotiator|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
     r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general|journalist|"
     r"reporter|presenter|interviewer|host|anchor|"
@@ -893,6 +893,14 @@ class ArticleMemory:
                 pool = [(r, e) for r, e in pool if r.country == d.country]
             if d.country is None and len({r.country for r, _ in pool}) > 1:
                 pool = [(r, e) for r, e in pool if e.actor.actor_id in self.entities] or pool
+        if self.published is None and len({e.actor.actor_id for _, e in pool}) > 1:
+            # No date, several people the article names have held it: a term that was over before
+            # another began is a former one (Putin a prime minister in 2008–12, Johnson in 2019–22);
+            # terms that overlap stay, and the nearest person decides.
+            starts = [r.start for r, _ in pool if r.start is not None]
+            latest = max(starts) if starts else None
+            current = [(r, e) for r, e in pool if latest is None or r.end is None or r.end > latest]
+            pool = current or pool
         people = {e.actor.actor_id: e for _, e in pool}
         if len(people) > 1 and all(i in self.entities for i in people):
             # Several people the article names have held the role (Putin was a prime minister too):
