@@ -261,6 +261,17 @@ SIXTH_SET_CASES = [
 ]
 
 
+SIXTH_SET_CASES += [
+    pytest.param("Ursula von der Leyen announced the measures in Brussels. MSF, which runs clinics near the border, said it had "
+                 'treated dozens of people.\n\n"Our teams are seeing hypothermia every night," it said in a statement.',
+                 [("Our teams are seeing hypothermia every night,", "MSF", "governing_cue")],
+                 id="an acronym subject is a body that 'it' refers to, not a person called Msf"),
+    pytest.param('Emmanuel Macron spoke after the call. He said France will demand "a full and verifiable withdrawal of troops".',
+                 [("a full and verifiable withdrawal of troops", "Emmanuel Macron", "governing_cue")],
+                 id="a future inside reported speech is no cue: the reporting verb is"),
+]
+
+
 @pytest.mark.parametrize("text,expected", SIXTH_SET_CASES)
 def test_sixth_set_cases(text, expected, request):
     date = None if request.node.get_closest_marker("undated") else "2021-11-14"

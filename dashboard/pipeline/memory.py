@@ -95,6 +95,11 @@ _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "uni
 _NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
 
 
+def _is_acronym(word: str) -> bool:
+    """'SWIFT', 'OSCE', 'UNHCR': capitals only, two to six letters."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+
+
 def _plausible_org(text: str) -> bool:
     """An unregistered ORG entity worth keeping: several words, or an acronym that is no time zone."""
     t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
@@ -420,6 +425,9 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
+            if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
+                self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
+                continue
             c = clean_person_name(words.text, self._is_qualifier)
             if c is None:
                 continue
@@ -450,6 +458,15 @@ class ArticleMemory:
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _learn_acronym_body(self, tok: Token) -> None:
+        from .speakers import organisation_named
+
+        if any(m.start == tok.idx for m in self.mentions):
+            return
+        actor = organisation_named(self, tok.text) or new_actor(tok.text, "organisation")
+        if actor.actor_type != "person":
+            self.note(self.entity_for(actor), tok.idx, tok.idx + len(tok.text), "organisation", True)
 
     def _learn_named_body(self, head: Token) -> None:
         """A plural proper-noun subject of two words or more names a group the NER missed."""
