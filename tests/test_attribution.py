@@ -240,3 +240,39 @@ FIFTH_SET_CASES = [
 @pytest.mark.parametrize("text,expected", FIFTH_SET_CASES)
 def test_fifth_set_cases(text, expected):
     assert found(text) == expected
+
+
+SIXTH_SET_CASES = [
+    pytest.param("Mikhail Mishustin chaired a cabinet session. Dmitry Medvedev, once a president himself, warned Kyiv.\n\n"
+                 '"The budget will carry the burden of the sanctions," the prime minister told the ministers.',
+                 [("The budget will carry the burden of the sanctions,", "Mikhail Mishustin", "governing_cue")],
+                 id="no date: a former holder of the role (Medvedev, prime minister until 2020) gives way", marks=pytest.mark.undated),
+    pytest.param("Mateusz Morawiecki met Boris Johnson in London on the crisis.\n\n"
+                 '"We stand shoulder to shoulder," the prime minister said.',
+                 [("We stand shoulder to shoulder,", "Boris Johnson", "governing_cue")],
+                 id="no date: two prime ministers in office at once, the one the reader met last", marks=pytest.mark.undated),
+    pytest.param("Ukraine's chief negotiator Mykhailo Podolyak spoke after the round in Belarus.\n\n"
+                 '"There is no result yet that we could call a breakthrough," the Ukrainian negotiator said.',
+                 [("There is no result yet that we could call a breakthrough,", "Mykhailo Podolyak", "governing_cue")],
+                 id="a negotiator's title learnt before the name"),
+    pytest.param('Jens Stoltenberg was in Vilnius on Monday. According to Stoltenberg\'s post on Twitter, allies are '
+                 '"united and ready to defend every inch".',
+                 [("united and ready to defend every inch", "Jens Stoltenberg", "according_to")], id="someone's post is that person speaking"),
+]
+
+
+SIXTH_SET_CASES += [
+    pytest.param("Ursula von der Leyen announced the measures in Brussels. MSF, which runs clinics near the border, said it had "
+                 'treated dozens of people.\n\n"Our teams are seeing hypothermia every night," it said in a statement.',
+                 [("Our teams are seeing hypothermia every night,", "MSF", "governing_cue")],
+                 id="an acronym subject is a body that 'it' refers to, not a person called Msf"),
+    pytest.param('Emmanuel Macron spoke after the call. He said France will demand "a full and verifiable withdrawal of troops".',
+                 [("a full and verifiable withdrawal of troops", "Emmanuel Macron", "governing_cue")],
+                 id="a future inside reported speech is no cue: the reporting verb is"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIXTH_SET_CASES)
+def test_sixth_set_cases(text, expected, request):
+    date = None if request.node.get_closest_marker("undated") else "2021-11-14"
+    assert found(text, date=date) == expected

@@ -59,9 +59,11 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
     it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
     lemma = token.lemma_.lower()
-    if any((c.dep_ == "aux" and c.lower_ in ("would", "could", "might")) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
-           for c in token.children):
-        return False  # "they would speak 'from diplomat to diplomat'", "if Minsk agrees": a hypothesis reports no words
+    if any((c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "shall", "'ll", "’ll", "wo"))
+           or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in token.children):
+        # "they would speak 'from diplomat to diplomat'", "if Minsk agrees": a hypothesis reports no
+        # words; nor does a future ("he said Russia will insist on 'concrete agreements'")
+        return False
     if lemma == "make" and any(c.lower_ == "known" for c in token.children):
         return True  # "Tijanovskaya makes known, “…”"
     if lemma in _LIGHT_VERBS and token.pos_ in ("VERB", "AUX"):

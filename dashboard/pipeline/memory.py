@@ -77,7 +77,7 @@ _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chair
 _OFFICE_HEADS = {"director": ("director",), **dict.fromkeys(("chairman", "chairwoman", "chair"),
                                                              ("chairman", "chairwoman", "chair", "chairperson", "chair-in-office"))}
 _TITLE_HINT = re.compile(
-    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|"
+    r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|aide|assistant|negotiator|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
     r"correspondent|editor|analyst|king|queen|diplomat|chairman|chairwoman|commissioner|secretary-general|journalist|"
     r"reporter|presenter|interviewer|host|anchor|"
@@ -93,6 +93,11 @@ _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "uni
 
 
 _NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
+
+
+def _is_acronym(word: str) -> bool:
+    """'SWIFT', 'OSCE', 'UNHCR': capitals only, two to six letters."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
 
 
 def _plausible_org(text: str) -> bool:
@@ -420,6 +425,9 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
+            if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
+                self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
+                continue
             c = clean_person_name(words.text, self._is_qualifier)
             if c is None:
                 continue
@@ -450,6 +458,15 @@ class ArticleMemory:
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _learn_acronym_body(self, tok: Token) -> None:
+        from .speakers import organisation_named
+
+        if any(m.start == tok.idx for m in self.mentions):
+            return
+        actor = organisation_named(self, tok.text) or new_actor(tok.text, "organisation")
+        if actor.actor_type != "person":
+            self.note(self.entity_for(actor), tok.idx, tok.idx + len(tok.text), "organisation", True)
 
     def _learn_named_body(self, head: Token) -> None:
         """A plural proper-noun subject of two words or more names a group the NER missed."""
@@ -893,6 +910,14 @@ class ArticleMemory:
                 pool = [(r, e) for r, e in pool if r.country == d.country]
             if d.country is None and len({r.country for r, _ in pool}) > 1:
                 pool = [(r, e) for r, e in pool if e.actor.actor_id in self.entities] or pool
+        if self.published is None and len({e.actor.actor_id for _, e in pool}) > 1:
+            # No date, several people the article names have held it: a term that was over before
+            # another began is a former one (Putin a prime minister in 2008–12, Johnson in 2019–22);
+            # terms that overlap stay, and the nearest person decides.
+            starts = [r.start for r, _ in pool if r.start is not None]
+            latest = max(starts) if starts else None
+            current = [(r, e) for r, e in pool if latest is None or r.end is None or r.end > latest]
+            pool = current or pool
         people = {e.actor.actor_id: e for _, e in pool}
         if len(people) > 1 and all(i in self.entities for i in people):
             # Several people the article names have held the role (Putin was a prime minister too):

@@ -48,6 +48,9 @@ _NATIONAL_BODIES = {
 # Heads of phrases that name a news source by its kind: "TASS news agency", "the daily Kommersant".
 _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "broadcaster", "network", "website",
                  "portal", "magazine", "television", "tv", "radio", "station", "wire", "service"}
+# What someone speaks through: "Krasnoselski's office", "Żaryn's tweet", "the minister's statement".
+_OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
+                 "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 
 
@@ -300,12 +303,16 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
+        if m is None and owner.pos_ == "PROPN" and head.lemma_.lower() in _OWN_CHANNELS:
+            known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet"
+            if known is not None and known.is_person:
+                return Resolved(known.actor, p.text, "spokesperson")
         if m is not None:
             office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
             if office is not None:
                 return Resolved(office, p.text, "spokesperson")
-            if head.lemma_.lower() in ("office", "press service", "service", "statement", "team", "camp", "website"):
-                return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office": he speaks through it
+            if head.lemma_.lower() in _OWN_CHANNELS:
+                return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
             continue
         actor = organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
         if actor is not None:
