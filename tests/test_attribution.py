@@ -269,6 +269,13 @@ SIXTH_SET_CASES += [
     pytest.param('Emmanuel Macron spoke after the call. He said France will demand "a full and verifiable withdrawal of troops".',
                  [("a full and verifiable withdrawal of troops", "Emmanuel Macron", "governing_cue")],
                  id="a future inside reported speech is no cue: the reporting verb is"),
+    pytest.param('A Pentagon official, speaking on condition of anonymity, said the brigade had "moved west overnight".\n\n'
+                 'The deployment was not announced. "We are watching it hour by hour," the official said.',
+                 [("moved west overnight", "US Department of Defense", "governing_cue"),
+                  ("We are watching it hour by hour,", "US Department of Defense", "governing_cue")],
+                 id="'the official' is the one the article introduced with their body"),
+    pytest.param('A senior official was in the room.\n\n"We are watching it hour by hour," the official said.',
+                 [("We are watching it hour by hour,", None, "governing_cue")], id="an official introduced with no body stays unknown"),
 ]
 
 

@@ -326,10 +326,33 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+def _introduced_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """'the official said' after 'A senior State Department official told reporters': the body
+    the article gave that official when it introduced them, up to three paragraphs back."""
+    head = p.head
+    if not any(c.lower_ == "the" for c in head.children) or len([t for t in p.span if not t.is_punct]) > 2:
+        return None  # only the bare definite: "the official", "the diplomat"
+    para = memory.paragraph_at(head.idx)
+    lo = memory.line_start_of(max(0, para - 3))
+    for sent in reversed(memory.sentences_between(lo, head.idx)):
+        for t in reversed(list(sent)):
+            if t.idx >= head.idx or t.lemma_.lower() != head.lemma_.lower() or memory.in_quote(t.idx):
+                continue
+            if not any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in t.children):
+                continue  # the introduction qualifies the official ("A senior State Department official"); "the official" does not
+            found = national_official(memory, Phrase.of(t))
+            if found is not None and found.actor is not None:
+                return Resolved(found.actor, p.text, "national_official")
+    return None
+
+
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
+    introduced = _introduced_official(memory, p)
+    if introduced is not None:
+        return introduced
     if any(t.lower_ in ("former", "ex", "retired") or t.lower_.startswith("ex-") for t in p.span):
         return Resolved(None, p.text, "national_official")  # a former official speaks for no government
     if any(c.lower_ == "the" for c in head.children) and head.lemma_.lower() == "official":
