@@ -88,6 +88,16 @@ PREVIOUS_CUE = [
                  [("We are sending more than a thousand officers tonight.", None, "none")],
                  id="not after a paragraph without a reporting verb"),
 ]
+FOLLOWING_CUE = [
+    pytest.param('Maia Sandu visited the crossing at Palanca.\n\n"We will take care of every person who comes to us."\n\n'
+                 "She said this to reporters at the crossing on Sunday.",
+                 [("We will take care of every person who comes to us.", "Maia Sandu", "following_cue")],
+                 id="'she said this' opening the next paragraph"),
+    pytest.param('Maia Sandu visited the crossing at Palanca on Sunday.\n\n"We will take care of every person who comes to us."\n\n'
+                 "The border guards said the crossing would stay open.",
+                 [("We will take care of every person who comes to us.", None, "none")],
+                 id="a next paragraph reporting something else is not about the quote"),
+]
 NEAREST_CUE = [
     pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '
                  'Lukashenko\'s spokeswoman Natalya Eismont, speaking on state television late on Sunday, said.',
@@ -112,7 +122,7 @@ def _headline(request):
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
-                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE)
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + FOLLOWING_CUE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
 
@@ -130,7 +140,7 @@ def test_the_last_resort_is_the_last_speaker(text, expected):
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose", "last_speaker"}
+              "conversation_turn", "continuation", "previous_cue", "following_cue", "nearest_cue", "loose", "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
     monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,last_speaker")
@@ -276,6 +286,10 @@ SIXTH_SET_CASES += [
                  id="'the official' is the one the article introduced with their body"),
     pytest.param('A senior official was in the room.\n\n"We are watching it hour by hour," the official said.',
                  [("We are watching it hour by hour,", None, "governing_cue")], id="an official introduced with no body stays unknown"),
+    pytest.param("Kaja Kallas spoke in Tallinn.\n\nShe made clear that the army will stay, adding \"Estonia will not be "
+                 'left alone, not for a single day."',
+                 [("Estonia will not be left alone, not for a single day.", "Kaja Kallas", "governing_cue")],
+                 id="a participle after a that-clause speaks with the main clause's subject, not the clause's"),
 ]
 
 
