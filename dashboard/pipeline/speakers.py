@@ -390,8 +390,39 @@ def metonym(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+_LOCAL_BODIES = {"police": "Police", "city council": "City Council", "regional council": "Regional Council"}
+_AREA_WORDS = {"region", "province", "voivodeship", "oblast", "county", "district", "city"}
+
+
+def _local_body(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'police for the Podlasie region', 'Kharkiv police', 'the Mariupol city council': a body of a
+    place below a country, named '<Place> Police' ('Polish police' stays the national body)."""
+    head = p.head
+    words = " ".join(t.lower_ for t in p.span if t.i <= head.i)
+    body = next((b for b in _LOCAL_BODIES if words.endswith(b)), None)  # "the Mariupol city council", "Kharkiv police"
+    if body is None and head.lower_ == "police":
+        body = "police"  # "police for the Podlasie region"
+    if body is None:
+        return None
+    places = []
+    for t in p.span:
+        if t.pos_ != "PROPN" or t.i == head.i or country_of(memory.reg, t.text) is not None:
+            continue
+        if t.dep_ == "compound" and t.head.i == head.i or t.dep_ in ("compound", "pobj") and (
+                t.head.lemma_.lower() in _AREA_WORDS or t.head.lower_ in ("for", "of", "in")):
+            places.append(t)
+    if len(places) != 1:
+        return None
+    name = f"{places[0].text} {_LOCAL_BODIES[body]}"
+    return organisation_named(memory, name) or new_actor(name, "organisation")
+
+
 def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    local = _local_body(memory, p)
+    if local is not None:
+        memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
+        return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
     actor = organisation_named(memory, text) or organisation_named(memory, p.text)
