@@ -297,3 +297,25 @@ SIXTH_SET_CASES += [
 def test_sixth_set_cases(text, expected, request):
     date = None if request.node.get_closest_marker("undated") else "2021-11-14"
     assert found(text, date=date) == expected
+
+
+SEVENTH_SET_CASES = [
+    pytest.param("Saudi Arabia on Tuesday called for restraint. The kingdom's ambassador Abdallah al-Mouallimi spoke later.\n\n"
+                 '"The humanitarian situation is worsening by the day," he said.',
+                 [("The humanitarian situation is worsening by the day,", "Abdallah al-Mouallimi", "governing_cue")],
+                 id="a two-word country is no person called by its second word"),
+    pytest.param('Later, Hungary\'s deputy foreign minister warned that the convoys could become "legitimate targets" of strikes.',
+                 [("legitimate targets", "Hungarian Ministry of Foreign Affairs", "governing_cue")],
+                 id="an unnamed deputy minister speaks for the ministry"),
+    pytest.param("Antonio Guterres flew to Moldova.\n\nThe secretary-general wanted to calm the region, telling the crowd in a short "
+                 'speech: "Nobody here is alone and nobody will be forgotten."',
+                 [("Nobody here is alone and nobody will be forgotten.", "Antonio Guterres", None)],
+                 id="a participle's colon introduction"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SEVENTH_SET_CASES)
+def test_seventh_set_cases(text, expected):
+    got = found(text)
+    assert [(w, s) for w, s, _ in got] == [(w, s) for w, s, _ in expected]
+    assert all(e is None or g[2] == e for g, (_, _, e) in zip(got, expected))

@@ -63,6 +63,10 @@ EPITHETS = {
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
     "head of state", "head of government", "head of the state", "president", "officer",
 }
+# Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
+_OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
+                      "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
+                      "transport", "environment", "labour", "emergencies", "emergency", "digital"}
 # Title words that come right before a name ("Foreign Minister X", "spokesman X").
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
@@ -425,6 +429,8 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
+            if len(words) > 1 and self._is_place_or_nation(words.text):
+                continue  # "Saudi Arabia said": a country, not a person called Arabia
             if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
                 self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
                 continue
@@ -846,7 +852,9 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
-        if allow_salience and d.definite and (d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
+        office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
+        if allow_salience and d.definite and not office and (
+                d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
                 if strict is not None:
@@ -899,6 +907,13 @@ class ArticleMemory:
             (r, e) for r, e in self.reg.roles.get(d.title, [])
             if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
         ]
+        # Someone the article names whose office ends with these words ("the secretary-general" after
+        # "Antonio Guterres", the UN Secretary-General) before anyone else who holds the bare title.
+        named = [(r, e) for key, rs in self.reg.roles.items() if key.endswith(" " + d.title) for r, e in rs
+                 if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
+                 and (self.published is None or r.holds_on(self.published))]
+        if named and not any(e.actor.actor_id in self.entities for _, e in candidates):
+            candidates = named
         if not candidates:
             return None
         in_article = [(r, e) for r, e in candidates if e.actor.actor_id in self.entities]

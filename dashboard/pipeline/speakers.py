@@ -270,9 +270,27 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return None  # "a minister said" introduces someone new; "UN chief said" is a title
     entity = memory.described(d, head.idx)
     if entity is None:
-        return None
+        ministry = _unnamed_minister(memory, d)
+        return Resolved(ministry, p.text, "role") if ministry is not None else None
     memory.note(entity, p.span.start_char, p.span.end_char, "description")
     return Resolved(entity.actor, p.text, "role")
+
+
+_MINISTRY_TOPICS = ("foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "energy",
+                    "emergencies", "emergency situations", "internal affairs")
+
+
+def _unnamed_minister(memory: ArticleMemory, d) -> Actor | None:
+    """'Russia's deputy foreign minister', whom the article does not name: the ministry speaks
+    ("Russian Ministry of Foreign Affairs"), as an unnamed official speaks for their government."""
+    words = d.title.split()
+    if d.country is None or not words or words[-1] != "minister" or words[0] not in ("deputy", "vice"):
+        return None
+    topic = " ".join(w for w in words[1:-1] if w not in ("first", "senior", "junior"))
+    country = memory.reg.country(d.country)
+    if topic not in _MINISTRY_TOPICS or country is None:
+        return None
+    return organisation_named(memory, f"{country.demonym or country.name} {topic} ministry")
 
 
 def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> Entity | None:
