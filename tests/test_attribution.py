@@ -311,6 +311,13 @@ SEVENTH_SET_CASES = [
                  'speech: "Nobody here is alone and nobody will be forgotten."',
                  [("Nobody here is alone and nobody will be forgotten.", "Antonio Guterres", None)],
                  id="a participle's colon introduction"),
+    pytest.param('Imran Khan met Vladimir Putin on Thursday. "The leaders discussed the main aspects of bilateral cooperation," '
+                 "said the brief statement from the Russian presidency.",
+                 [("The leaders discussed the main aspects of bilateral cooperation,", "Kremlin", "governing_cue")],
+                 id="a country's presidency is its president's office"),
+    pytest.param('"The delegation will meet the Russians without preconditions," Ukraine\'s presidential office said on Telegram.',
+                 [("The delegation will meet the Russians without preconditions,", "Office of the President of Ukraine", "governing_cue")],
+                 id="the presidential office of a country"),
 ]
 
 
