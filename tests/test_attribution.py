@@ -318,6 +318,10 @@ SEVENTH_SET_CASES = [
     pytest.param('"The delegation will meet the Russians without preconditions," Ukraine\'s presidential office said on Telegram.',
                  [("The delegation will meet the Russians without preconditions,", "Office of the President of Ukraine", "governing_cue")],
                  id="the presidential office of a country"),
+    pytest.param("In remarks to the agency, the chairman of the Kurdish Diaspora Committee in the Region's Parliament, Karwan "
+                 'Gaznayi, said the camps were full.\n\n"Many more families wish to come back before the winter," he said.',
+                 [("Many more families wish to come back before the winter,", "Karwan Gaznayi", "governing_cue")],
+                 id="a name set off by commas after a person's title is a person, whatever the NER called it"),
 ]
 
 

@@ -99,6 +99,14 @@ _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "uni
 _NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
 
 
+# Words that make a name a body's ("Grupa Granica" is not among them; the comma test decides).
+_BODY_WORDS = {"ministry", "committee", "council", "agency", "party", "group", "union", "bank", "guard", "guards", "forces",
+               "army", "office", "service", "news", "parliament", "government", "commission", "organisation", "organization",
+               "association", "institute", "university", "company", "corporation", "airlines", "railways", "international",
+               "watch", "foundation", "fund", "network", "centre", "center", "court", "police", "embassy", "mission", "tv",
+               "radio", "times", "post", "press", "media", "club", "league", "federation", "assembly", "region", "republic"}
+
+
 def _is_acronym(word: str) -> bool:
     """'SWIFT', 'OSCE', 'UNHCR': capitals only, two to six letters."""
     return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
@@ -465,6 +473,25 @@ class ArticleMemory:
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
 
+    def _names_the_titled(self, ent: Span) -> bool:
+        """An ORG entity that is a person's name: two or three name words with no word of a body,
+        set off by commas after a description headed by a person's title ("the rapporteur of …,")."""
+        words = ent.text.split()
+        doc = self.doc
+        if not 2 <= len(words) <= 3 or any(normalise(w) in _BODY_WORDS for w in words) or clean_person_name(ent.text) is None:
+            return False
+        if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.end : ent.end + 1].text not in (",", "said", "says", "told"):
+            return False
+        for t in reversed(doc[max(0, ent.start - 16) : ent.start - 1]):
+            if t.text in (".", ";", ":") or t.is_sent_start:
+                break
+            head = t.head
+            if t.dep_ == "det" and t.lower_ in ("the", "a", "an") and head.pos_ == "NOUN" and (
+                    head.lemma_.lower() in PERSON_NOUNS or _TITLE_HINT.search(head.lower_)
+                    or head.lower_.endswith(("eur", "man", "woman", "person"))):
+                return True
+        return False
+
     def _learn_acronym_body(self, tok: Token) -> None:
         from .speakers import organisation_named
 
@@ -748,6 +775,10 @@ class ArticleMemory:
             words = ent.text.split()
             if ent.label_ == "ORG" and 2 <= len(words) <= 3 and first_name_gender(words[0]) and clean_person_name(ent.text):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
+                self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
+                continue
+            if ent.label_ in ("ORG", "GPE") and not self._is_place_or_nation(ent.text) and self._names_the_titled(ent):
+                # "the rapporteur of the … Committee, Rebwar Babkayi, said": a name set beside a person's title
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
             if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
