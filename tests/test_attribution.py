@@ -322,6 +322,14 @@ SEVENTH_SET_CASES = [
                  'Gaznayi, said the camps were full.\n\n"Many more families wish to come back before the winter," he said.',
                  [("Many more families wish to come back before the winter,", "Karwan Gaznayi", "governing_cue")],
                  id="a name set off by commas after a person's title is a person, whatever the NER called it"),
+    pytest.param("Radu Popescu, the mayor of the town, met Dilnoza Karimova from the aid agency on Monday. She visited "
+                 'the camp later.\n\n"Nobody was prepared for this many people," she said.',
+                 [("Nobody was prepared for this many people,", "Dilnoza Karimova", "governing_cue")],
+                 id="'she' finds the woman by her first name's usual gender"),
+    pytest.param("Kazakhstan's Deputy Minister of Foreign Affairs Aigerim Tulegenova met the ambassador, Marat Seitov, on Monday.\n\n"
+                 '"We are ready to help every citizen who wants to leave," she said.',
+                 [("We are ready to help every citizen who wants to leave,", "Aigerim Tulegenova", "governing_cue")],
+                 id="a first name the dictionary knows, at the end of a title, starts a name"),
 ]
 
 

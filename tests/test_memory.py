@@ -117,3 +117,18 @@ def test_a_body_set_off_after_a_bodys_description_stays_a_body():
     memory = ArticleMemory(doc, registry(), None, QuoteIndex(quote_spans_of(text)))
     entity = entity_at(memory, text, "Grupa Granica")
     assert entity is None or not entity.is_person
+
+
+@pytest.mark.parametrize("word,expected", [
+    pytest.param("Oksana", "female", id="the project's own list"),
+    pytest.param("Cinzia", "female", id="the dictionary: an Italian name"),
+    pytest.param("Dilnoza", "female", id="the dictionary: an Uzbek name"),
+    pytest.param("Bogdan", "male", id="the project list again"),
+    pytest.param("Radu", "male", id="the dictionary: a Romanian name"),
+    pytest.param("Sasha", None, id="mostly one gender is not enough"),
+    pytest.param("Rebwar", None, id="a name neither knows"),
+])
+def test_the_usual_gender_of_a_first_name(word, expected):
+    from dashboard.pipeline.memory import usual_gender
+
+    assert usual_gender(word) == expected

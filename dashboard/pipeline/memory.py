@@ -151,6 +151,23 @@ def first_name_gender(word: str) -> str | None:
     return _first_names().get(normalise(word))
 
 
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector  # a 4 MB dictionary, read once per process (~0.2 s)
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def usual_gender(word: str) -> str | None:
+    """The gender a first name usually has: this project's list first, then gender-guesser's
+    dictionary, whose plain answers only ('mostly_female', 'andy' for both: None)."""
+    known = first_name_gender(word)
+    if known is not None or not word[:1].isalpha():
+        return known
+    answer = _gender_detector().get_gender(word)
+    return answer if answer in ("female", "male") else None
+
+
 def looks_proper(tok: Token, at_sentence_start: bool = False) -> bool:
     """A proper noun, or a capitalised word the tagger called a noun mid-sentence ("Zelenskyy said");
     at a sentence start too when asked (the caller then checks it names someone known)."""
@@ -294,7 +311,7 @@ class ArticleMemory:
             entry = self.reg.by_id.get(actor.actor_id)
             gender = gender or (entry.gender if entry else None)
             if gender is None and actor.actor_type == "person" and " " in actor.name:
-                gender = first_name_gender(actor.name.split()[0])
+                gender = usual_gender(actor.name.split()[0])
             entity = Entity(actor, gender, actor.country_code)
             self.entities[actor.actor_id] = entity
         elif gender and entity.gender is None:
@@ -540,7 +557,13 @@ class ArticleMemory:
         doc = self.doc
         for i in range(len(doc) - 1):
             first, last = doc[i], doc[i + 1]
-            if first_name_gender(first.text) is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
+            # A name the project's list knows; one only the dictionary knows when it ends a run of
+            # capitalised title words ("Deputy Minister of Foreign Affairs Emine Dzheppar said").
+            titled = i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start and (
+                normalise(doc[i - 1].text) in TITLE_WORDS or normalise(doc[i - 1].text) in ORG_NOUNS
+                or doc[i - 1].lower_ in ("affairs", "defence", "defense", "interior", "office", "ministry"))
+            known = first_name_gender(first.text) if not titled else usual_gender(first.text)
+            if known is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
                 continue
             if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
                 continue
