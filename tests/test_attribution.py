@@ -88,6 +88,16 @@ PREVIOUS_CUE = [
                  [("We are sending more than a thousand officers tonight.", None, "none")],
                  id="not after a paragraph without a reporting verb"),
 ]
+FOLLOWING_CUE = [
+    pytest.param('Maia Sandu visited the crossing at Palanca.\n\n"We will take care of every person who comes to us."\n\n'
+                 "She said this to reporters at the crossing on Sunday.",
+                 [("We will take care of every person who comes to us.", "Maia Sandu", "following_cue")],
+                 id="'she said this' opening the next paragraph"),
+    pytest.param('Maia Sandu visited the crossing at Palanca on Sunday.\n\n"We will take care of every person who comes to us."\n\n'
+                 "The border guards said the crossing would stay open.",
+                 [("We will take care of every person who comes to us.", None, "none")],
+                 id="a next paragraph reporting something else is not about the quote"),
+]
 NEAREST_CUE = [
     pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '
                  'Lukashenko\'s spokeswoman Natalya Eismont, speaking on state television late on Sunday, said.',
@@ -112,7 +122,7 @@ def _headline(request):
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
-                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE)
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + FOLLOWING_CUE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
 
@@ -130,7 +140,7 @@ def test_the_last_resort_is_the_last_speaker(text, expected):
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "previous_cue", "nearest_cue", "loose", "last_speaker"}
+              "conversation_turn", "continuation", "previous_cue", "following_cue", "nearest_cue", "loose", "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
     monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,last_speaker")
@@ -269,6 +279,17 @@ SIXTH_SET_CASES += [
     pytest.param('Emmanuel Macron spoke after the call. He said France will demand "a full and verifiable withdrawal of troops".',
                  [("a full and verifiable withdrawal of troops", "Emmanuel Macron", "governing_cue")],
                  id="a future inside reported speech is no cue: the reporting verb is"),
+    pytest.param('A Pentagon official, speaking on condition of anonymity, said the brigade had "moved west overnight".\n\n'
+                 'The deployment was not announced. "We are watching it hour by hour," the official said.',
+                 [("moved west overnight", "US Department of Defense", "governing_cue"),
+                  ("We are watching it hour by hour,", "US Department of Defense", "governing_cue")],
+                 id="'the official' is the one the article introduced with their body"),
+    pytest.param('A senior official was in the room.\n\n"We are watching it hour by hour," the official said.',
+                 [("We are watching it hour by hour,", None, "governing_cue")], id="an official introduced with no body stays unknown"),
+    pytest.param("Kaja Kallas spoke in Tallinn.\n\nShe made clear that the army will stay, adding \"Estonia will not be "
+                 'left alone, not for a single day."',
+                 [("Estonia will not be left alone, not for a single day.", "Kaja Kallas", "governing_cue")],
+                 id="a participle after a that-clause speaks with the main clause's subject, not the clause's"),
 ]
 
 
@@ -276,3 +297,44 @@ SIXTH_SET_CASES += [
 def test_sixth_set_cases(text, expected, request):
     date = None if request.node.get_closest_marker("undated") else "2021-11-14"
     assert found(text, date=date) == expected
+
+
+SEVENTH_SET_CASES = [
+    pytest.param("Saudi Arabia on Tuesday called for restraint. The kingdom's ambassador Abdallah al-Mouallimi spoke later.\n\n"
+                 '"The humanitarian situation is worsening by the day," he said.',
+                 [("The humanitarian situation is worsening by the day,", "Abdallah al-Mouallimi", "governing_cue")],
+                 id="a two-word country is no person called by its second word"),
+    pytest.param('Later, Hungary\'s deputy foreign minister warned that the convoys could become "legitimate targets" of strikes.',
+                 [("legitimate targets", "Hungarian Ministry of Foreign Affairs", "governing_cue")],
+                 id="an unnamed deputy minister speaks for the ministry"),
+    pytest.param("Antonio Guterres flew to Moldova.\n\nThe secretary-general wanted to calm the region, telling the crowd in a short "
+                 'speech: "Nobody here is alone and nobody will be forgotten."',
+                 [("Nobody here is alone and nobody will be forgotten.", "Antonio Guterres", None)],
+                 id="a participle's colon introduction"),
+    pytest.param('Imran Khan met Vladimir Putin on Thursday. "The leaders discussed the main aspects of bilateral cooperation," '
+                 "said the brief statement from the Russian presidency.",
+                 [("The leaders discussed the main aspects of bilateral cooperation,", "Kremlin", "governing_cue")],
+                 id="a country's presidency is its president's office"),
+    pytest.param('"The delegation will meet the Russians without preconditions," Ukraine\'s presidential office said on Telegram.',
+                 [("The delegation will meet the Russians without preconditions,", "Office of the President of Ukraine", "governing_cue")],
+                 id="the presidential office of a country"),
+    pytest.param("In remarks to the agency, the chairman of the Kurdish Diaspora Committee in the Region's Parliament, Karwan "
+                 'Gaznayi, said the camps were full.\n\n"Many more families wish to come back before the winter," he said.',
+                 [("Many more families wish to come back before the winter,", "Karwan Gaznayi", "governing_cue")],
+                 id="a name set off by commas after a person's title is a person, whatever the NER called it"),
+    pytest.param("Radu Popescu, the mayor of the town, met Dilnoza Karimova from the aid agency on Monday. She visited "
+                 'the camp later.\n\n"Nobody was prepared for this many people," she said.',
+                 [("Nobody was prepared for this many people,", "Dilnoza Karimova", "governing_cue")],
+                 id="'she' finds the woman by her first name's usual gender"),
+    pytest.param("Kazakhstan's Deputy Minister of Foreign Affairs Aigerim Tulegenova met the ambassador, Marat Seitov, on Monday.\n\n"
+                 '"We are ready to help every citizen who wants to leave," she said.',
+                 [("We are ready to help every citizen who wants to leave,", "Aigerim Tulegenova", "governing_cue")],
+                 id="a first name the dictionary knows, at the end of a title, starts a name"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SEVENTH_SET_CASES)
+def test_seventh_set_cases(text, expected):
+    got = found(text)
+    assert [(w, s) for w, s, _ in got] == [(w, s) for w, s, _ in expected]
+    assert all(e is None or g[2] == e for g, (_, _, e) in zip(got, expected))

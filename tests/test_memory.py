@@ -89,3 +89,46 @@ def test_photo_credits_name_no_one():
     text = "A woman waits at the border. (Photo by Wojtek Radwanski/AFP via Getty Images)\n\nShe said nothing."
     mem = memory_of(text)
     assert not any(m.entity.is_person for m in mem.mentions)
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_name_set_off_after_a_persons_title_is_a_person_whatever_the_ner_says(label):
+    """The NER calls unfamiliar names bodies or places ("Rebwar Babkayi" ORG): after "the
+    chairman of …," and before "said" the words are the chairman's name."""
+    from spacy.tokens import Span
+
+    text = ("In remarks to the agency, the secretary of the Relations and Diaspora Committee in the Kurdistan Region's Parliament, "
+            "Karwan Gaznayi, said the camps were full.")
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Karwan")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [Span(doc, start, start + 2, label=label)]
+    memory = ArticleMemory(doc, registry(), None, QuoteIndex(quote_spans_of(text)))
+    entity = entity_at(memory, text, "Karwan Gaznayi")
+    assert entity is not None and entity.is_person and entity.actor.name == "Karwan Gaznayi"
+
+
+def test_a_body_set_off_after_a_bodys_description_stays_a_body():
+    from spacy.tokens import Span
+
+    text = "In remarks to the agency, the network of aid groups on the border, Grupa Granica, said the camps were full."
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Grupa")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [Span(doc, start, start + 2, label="ORG")]
+    memory = ArticleMemory(doc, registry(), None, QuoteIndex(quote_spans_of(text)))
+    entity = entity_at(memory, text, "Grupa Granica")
+    assert entity is None or not entity.is_person
+
+
+@pytest.mark.parametrize("word,expected", [
+    pytest.param("Oksana", "female", id="the project's own list"),
+    pytest.param("Cinzia", "female", id="the dictionary: an Italian name"),
+    pytest.param("Dilnoza", "female", id="the dictionary: an Uzbek name"),
+    pytest.param("Bogdan", "male", id="the project list again"),
+    pytest.param("Radu", "male", id="the dictionary: a Romanian name"),
+    pytest.param("Sasha", None, id="mostly one gender is not enough"),
+    pytest.param("Rebwar", None, id="a name neither knows"),
+])
+def test_the_usual_gender_of_a_first_name(word, expected):
+    from dashboard.pipeline.memory import usual_gender
+
+    assert usual_gender(word) == expected

@@ -84,6 +84,11 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("''Stay home,'' she said, ''and wait.''", ["Stay home,", "and wait."], id="doubled straight apostrophes"),
         pytest.param("“The ‘red lines’ are ours,’’ he said.", ["The ‘red lines’ are ours,"], id="a nested single quote before a doubled close"),
         pytest.param("The farmers’ union said the ministers’ plan was late.", [], id="plural possessives are not marks"),
+        pytest.param("“The talks are over. The treaty will be enforced “the foreign minister said on television.",
+                     ["The talks are over. The treaty will be enforced "], id="a closing mark typed the wrong way round"),
+        pytest.param("“Friends deter bullies . . . “Our best deterrent is the allied flag,” she said.",
+                     ["Friends deter bullies . . . “Our best deterrent is the allied flag,"],
+                     id="a second opening mark before the closing one goes on to it"),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -81,6 +81,14 @@ INSTITUTION = [
                  id="ministry of topic of country is the same body"),
     pytest.param('Lithuania\'s parliament said in a resolution that the law "protects the state border".',
                  [("protects the state border", "Lithuanian Parliament", "institution")], id="a national body the registry lacks"),
+    pytest.param('"Two people were injured when the shell hit a bus stop," Kharkiv police said on Telegram.',
+                 [("Two people were injured when the shell hit a bus stop,", "Kharkiv Police", "institution")],
+                 id="a city's police"),
+    pytest.param('"A man was found in the forest near Hajnowka," police for the Podlasie region said in a statement.',
+                 [("A man was found in the forest near Hajnowka,", "Podlasie Police", "institution")], id="police for a region"),
+    pytest.param('"The border crossing is calm this evening," Polish police said.',
+                 [("The border crossing is calm this evening,", "Polish Police", "institution")],
+                 id="a nationality's police stays the national body"),
 ]
 
 

@@ -95,7 +95,9 @@ class Registry:
             for m in e.metonyms:
                 self.metonym[normalise(m)] = e
             for r in e.roles:
-                self.roles.setdefault(normalise(r.title), []).append((r, e))
+                key = normalise(r.title)
+                for k in {key, key.replace("-", " ")}:  # "Secretary-General" = "Secretary General"
+                    self.roles.setdefault(k, []).append((r, e))
         self.countries = countries
         self.country_by_name: dict[str, Country] = {}
         self.country_by_demonym: dict[str, Country] = {}

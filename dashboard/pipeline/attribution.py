@@ -37,7 +37,7 @@ from .speakers import Phrase, Resolved, resolve_speaker
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
     "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
-    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "nearest_cue": 0.6, "loose": 0.35,
+    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
     "nested_cue": 0.85,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
@@ -377,6 +377,32 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
 
 
+_THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "statement"}
+
+
+def following_cue(ctx: QuoteContext) -> Candidate | None:
+    """A quote-only paragraph, then 'He stated this on state television' opening the next one: the
+    speaker of the reporting verb whose object points back at the quote."""
+    line_end = ctx.text.find("\n", ctx.span.end)
+    after = ctx.text[ctx.span.end : line_end if line_end >= 0 else len(ctx.text)]
+    if ctx.text_before_mark().strip() or after.strip(" \"”’'».,!?") or ctx.cues():
+        return None
+    nxt = re.search(r"\S", ctx.text[line_end:]) if line_end >= 0 else None
+    if nxt is None:
+        return None
+    start = line_end + nxt.start()
+    k = ctx.memory.sentence_index(start)
+    sent = ctx.memory.sents[k]
+    if sent.start_char != start or ctx.memory.paragraph_at(start) != ctx.paragraph + 1:
+        return None
+    for t in list(sent)[:8]:
+        if is_cue(t) and ctx.outside(t) and any(c.dep_ in ("dobj", "obj", "ccomp", "advmod") and c.lower_ in _THIS_WORDS
+                                                for c in t.children):
+            phrase = _speaker_phrase(ctx, t)
+            return Candidate("following_cue", phrase, cue=t) if phrase is not None else None
+    return None
+
+
 def nearest_cue(ctx: QuoteContext) -> Candidate | None:
     """A reporting verb of the quote's sentences that the parse did not link to the quote; where
     they have none, the one reporting verb of the quote's paragraph ("If Lavrov is ready, they will
@@ -437,7 +463,7 @@ def last_speaker(ctx: QuoteContext) -> Candidate | None:
 
 QUOTE_SIEVES = (
     headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
-    continuation, previous_cue, nearest_cue, loose, last_speaker,
+    continuation, previous_cue, following_cue, nearest_cue, loose, last_speaker,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 

@@ -137,6 +137,8 @@ def subject_of(verb: Token) -> Token | None:
     for a in ancestors:
         if a.dep_ in ("acl", "relcl", "amod") or a.pos_ not in ("VERB", "AUX"):
             continue
+        if a.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in a.children):
+            continue  # nor the subject of what was reported: "He vowed that the country will not give in, saying …"
         subs = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subs:
             before = [c for c in subs if c.i < a.i]

@@ -63,6 +63,10 @@ EPITHETS = {
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
     "head of state", "head of government", "head of the state", "president", "officer",
 }
+# Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
+_OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
+                      "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
+                      "transport", "environment", "labour", "emergencies", "emergency", "digital"}
 # Title words that come right before a name ("Foreign Minister X", "spokesman X").
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
@@ -93,6 +97,14 @@ _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "uni
 
 
 _NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
+
+
+# Words that make a name a body's ("Grupa Granica" is not among them; the comma test decides).
+_BODY_WORDS = {"ministry", "committee", "council", "agency", "party", "group", "union", "bank", "guard", "guards", "forces",
+               "army", "office", "service", "news", "parliament", "government", "commission", "organisation", "organization",
+               "association", "institute", "university", "company", "corporation", "airlines", "railways", "international",
+               "watch", "foundation", "fund", "network", "centre", "center", "court", "police", "embassy", "mission", "tv",
+               "radio", "times", "post", "press", "media", "club", "league", "federation", "assembly", "region", "republic"}
 
 
 def _is_acronym(word: str) -> bool:
@@ -137,6 +149,23 @@ def _first_names() -> dict[str, str]:
 def first_name_gender(word: str) -> str | None:
     """'female' for "Hanna", 'male' for "Kostyantyn", None for names used for both or unknown."""
     return _first_names().get(normalise(word))
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector  # a 4 MB dictionary, read once per process (~0.2 s)
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def usual_gender(word: str) -> str | None:
+    """The gender a first name usually has: this project's list first, then gender-guesser's
+    dictionary, whose plain answers only ('mostly_female', 'andy' for both: None)."""
+    known = first_name_gender(word)
+    if known is not None or not word[:1].isalpha():
+        return known
+    answer = _gender_detector().get_gender(word)
+    return answer if answer in ("female", "male") else None
 
 
 def looks_proper(tok: Token, at_sentence_start: bool = False) -> bool:
@@ -282,7 +311,7 @@ class ArticleMemory:
             entry = self.reg.by_id.get(actor.actor_id)
             gender = gender or (entry.gender if entry else None)
             if gender is None and actor.actor_type == "person" and " " in actor.name:
-                gender = first_name_gender(actor.name.split()[0])
+                gender = usual_gender(actor.name.split()[0])
             entity = Entity(actor, gender, actor.country_code)
             self.entities[actor.actor_id] = entity
         elif gender and entity.gender is None:
@@ -425,6 +454,8 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
+            if len(words) > 1 and self._is_place_or_nation(words.text):
+                continue  # "Saudi Arabia said": a country, not a person called Arabia
             if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
                 self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
                 continue
@@ -458,6 +489,25 @@ class ArticleMemory:
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
                 and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+
+    def _names_the_titled(self, ent: Span) -> bool:
+        """An ORG entity that is a person's name: two or three name words with no word of a body,
+        set off by commas after a description headed by a person's title ("the rapporteur of …,")."""
+        words = ent.text.split()
+        doc = self.doc
+        if not 2 <= len(words) <= 3 or any(normalise(w) in _BODY_WORDS for w in words) or clean_person_name(ent.text) is None:
+            return False
+        if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.end : ent.end + 1].text not in (",", "said", "says", "told"):
+            return False
+        for t in reversed(doc[max(0, ent.start - 16) : ent.start - 1]):
+            if t.text in (".", ";", ":") or t.is_sent_start:
+                break
+            head = t.head
+            if t.dep_ == "det" and t.lower_ in ("the", "a", "an") and head.pos_ == "NOUN" and (
+                    head.lemma_.lower() in PERSON_NOUNS or _TITLE_HINT.search(head.lower_)
+                    or head.lower_.endswith(("eur", "man", "woman", "person"))):
+                return True
+        return False
 
     def _learn_acronym_body(self, tok: Token) -> None:
         from .speakers import organisation_named
@@ -507,7 +557,13 @@ class ArticleMemory:
         doc = self.doc
         for i in range(len(doc) - 1):
             first, last = doc[i], doc[i + 1]
-            if first_name_gender(first.text) is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
+            # A name the project's list knows; one only the dictionary knows when it ends a run of
+            # capitalised title words ("Deputy Minister of Foreign Affairs Emine Dzheppar said").
+            titled = i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start and (
+                normalise(doc[i - 1].text) in TITLE_WORDS or normalise(doc[i - 1].text) in ORG_NOUNS
+                or doc[i - 1].lower_ in ("affairs", "defence", "defense", "interior", "office", "ministry"))
+            known = first_name_gender(first.text) if not titled else usual_gender(first.text)
+            if known is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
                 continue
             if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
                 continue
@@ -744,6 +800,10 @@ class ArticleMemory:
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
+            if ent.label_ in ("ORG", "GPE") and not self._is_place_or_nation(ent.text) and self._names_the_titled(ent):
+                # "the rapporteur of the … Committee, Rebwar Babkayi, said": a name set beside a person's title
+                self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
+                continue
             if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
                 continue  # a country named as a place; as a subject it stands for its government
             actor = organisation_named(self, ent.text)
@@ -846,7 +906,9 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
-        if allow_salience and d.definite and (d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
+        office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
+        if allow_salience and d.definite and not office and (
+                d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
                 if strict is not None:
@@ -899,6 +961,13 @@ class ArticleMemory:
             (r, e) for r, e in self.reg.roles.get(d.title, [])
             if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
         ]
+        # Someone the article names whose office ends with these words ("the secretary-general" after
+        # "Antonio Guterres", the UN Secretary-General) before anyone else who holds the bare title.
+        named = [(r, e) for key, rs in self.reg.roles.items() if key.endswith(" " + d.title) for r, e in rs
+                 if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
+                 and (self.published is None or r.holds_on(self.published))]
+        if named and not any(e.actor.actor_id in self.entities for _, e in candidates):
+            candidates = named
         if not candidates:
             return None
         in_article = [(r, e) for r, e in candidates if e.actor.actor_id in self.entities]

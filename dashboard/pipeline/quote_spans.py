@@ -112,6 +112,16 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 single_open = None
                 inner_open = None
                 continue
+        elif ch == "“" and text[double_open] == "“" and "”" not in text[i + 1 :]:
+            # A second opening mark while one is open and no closing mark after it: a closing mark
+            # typed the wrong way round ("… will be implemented “Turkey’s foreign minister said").
+            # (With a closing mark still to come, the quote goes on to it.)
+            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
+            for n in nested:
+                n.outer = q
+            spans.append(q)
+            double_open, nested, single_open, inner_open = None, [], None, None
+            continue
         elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
             q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
             for n in nested:

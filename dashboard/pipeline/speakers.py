@@ -270,9 +270,27 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return None  # "a minister said" introduces someone new; "UN chief said" is a title
     entity = memory.described(d, head.idx)
     if entity is None:
-        return None
+        ministry = _unnamed_minister(memory, d)
+        return Resolved(ministry, p.text, "role") if ministry is not None else None
     memory.note(entity, p.span.start_char, p.span.end_char, "description")
     return Resolved(entity.actor, p.text, "role")
+
+
+_MINISTRY_TOPICS = ("foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "energy",
+                    "emergencies", "emergency situations", "internal affairs")
+
+
+def _unnamed_minister(memory: ArticleMemory, d) -> Actor | None:
+    """'Russia's deputy foreign minister', whom the article does not name: the ministry speaks
+    ("Russian Ministry of Foreign Affairs"), as an unnamed official speaks for their government."""
+    words = d.title.split()
+    if d.country is None or not words or words[-1] != "minister" or words[0] not in ("deputy", "vice"):
+        return None
+    topic = " ".join(w for w in words[1:-1] if w not in ("first", "senior", "junior"))
+    country = memory.reg.country(d.country)
+    if topic not in _MINISTRY_TOPICS or country is None:
+        return None
+    return organisation_named(memory, f"{country.demonym or country.name} {topic} ministry")
 
 
 def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> Entity | None:
@@ -326,10 +344,33 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+def _introduced_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """'the official said' after 'A senior State Department official told reporters': the body
+    the article gave that official when it introduced them, up to three paragraphs back."""
+    head = p.head
+    if not any(c.lower_ == "the" for c in head.children) or len([t for t in p.span if not t.is_punct]) > 2:
+        return None  # only the bare definite: "the official", "the diplomat"
+    para = memory.paragraph_at(head.idx)
+    lo = memory.line_start_of(max(0, para - 3))
+    for sent in reversed(memory.sentences_between(lo, head.idx)):
+        for t in reversed(list(sent)):
+            if t.idx >= head.idx or t.lemma_.lower() != head.lemma_.lower() or memory.in_quote(t.idx):
+                continue
+            if not any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in t.children):
+                continue  # the introduction qualifies the official ("A senior State Department official"); "the official" does not
+            found = national_official(memory, Phrase.of(t))
+            if found is not None and found.actor is not None:
+                return Resolved(found.actor, p.text, "national_official")
+    return None
+
+
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
+    introduced = _introduced_official(memory, p)
+    if introduced is not None:
+        return introduced
     if any(t.lower_ in ("former", "ex", "retired") or t.lower_.startswith("ex-") for t in p.span):
         return Resolved(None, p.text, "national_official")  # a former official speaks for no government
     if any(c.lower_ == "the" for c in head.children) and head.lemma_.lower() == "official":
@@ -367,8 +408,39 @@ def metonym(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+_LOCAL_BODIES = {"police": "Police", "city council": "City Council", "regional council": "Regional Council"}
+_AREA_WORDS = {"region", "province", "voivodeship", "oblast", "county", "district", "city"}
+
+
+def _local_body(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'police for the Podlasie region', 'Kharkiv police', 'the Mariupol city council': a body of a
+    place below a country, named '<Place> Police' ('Polish police' stays the national body)."""
+    head = p.head
+    words = " ".join(t.lower_ for t in p.span if t.i <= head.i)
+    body = next((b for b in _LOCAL_BODIES if words.endswith(b)), None)  # "the Mariupol city council", "Kharkiv police"
+    if body is None and head.lower_ == "police":
+        body = "police"  # "police for the Podlasie region"
+    if body is None:
+        return None
+    places = []
+    for t in p.span:
+        if t.pos_ != "PROPN" or t.i == head.i or country_of(memory.reg, t.text) is not None:
+            continue
+        if t.dep_ == "compound" and t.head.i == head.i or t.dep_ in ("compound", "pobj") and (
+                t.head.lemma_.lower() in _AREA_WORDS or t.head.lower_ in ("for", "of", "in")):
+            places.append(t)
+    if len(places) != 1:
+        return None
+    name = f"{places[0].text} {_LOCAL_BODIES[body]}"
+    return organisation_named(memory, name) or new_actor(name, "organisation")
+
+
 def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    local = _local_body(memory, p)
+    if local is not None:
+        memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
+        return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
     actor = organisation_named(memory, text) or organisation_named(memory, p.text)
