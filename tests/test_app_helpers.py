@@ -343,3 +343,12 @@ def test_map_colours_are_never_reused_and_the_key_names_them():
 )
 def test_attribution_provenance_in_words(mention, speaker, expected):
     assert cards.attribution_words(mention, speaker) == expected
+
+
+def test_every_sieve_has_words_on_the_card():
+    from dashboard.pipeline.attribution import ALL_SIEVES, CONFIDENCE
+    from dashboard.pipeline.speakers import SPEAKER_SIEVES
+
+    assert set(ALL_SIEVES) <= set(cards.MENTION_WORDS)
+    assert {s.__name__ for s in SPEAKER_SIEVES} <= set(cards.SPEAKER_WORDS)
+    assert {k for k in CONFIDENCE if k not in ALL_SIEVES} <= set(cards.MENTION_WORDS) | set(cards.SPEAKER_WORDS)
