@@ -43,3 +43,15 @@ def test_no_manifest_and_an_explicit_manifest(tmp_path):
     assert (ignored["outlet"], ignored["outlet_source"], ignored["url"]) == ("TASS", "stated", None)
     assert (named["outlet"], named["outlet_source"], named["url"]) == ("TASS", "stated", "https://ria.ru/1")
     assert ignored["publication_date"] == named["publication_date"] == "2021-11-10"
+
+
+def test_words_whose_text_names_no_source_are_unknown_in_the_json(tmp_path):
+    """The gold format's label for a quote with no named source; the record itself keeps None."""
+    from dashboard.pipeline.build import process
+    from dashboard.pipeline.config import load_settings
+    from dashboard.pipeline.report import UNKNOWN_SPEAKER, article_json
+
+    text = b"A headline about the border today\n\n\"We have no plans to open the crossing,\" a source said.\n\nJoe Biden said: \"We stand with Poland.\"\n"
+    [result] = process([("t.txt", text)], load_settings(), use_cache=False)
+    assert [q.speaker for q in result.tables["quotes"]] == [None, "Joe Biden"]
+    assert [q["speaker"] for q in article_json("t.txt", result.tables)["quotes"]] == [UNKNOWN_SPEAKER, "Joe Biden"]

@@ -10,6 +10,9 @@ def _iso(d) -> str | None:
 
 
 ROLE_RANK = {"event": 0, "speech": 1, "mention": 2}
+# The gold format's speaker for words whose text names no source ("a source said", a quote no
+# sieve could place); the records keep None, and the dashboard shows "Unknown speaker".
+UNKNOWN_SPEAKER = "UNKNOWN"
 
 
 def article_json(path: str, tables: dict[str, list], warnings: list[str] | None = None) -> dict:
@@ -52,7 +55,7 @@ def article_json(path: str, tables: dict[str, list], warnings: list[str] | None 
         "body": article.body,
         "quotes": [
             {
-                "text": q.text, "speaker": q.speaker, "start_char": q.start_char, "end_char": q.end_char,
+                "text": q.text, "speaker": q.speaker or UNKNOWN_SPEAKER, "start_char": q.start_char, "end_char": q.end_char,
                 "speaker_surface": q.speaker_surface, "cue_verb": q.cue_verb, "speech_act": q.speech_act,
                 "confidence": q.confidence, "mention_sieve": q.mention_sieve, "speaker_sieve": q.speaker_sieve,
                 "date": _iso(q.quote_date),
