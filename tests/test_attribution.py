@@ -338,3 +338,25 @@ def test_seventh_set_cases(text, expected):
     got = found(text)
     assert [(w, s) for w, s, _ in got] == [(w, s) for w, s, _ in expected]
     assert all(e is None or g[2] == e for g, (_, _, e) in zip(got, expected))
+
+
+EIGHTH_SET_CASES = [
+    pytest.param('Governor Ann Reed wrote to state agencies on Tuesday. In the memo, the governor cited Moscow\'s "unprovoked and '
+                 'brutal assault on a free country" and the new sanctions.',
+                 [("unprovoked and brutal assault on a free country", "Ann Reed", "governing_cue")], id="'cited' reports words"),
+    pytest.param('The federation\'s head, Lena Sorensen, said an "overwhelming majority of members" had told her they would boycott.',
+                 [("overwhelming majority of members", "Lena Sorensen", "governing_cue")],
+                 id="a verb whose subject is the quote reports no speaker: the verb around it does"),
+    pytest.param('Archbishop Sviatoslav Shevchuk led the prayers. "We have lived through everything in three days," '
+                 "Archbishop Shevchuk said.",
+                 [("We have lived through everything in three days,", "Sviatoslav Shevchuk", "governing_cue")],
+                 id="a church title before the surname"),
+    pytest.param('"We ask every club to stand by the players," Dynamo CEO Oleksandr Kovalenko wrote.',
+                 [("We ask every club to stand by the players,", "Oleksandr Kovalenko", "governing_cue")],
+                 id="a club's chief executive before the name"),
+]
+
+
+@pytest.mark.parametrize("text,expected", EIGHTH_SET_CASES)
+def test_eighth_set_cases(text, expected):
+    assert found(text) == expected

@@ -166,9 +166,16 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     return True
 
 
+def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
+    """'Parsons said an “overwhelming number of members” had told his organisation …': a verb whose
+    subject is inside the quote reports what the quoted words did, not who said them."""
+    subj = own_subject(cue)
+    return subj is not None and subj.i in ctx.tokens or any(t.i in ctx.tokens for t in (subj.subtree if subj is not None else ()) if not t.is_punct and t.pos_ != "DET")
+
+
 def governing_cue(ctx: QuoteContext) -> Candidate | None:
     # "is believed", "was told": a passive verb without its agent reports no one's words
-    governing = [t for t in ctx.cues() if ctx.governs(t) and passive_agent(t) is not None]
+    governing = [t for t in ctx.cues() if ctx.governs(t) and passive_agent(t) is not None and not _says_the_quote(ctx, t)]
     if not governing:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"

@@ -27,6 +27,7 @@ HONORIFICS = {
     "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "adm", "admiral",
     "rev", "president", "pm", "minister", "secretary", "senator", "sen", "rep", "gov", "governor",
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
+    "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
 }
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}
@@ -44,7 +45,8 @@ TITLE_WORDS = HONORIFICS | {
 OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "minister", "secretary", "president",
                    "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
-                   "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative"}
+                   "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
+                   "executive", "coach", "manager", "founder", "spokesman", "governor", "mayor"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
