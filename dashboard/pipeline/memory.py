@@ -107,6 +107,14 @@ _BODY_WORDS = {"ministry", "committee", "council", "agency", "party", "group", "
                "radio", "times", "post", "press", "media", "club", "league", "federation", "assembly", "region", "republic"}
 
 
+_BRACKETED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+|of|and|for|the|on)(?:[ \t]+(?:[A-Z][\w'’-]+|of|and|for|the|on))+)[ \t]*\(([A-Z]{2,6}|[A-Z][a-z]{2,5})\)")
+
+
+def _initials(name: str) -> str:
+    """'Russian Paralympic Committee' -> 'RPC' (small words skipped)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _is_acronym(word: str) -> bool:
     """'SWIFT', 'OSCE', 'UNHCR': capitals only, two to six letters."""
     return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
@@ -233,6 +241,7 @@ class ArticleMemory:
         self.paragraph_of = self._paragraphs()
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
+        self._acronyms: dict[str, Actor] | None = None  # acronym -> the body it stands for, read when first asked
         self._by_start: dict[int, Mention] = {}
         self._full_names: dict[tuple[str, str], list[Mention]] = {}  # ("surname"|"first", key) -> full-name mentions
         self._person_keys: dict[str, Entity] = {}  # name key of a full name -> entity
@@ -359,7 +368,8 @@ class ArticleMemory:
 
     def _build(self) -> None:
         persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc)
-                   if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)]
+                   if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
+                   and self.acronym(e.text.strip()) is None]  # "Narefa said", after "… Refugees (Narefa)": a body
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
@@ -456,6 +466,9 @@ class ArticleMemory:
                 continue
             if len(words) > 1 and self._is_place_or_nation(words.text):
                 continue  # "Saudi Arabia said": a country, not a person called Arabia
+            if len(words) == 1 and self.acronym(tok.text) is not None:
+                self._learn_acronym_body(tok)  # "Dirco says", after "The Department of … (Dirco)"
+                continue
             if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
                 self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
                 continue
@@ -508,6 +521,40 @@ class ArticleMemory:
                     or head.lower_.endswith(("eur", "man", "woman", "person"))):
                 return True
         return False
+
+    def acronym(self, text: str) -> Actor | None:
+        """The body an acronym stands for in this article: one written out with it in brackets
+        ("Department of International Relations and Cooperation (DIRCO)"), or the one named body
+        whose initials it is ("RPC": the Russian Paralympic Committee)."""
+        if self._acronyms is None:
+            self._acronyms = {}  # (organisation_named asks again while the table is being read)
+            self._acronyms = self._spelled_out_acronyms()
+        return self._acronyms.get(text) or (self._acronyms.get(text.upper()) if _is_acronym(text) else None)
+
+    def _spelled_out_acronyms(self) -> dict[str, Actor]:
+        from .speakers import organisation_named
+
+        found: dict[str, Actor] = {}
+        for m in _BRACKETED_ACRONYM.finditer(self.text):
+            name, short = re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.group(2)
+            if _initials(name).startswith(short[:1].upper()):
+                actor = organisation_named(self, name) or new_actor(name, "organisation")
+                found.setdefault(short, actor)  # "(Dirco)" as written, and as capitals
+                found.setdefault(short.upper(), actor)
+        by_initials: dict[str, set[str]] = {}
+        names: dict[str, str] = {}
+        for ent in entities(self.doc):
+            if ent.label_ == "ORG" and len(ent.text.split()) >= 2 and "(" not in ent.text:
+                name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+                if not any(normalise(w) in _BODY_WORDS for w in name.split()):
+                    continue  # initials stand for a body's name ("Russian Paralympic Committee"), not a person's
+                by_initials.setdefault(_initials(name), set()).add(name)
+                names[name] = name
+        for short, group in by_initials.items():
+            if len(short) >= 2 and len(group) == 1 and short not in found:
+                name = next(iter(group))
+                found[short] = organisation_named(self, name) or new_actor(name, "organisation")
+        return found
 
     def _learn_acronym_body(self, tok: Token) -> None:
         from .speakers import organisation_named
@@ -811,7 +858,8 @@ class ArticleMemory:
                 known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
                 actor = known.actor if known is not None else None
             if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
-                actor = new_actor(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I), "organisation")
+                name = re.sub(r"\s*\([A-Za-z]{2,8}\)?$", "", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))  # "… (Dirco"
+                actor = self.acronym(name) or new_actor(name, "organisation")
             if actor is not None and actor.actor_type != "person":
                 self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
 

@@ -87,6 +87,7 @@ class Phrase:
 
 
 def _strip(text: str) -> str:
+    text = re.sub(r"\s*\([A-Za-z]{2,8}\)?\s*$", "", text.strip())  # "… Cooperation (DIRCO)": the acronym is an alias
     text = text.strip(" ,;:-–—\"'“”‘’()")
     while True:
         new = _LEADING.sub("", text)
@@ -109,6 +110,9 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     entry = reg.alias.get(key) or reg.metonym.get(key)
     if entry is not None:
         return entry.actor if entry.actor.actor_type != "person" else None
+    spelled_out = memory.acronym(t)
+    if spelled_out is not None:  # "the RPC" in an article that names the Russian Paralympic Committee
+        return spelled_out
     parts = institution_parts(t, lambda q: country_of(reg, q) is not None)
     if parts is not None:
         country = country_of(reg, parts.nationality) if parts.nationality else None
