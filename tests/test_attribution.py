@@ -368,3 +368,27 @@ def test_eighth_set_cases(text, expected):
     got = found(text)
     assert [(w, s) for w, s, _ in got] == [(w, s) for w, s, _ in expected]
     assert all(e is None or g[2] == e for g, (_, _, e) in zip(got, expected))
+
+
+@pytest.mark.parametrize("line,expected", [
+    pytest.param("Russian Paralympic Committee statement", "Russian Paralympic Committee", id="a body's statement"),
+    pytest.param("Statement by the Kremlin", "Kremlin", id="statement by"),
+    pytest.param("Zelensky's statement", "Zelensky", id="a person's statement"),
+    pytest.param("Full text of the Nato statement", "Nato", id="full text of"),
+    pytest.param("The statement", None, id="no one named"),
+    pytest.param("Joint statement", None, id="a joint statement names no one"),
+    pytest.param("Kremlin spokesman Dmitry Peskov said.", None, id="a sentence is no heading"),
+])
+def test_a_statement_heading_names_its_author(line, expected):
+    from dashboard.pipeline.attribution import _statement_heading
+
+    assert _statement_heading(line) == expected
+
+
+def test_the_paragraphs_under_a_statement_heading_are_its_authors():
+    text = ('The Lithuanian Athletics Federation met on Monday.\n\nLithuanian Athletics Federation statement\n\n'
+            '"The federation has studied every argument and will not send its athletes."\n\n'
+            '"None of them stand up to scrutiny."')
+    assert [(w, s) for w, s, _ in found(text)] == [
+        ("The federation has studied every argument and will not send its athletes.", "Lithuanian Athletics Federation"),
+        ("None of them stand up to scrutiny.", "Lithuanian Athletics Federation")]

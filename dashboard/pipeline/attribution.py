@@ -211,6 +211,9 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
             return None
     if not before.strip():
         prev = _previous_paragraph(ctx)
+        heading = _statement_heading(prev) if prev is not None else None
+        if heading is not None:  # a line "Russian Paralympic Committee statement" above the quoted text
+            return _named(ctx, "colon_intro", heading, ctx.text.rfind(prev, 0, ctx.line_start))
         if prev is None or not prev.rstrip().endswith(":"):
             return None
         end = ctx.line_start - 1
@@ -231,6 +234,27 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     cue = cues[-1]
     phrase = _speaker_phrase(ctx, cue)
     return Candidate("colon_intro", phrase, cue=cue) if phrase is not None else None
+
+
+_HEADING = re.compile(r"^\s*(?:(?:full\s+)?(?:text of (?:the\s+)?)?(?P<a>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6})\s+"
+                      r"(?:statement|message|letter|address)|(?:statement|message|letter|address) (?:by|from) (?:the\s+)?"
+                      r"(?P<b>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}))\s*$", re.I)
+
+
+def _statement_heading(line: str) -> str | None:
+    """'Russian Paralympic Committee statement', 'Statement by the Kremlin': a heading line
+    naming whose statement the quoted paragraphs below are; the name, or None."""
+    if len(line.split()) > 9 or line.rstrip().endswith((".", "?", "!", ",")):
+        return None
+    m = _HEADING.match(line.replace("’s statement", " statement").replace("'s statement", " statement"))
+    name = (m.group("a") or m.group("b")) if m else None
+    if name is None or name.lower() in _NOT_AUTHORS:
+        return None  # "The statement", "Joint statement": no one named
+    return name
+
+
+_NOT_AUTHORS = {"the", "a", "joint", "full", "official", "new", "latest", "final", "this", "that", "his", "her", "their",
+                "our", "its", "read", "in", "opening", "closing"}
 
 
 def _previous_paragraph(ctx: QuoteContext) -> str | None:

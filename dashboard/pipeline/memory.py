@@ -1184,6 +1184,12 @@ class ArticleMemory:
         """A body the article named in full, referred to by some of its words in order
         ("the State Committee" after "the State Border Committee of Belarus")."""
         words = [w for w in normalise(text).split() if w not in ("the", "a", "an", "of")]
+        if len(words) == 1 and words[0] in ORG_NOUNS and ORG_NOUNS[words[0]]:
+            # "the Department concluded" after "the Department of International Relations and
+            # Cooperation": the one body named before whose name begins or ends with that word
+            heads = {id(e): e for e in self.entities.values() if not e.is_person and e.first_start < pos
+                     and words[0] in (normalise(e.actor.name).split()[:1] + normalise(e.actor.name).split()[-1:])}
+            return next(iter(heads.values())) if len(heads) == 1 else None
         if len(words) < 2:
             return None
         found = {}
