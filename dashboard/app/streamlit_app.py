@@ -280,7 +280,8 @@ by_about = st.radio("Spoken about", ["actor", "country"], horizontal=True, key="
 about_free = replace(selection, about="")
 pairs = queries.speaks_about(queries.key(snapshot, about_free, by_about), db, about_free, by_about)
 if pairs.empty:
-    st.caption("No quote with a named speaker matches the filters.")
+    st.caption("No matching quote with a named speaker names " + (
+        "another actor in its sentence." if by_about == "actor" else "a country in its sentence."))
 else:
     about_label = (lambda v: names.get(v, v)) if by_about == "country" else (lambda v: v)
     heat = charts.speaks_figure(pairs, about_label)
