@@ -535,7 +535,7 @@ class ArticleMemory:
         from .speakers import organisation_named
 
         found: dict[str, Actor] = {}
-        for m in _BRACKETED_ACRONYM.finditer(self.text):
+        for m in self._bracketed_acronyms():
             name, short = re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.group(2)
             if _initials(name).startswith(short[:1].upper()):
                 actor = organisation_named(self, name) or new_actor(name, "organisation")
@@ -555,6 +555,16 @@ class ArticleMemory:
                 name = next(iter(group))
                 found[short] = organisation_named(self, name) or new_actor(name, "organisation")
         return found
+
+    def _bracketed_acronyms(self):
+        """'Name Of The Body (NOTB)' matches, read only in the 120 characters before each bracket
+        (linear in the text: a long run of capitalised words costs nothing)."""
+        text = self.text
+        for open_at in (m.start() for m in re.finditer(r"\((?=[A-Za-z]{2,6}\))", text)):
+            lo = max(0, open_at - 120)
+            m = _BRACKETED_ACRONYM.search(text[lo : open_at + 9])
+            if m is not None and lo + m.end() > open_at:
+                yield m
 
     def _learn_acronym_body(self, tok: Token) -> None:
         from .speakers import organisation_named

@@ -105,8 +105,8 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     reg = memory.reg
     t = _strip(text)
     key = normalise(t)
-    if not key:
-        return None
+    if not key or len(key) > 160:
+        return None  # no body's name is that long (and a run-on phrase must not cost its length squared)
     entry = reg.alias.get(key) or reg.metonym.get(key)
     if entry is not None:
         return entry.actor if entry.actor.actor_type != "person" else None
