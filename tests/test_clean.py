@@ -182,4 +182,3 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
     assert len(out) == len(text)  # offsets hold
     joined = [text[:i].split()[-1] for i, (a, b) in enumerate(zip(text, out)) if a == "\n" and b == " "]
     assert joined == joined_after
-

@@ -171,4 +171,3 @@ FOURTH_SET_WAYS = [
 @pytest.mark.parametrize("text,expected", FOURTH_SET_WAYS)
 def test_fourth_set_ways(text, expected):
     assert resolved(text) == expected
-
