@@ -392,3 +392,10 @@ def test_the_paragraphs_under_a_statement_heading_are_its_authors():
     assert [(w, s) for w, s, _ in found(text)] == [
         ("The federation has studied every argument and will not send its athletes.", "Lithuanian Athletics Federation"),
         ("None of them stand up to scrutiny.", "Lithuanian Athletics Federation")]
+
+
+def test_a_title_the_parse_hung_on_a_place_still_names_its_holder():
+    text = ("Vladimir Putin was the target of the speeches. The rally was also attended by the mayor of Gdansk, Aleksandra "
+            "Dulkiewicz, who said that the city would help.\n\n"
+            '"Gdansk will take in everyone who needs shelter this winter," said the mayor of Gdansk.')
+    assert [(w, s) for w, s, _ in found(text)] == [("Gdansk will take in everyone who needs shelter this winter,", "Aleksandra Dulkiewicz")]

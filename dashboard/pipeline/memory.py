@@ -778,8 +778,11 @@ class ArticleMemory:
             if words and not names_next and (described_as or any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words)):
                 found.append(self._title_and_country(words))
         root = span.root
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
-            head = root.head
+        head = root.head if root.dep_ == "appos" else None
+        while head is not None and head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+                and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # "the mayor of Vilnius, Remigijus Šimašius,": the parse hung the name on "Vilnius"
+        if head is not None and head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
             words = [t for t in head.subtree if t.i < span.start and not t.is_punct and t.i >= head.left_edge.i]
             found.append(self._title_and_country(words))
         for title, country in found:
