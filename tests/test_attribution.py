@@ -399,3 +399,9 @@ def test_a_title_the_parse_hung_on_a_place_still_names_its_holder():
             "Dulkiewicz, who said that the city would help.\n\n"
             '"Gdansk will take in everyone who needs shelter this winter," said the mayor of Gdansk.')
     assert [(w, s) for w, s, _ in found(text)] == [("Gdansk will take in everyone who needs shelter this winter,", "Aleksandra Dulkiewicz")]
+
+
+def test_the_opposition_leader_is_not_the_countrys_authoritarian_leader():
+    text = ("Exiled opposition leader Sviatlana Tsikhanouskaya spoke in Vilnius. Alexander Lukashenko gave an interview.\n\n"
+            "Belarus's authoritarian leader said it was \"absolutely possible\" that his troops had helped them.")
+    assert [(w, s) for w, s, _ in found(text)] == [("absolutely possible", "Alexander Lukashenko")]

@@ -71,6 +71,8 @@ _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interi
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
                 "adviser", "advisor", "leader", "senator", "deputy", "official", "aide", "lawmaker", "mp", "activist"}
+# Qualifiers that make a title another office ("opposition leader" is not "the leader").
+_CONTRASTING = {"opposition", "former", "ex", "exiled", "deputy", "vice", "acting", "assistant"}
 _STORY_PEOPLE = {"student", "mother", "father", "resident", "volunteer", "refugee", "teacher", "doctor", "nurse", "soldier",
                  "driver", "farmer", "worker", "pensioner", "migrant", "witness", "woman", "man", "protester", "protestor",
                  "demonstrator", "blogger", "journalist"}
@@ -958,7 +960,8 @@ class ArticleMemory:
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE:
             # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
-            holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))]
+            holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))
+                       and not self._other_kind_of(e, d)]
         if holders:
             return self._nearest(holders, pos)
         role = self._registry_role(d, pos)
@@ -976,6 +979,14 @@ class ArticleMemory:
                     return strict
             return self.salient_person(pos, country=d.country)
         return None
+
+    @staticmethod
+    def _other_kind_of(entity: Entity, d: "Description") -> bool:
+        """The opposition leader is not 'Belarus's authoritarian leader', nor a deputy minister 'the
+        minister': a title of the entity's with a contrasting qualifier the description lacks."""
+        words = set(d.title.split())
+        return any(t.endswith(" " + d.head) and t.split()[0] in _CONTRASTING and t.split()[0] not in words
+                   for t in entity.titles)
 
     def _head_of_body(self, d: "Description", pos: int) -> Entity | None:
         """'the U.N. chief', 'the Nato boss': whoever the article or the registry gives a title
