@@ -20,6 +20,9 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Mevlüt Çavuşoğlu", "Mevlüt Çavuşoğlu", None, id="a capital outside ASCII"),
     pytest.param("John Major", "John Major", None, id="a surname that is also a rank"),
     pytest.param("Erik Prince", "Erik Prince", None, id="a surname that is also a title"),
+    pytest.param("Spencer J. Cox", "Spencer Cox", None, id="a middle initial is dropped"),
+    pytest.param("T.S. Tirumurti", "T.S. Tirumurti", None, id="initials as the first name stay"),
+    pytest.param("George W Bush", "George Bush", None, id="a middle initial without its dot"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

@@ -112,6 +112,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS:
         return None
+    if len(tokens) >= 3:  # the common form drops a middle initial: "Spencer J. Cox" is Spencer Cox
+        tokens = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.?", t)] + [tokens[-1]]
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
     def capitalised(t: str) -> bool:  # "Çavuşoğlu", "Żaryn" as much as "Smith"; "al-Sahaf" by its second part
