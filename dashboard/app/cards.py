@@ -76,6 +76,7 @@ def attribution_words(mention_sieve: object, speaker_sieve: object) -> str:
     parts = []
     if mention:
         parts.append("found by " + MENTION_WORDS.get(mention, mention.replace("_", " ")))
-    if speaker and SPEAKER_WORDS.get(speaker, speaker):
-        parts.append("speaker from " + SPEAKER_WORDS.get(speaker, speaker.replace("_", " ")))
+    speaker_words = SPEAKER_WORDS.get(speaker, speaker.replace("_", " ")) if speaker else ""
+    if speaker_words:
+        parts.append("speaker from " + speaker_words)
     return "; ".join(parts) + f" ({mention or '–'}/{speaker or '–'})"

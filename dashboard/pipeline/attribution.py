@@ -170,7 +170,8 @@ def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
     """'Parsons said an “overwhelming number of members” had told his organisation …': a verb whose
     subject is inside the quote reports what the quoted words did, not who said them."""
     subj = own_subject(cue)
-    return subj is not None and subj.i in ctx.tokens or any(t.i in ctx.tokens for t in (subj.subtree if subj is not None else ()) if not t.is_punct and t.pos_ != "DET")
+    return subj is not None and (
+        subj.i in ctx.tokens or any(t.i in ctx.tokens for t in subj.subtree if not t.is_punct and t.pos_ != "DET"))
 
 
 def governing_cue(ctx: QuoteContext) -> Candidate | None:
@@ -408,6 +409,7 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
 
 
+_NON_SPACE = re.compile(r"\S")
 _THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "statement"}
 
 
@@ -418,10 +420,10 @@ def following_cue(ctx: QuoteContext) -> Candidate | None:
     after = ctx.text[ctx.span.end : line_end if line_end >= 0 else len(ctx.text)]
     if ctx.text_before_mark().strip() or after.strip(" \"”’'».,!?") or ctx.cues():
         return None
-    nxt = re.search(r"\S", ctx.text[line_end:]) if line_end >= 0 else None
+    nxt = _NON_SPACE.search(ctx.text, line_end) if line_end >= 0 else None  # (no copy of the rest of the text)
     if nxt is None:
         return None
-    start = line_end + nxt.start()
+    start = nxt.start()
     k = ctx.memory.sentence_index(start)
     sent = ctx.memory.sents[k]
     if sent.start_char != start or ctx.memory.paragraph_at(start) != ctx.paragraph + 1:

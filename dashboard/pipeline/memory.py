@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, new_actor
 from .config import load_settings
-from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise, without_bracketed_acronym
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex
@@ -544,14 +544,12 @@ class ArticleMemory:
                 found.setdefault(short, actor)  # "(Dirco)" as written, and as capitals
                 found.setdefault(short.upper(), actor)
         by_initials: dict[str, set[str]] = {}
-        names: dict[str, str] = {}
         for ent in entities(self.doc):
             if ent.label_ == "ORG" and len(ent.text.split()) >= 2 and "(" not in ent.text:
                 name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
                 if not any(normalise(w) in _BODY_WORDS for w in name.split()):
                     continue  # initials stand for a body's name ("Russian Paralympic Committee"), not a person's
                 by_initials.setdefault(_initials(name), set()).add(name)
-                names[name] = name
         for short, group in by_initials.items():
             if len(short) >= 2 and len(group) == 1 and short not in found:
                 name = next(iter(group))
@@ -873,7 +871,7 @@ class ArticleMemory:
                 known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
                 actor = known.actor if known is not None else None
             if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
-                name = re.sub(r"\s*\([A-Za-z]{2,8}\)?$", "", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))  # "… (Dirco"
+                name = without_bracketed_acronym(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
                 actor = self.acronym(name) or new_actor(name, "organisation")
             if actor is not None and actor.actor_type != "person":
                 self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
@@ -1035,11 +1033,11 @@ class ArticleMemory:
         ]
         # Someone the article names whose office ends with these words ("the secretary-general" after
         # "Antonio Guterres", the UN Secretary-General) before anyone else who holds the bare title.
-        named = [(r, e) for key, rs in self.reg.roles.items() if key.endswith(" " + d.title) for r, e in rs
-                 if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
-                 and (self.published is None or r.holds_on(self.published))]
-        if named and not any(e.actor.actor_id in self.entities for _, e in candidates):
-            candidates = named
+        if not any(e.actor.actor_id in self.entities for _, e in candidates):  # (the registry is read only then)
+            named = [(r, e) for key, rs in self.reg.roles.items() if key.endswith(" " + d.title) for r, e in rs
+                     if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
+                     and (self.published is None or r.holds_on(self.published))]
+            candidates = named or candidates
         if not candidates:
             return None
         in_article = [(r, e) for r, e in candidates if e.actor.actor_id in self.entities]

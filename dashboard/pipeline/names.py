@@ -126,6 +126,15 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     return CleanName(" ".join(tokens), honorific)
 
 
+_BRACKETED_TAIL = re.compile(r"\s*\([A-Za-z]{2,8}\)?\s*$")
+
+
+def without_bracketed_acronym(name: str) -> str:
+    """'Department of International Relations and Cooperation (DIRCO)' (or '(Dirco', as the NER
+    cuts it) -> the name alone; the acronym is an alias the article memory keeps."""
+    return _BRACKETED_TAIL.sub("", name.strip())
+
+
 def first_names_agree(a: str, b: str) -> bool:
     """First names agree when one is the other's initial or they are close spellings."""
     if len(a) <= 2 or len(b) <= 2:

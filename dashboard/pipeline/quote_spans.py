@@ -47,6 +47,14 @@ def _is_close_single(text: str, i: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}”\"—–-") and not (prev.isalpha() and nxt.isalpha())
 
 
+def _outer_quote(start: int, end: int, nested: list[QuoteSpan], is_continued: bool = False) -> QuoteSpan:
+    """A double-marked quote and the single-marked ones nested in it, each pointing back to it."""
+    q = QuoteSpan(start, end, "double", is_continued=is_continued, nested=nested)
+    for n in nested:
+        n.outer = q
+    return q
+
+
 def _is_doubled_close(text: str, i: int) -> bool:
     """Two closing single marks in a row after a word or punctuation, followed by no letter: one closing double mark."""
     pair = text[i : i + 2]
@@ -75,16 +83,14 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     nested: list[QuoteSpan] = []
     inner_open: int | None = None  # a straight double quote nested in a straight double quote
     straight_left = text.count('"')
+    last_close = text.rfind("”")  # (read once: "is a closing mark still to come" per mark would be quadratic)
     skip = -1
     for i, ch in enumerate(text):
         if ch not in "“”\"‘’'«»„" or i <= skip:
             continue
         if double_open is not None and _is_doubled_close(text, i):
             # ’’ or '' closing a double quote: typesetting of wire copy (“… weaponized,’’ Borrell said.)
-            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
-            for n in nested:
-                n.outer = q
-            spans.append(q)
+            spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open, single_open, skip = None, None, i + 1
             continue
         if double_open is None and _is_doubled_open(text, i):
@@ -112,21 +118,15 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 single_open = None
                 inner_open = None
                 continue
-        elif ch == "“" and text[double_open] == "“" and "”" not in text[i + 1 :]:
+        elif ch == "“" and text[double_open] == "“" and last_close < i:
             # A second opening mark while one is open and no closing mark after it: a closing mark
             # typed the wrong way round ("… will be implemented “Turkey’s foreign minister said").
             # (With a closing mark still to come, the quote goes on to it.)
-            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
-            for n in nested:
-                n.outer = q
-            spans.append(q)
+            spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open, nested, single_open, inner_open = None, [], None, None
             continue
         elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
-            q = QuoteSpan(base + double_open + 1, base + i, "double", nested=nested)
-            for n in nested:
-                n.outer = q
-            spans.append(q)
+            spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open = None
             single_open = None
             continue
@@ -144,10 +144,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     if double_open is not None:
         end = len(text.rstrip())
         if end > double_open + 1:
-            q = QuoteSpan(base + double_open + 1, base + end, "double", is_continued=True, nested=nested)
-            for n in nested:
-                n.outer = q
-            spans.append(q)
+            spans.append(_outer_quote(base + double_open + 1, base + end, nested, is_continued=True))
     return spans
 
 

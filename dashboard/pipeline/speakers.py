@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
 from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
-from .names import OFFICE_WORDS, institution_parts, normalise
+from .names import OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
@@ -87,7 +87,7 @@ class Phrase:
 
 
 def _strip(text: str) -> str:
-    text = re.sub(r"\s*\([A-Za-z]{2,8}\)?\s*$", "", text.strip())  # "… Cooperation (DIRCO)": the acronym is an alias
+    text = without_bracketed_acronym(text)
     text = text.strip(" ,;:-–—\"'“”‘’()")
     while True:
         new = _LEADING.sub("", text)
