@@ -40,6 +40,12 @@ GOVERNING_CUE = [
                  [("candid and useful", "Antony Blinken", "governing_cue")], id="call characterises"),
     pytest.param('Andrzej Duda condemned a plan for Minsk to turn the camp into "a tourist site".', [],
                  id="short quote in a clause with its own subject is not the speaker's"),
+    pytest.param('Kaja Kallas argued that the plan failed because it was drafted by "armchair generals".',
+                 [("armchair generals", "Kaja Kallas", "governing_cue")], id="short quote in a clause inside what the verb reports"),
+    pytest.param('Alexander Lukashenko railed against the sanctions as "economic war" in Minsk.',
+                 [("economic war", "Alexander Lukashenko", "governing_cue")], id="rail against"),
+    pytest.param('Gabrielius Landsbergis dubbed the charter flights a "hybrid weapon".',
+                 [("hybrid weapon", "Gabrielius Landsbergis", "governing_cue")], id="dub"),
     pytest.param('"The sanctions will bite," Ursula von der Leyen told the European Parliament, "and they will bite hard."',
                  [("The sanctions will bite,", "Ursula von der Leyen", "governing_cue"),
                   ("and they will bite hard.", "Ursula von der Leyen", "governing_cue")], id="quote split by the cue"),
@@ -55,6 +61,12 @@ HEADLINE_SPEAKER = [
                  id="quote then dash and speaker", marks=pytest.mark.headline("‘We will not be blackmailed’ – Duda")),
     pytest.param("Josep Borrell spoke in Brussels.", [("This is a hybrid attack on Europe", "Josep Borrell", "headline_speaker")],
                  id="quote colon speaker", marks=pytest.mark.headline('"This is a hybrid attack on Europe": EU foreign policy chief Borrell')),
+    pytest.param("Sergei Lavrov spoke to reporters in Moscow on Thursday.", [("a road to nowhere", "Sergei Lavrov", "headline_speaker")],
+                 id="a name and a colon claim the headline's words", marks=pytest.mark.headline("Lavrov: Western offer 'a road to nowhere'")),
+    pytest.param("Lithuania reported 300 crossings on Sunday.", [],
+                 id="a topic before the colon claims nothing", marks=pytest.mark.headline("Border crisis: Minsk's 'hybrid attack' goes on")),
+    pytest.param("President Volodymyr Zelensky visited troops near Donetsk.", [("Not one step back", "Volodymyr Zelensky", "headline_speaker")],
+                 id="words after the quote, then says and a role", marks=pytest.mark.headline("'Not one step back' in Donbas, says Ukraine's president")),
 ]
 CONVERSATION_TURN = [
     pytest.param('The BBC\'s Steve Rosenberg interviewed Alexander Lukashenko in Minsk.\n\n'
@@ -196,6 +208,18 @@ def test_a_headline_quote_takes_the_speaker_the_body_gives_the_same_words():
     text = "Defence Secretary Ben Wallace said Moscow had gone \u201cfull tonto\u201d over Ukraine."
     got = found(text, headline="Boris Johnson blasts Russia as \u2018full tonto\u2019 Putin is warned")
     assert got == [("full tonto", "Ben Wallace", "governing_cue")]
+
+
+def test_a_headline_quote_keeps_its_own_speaker_when_the_body_gives_them_the_same_words():
+    text = 'Dmytro Kuleba said in January the threat was "imminent".\n\nOn Monday, Jen Psaki said the attack was "imminent".'
+    got = found(text, headline="Psaki: invasion still 'imminent'")
+    assert got[0] == ("imminent", "Jen Psaki", "headline_speaker")
+
+
+def test_a_headline_role_is_the_person_the_body_names_next():
+    text = "Belarus shut the crossing.\n\nAlexander Lukashenko told state television that the migrants would stay."
+    got = found(text, date=None, headline="'We will not kneel' to Warsaw, says Belarus's leader")
+    assert got == [("We will not kneel", "Alexander Lukashenko", "headline_speaker")]
 
 
 def test_a_headline_ending_with_who_says_it():

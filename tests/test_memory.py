@@ -43,6 +43,28 @@ def test_other_ways_of_naming_find_the_full_name(text, first, later):
     assert entity_at(mem, text, later, nth=1 if later in first else 0) is entity_at(mem, text, first)
 
 
+def test_a_surname_the_ner_missed_after_the_full_name_is_the_same_person():
+    text = ("Italian Labour Minister Andrea Orlando visited Przemysl on Monday. The camp is full and needs staff, "
+            "according to Orlando.\n\n“We need more help,” he said.")
+    mem = memory_of(text)
+    orlando = entity_at(mem, text, "Andrea Orlando")
+    assert entity_at(mem, text, "Orlando", nth=1) is orlando
+
+
+def test_the_texts_pronoun_overrules_a_first_names_usual_gender():
+    text = "Italian Labour Minister Andrea Orlando visited Przemysl on Monday.\n\n“We need more help,” he said."
+    mem = memory_of(text)
+    he = next(t for t in mem.doc if t.text == "he")
+    assert mem.resolve_pronoun(he).actor.name == "Andrea Orlando"
+
+
+def test_a_first_names_usual_gender_still_picks_between_two_people():
+    text = "Andrea Orlando met Piotr Nowak in Przemysl.\n\n“We need more help,” she said."
+    mem = memory_of(text)
+    she = next(t for t in mem.doc if t.text == "she")
+    assert mem.resolve_pronoun(she).actor.name == "Andrea Orlando"
+
+
 def test_a_pronoun_prefers_the_subject_of_the_main_clause():
     text = ("Ben Wallace met Sergei Shoigu in Moscow. His news conference took place as Boris Johnson joined a call. "
             "Also taking part were Emmanuel Macron, Olaf Scholz and Jens Stoltenberg. While he said that he was hopeful, he was wary.")

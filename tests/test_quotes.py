@@ -89,6 +89,9 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("“Friends deter bullies . . . “Our best deterrent is the allied flag,” she said.",
                      ["Friends deter bullies . . . “Our best deterrent is the allied flag,"],
                      id="a second opening mark before the closing one goes on to it"),
+        pytest.param("“Grain costs doubled last spring, “ Mr Kowalski said. “Now it is worse.”",
+                     ["Grain costs doubled last spring, ", "Now it is worse."],
+                     id="a turned mark before the speaker and verb closes, with a quote still to come"),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -31,6 +31,7 @@ from .actors import Actor
 from .cues import adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
 from .memory import ArticleMemory
 from .nlp import entities_in, sentences
+from .names import OFFICE_WORDS, TITLE_WORDS, normalise
 from .quote_spans import QuoteIndex, QuoteSpan
 from .speakers import Phrase, Resolved, resolve_speaker
 
@@ -154,6 +155,9 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     ):
         return False  # "Russia's imminent “invasion”": the reporter's scare quotes around one noun
     node = ctx.doc[start]
+    path = [node, *node.ancestors]
+    if any(t.dep_ in ("ccomp", "xcomp") and t.head.i == cue.i for t in path):
+        return True  # inside what the verb reports ("argued that it was unsafe because it is “patrolled”")
     while node.i != cue.i and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "acl", "relcl") and node.i not in ctx.tokens:
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
@@ -283,13 +287,48 @@ def _headline_like(ctx: QuoteContext) -> bool:
     return len(line.split()) <= 24 and not line.endswith((".", "?", "!", ".”", '."', "…"))
 
 
+_HEADLINE_TAIL = re.compile(rf"^\s+[^,:;\"“”‘’«»]{{1,50}}?,(?=\s*{_HEADLINE_CUES}\b)")  # "‘…’ on sanctions, says …"
+
+
+def _headline_claimant(ctx: QuoteContext) -> Candidate | None:
+    """'Stoltenberg: Russian build-up “unprecedented”': a headline that opens with a person's name
+    and a colon claims what follows for them, quoted words included."""
+    m = re.match(rf"^\s*(?P<name>{_NAME})\s*:\s+\S", ctx.text_before_mark())
+    if m is None or any(t.idx < ctx.span.start for t in ctx.cues()):
+        return None
+    entity = ctx.memory.person_named(m.group("name"), ctx.span.start)
+    if entity is None or entity.is_lone_name:
+        return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
+    return _named(ctx, "headline_speaker", m.group("name"), ctx.line_start)
+
+
+def _speaker_after_cue(words: list[str]) -> list[str]:
+    """'…, said President Zelensky shortly before …' -> President Zelensky; '…, says Ukraine’s leader'
+    -> Ukraine’s leader: capitalised words and the office words of a title, up to the first other word."""
+    name: list[str] = []
+    for w in words:
+        if not (w[:1].isupper() or normalise(w.strip(",.;:")) in OFFICE_WORDS | TITLE_WORDS):
+            break
+        name.append(w)
+    while name and not name[-1][:1].isupper() and normalise(name[-1].strip(",.;:")) not in OFFICE_WORDS:
+        name.pop()  # "says EU top" is no title
+    return name if any(w[:1].isupper() for w in name) else []
+
+
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     """A headline quote and its speaker: '‘…’, says Truss', '‘…’, said President Zelensky before…',
-    '‘…’: Lukashenko warns Poland', '“…” – Duda', '“…”: EU foreign policy chief Borrell'."""
+    '‘…’: Lukashenko warns Poland', '“…” – Duda', '“…”: EU foreign policy chief Borrell',
+    '‘…’ on sanctions, says EU chief', 'Kuleba: attack not ‘imminent’'."""
     if not _headline_like(ctx):
         return None
+    claimant = _headline_claimant(ctx)
+    if claimant is not None:
+        return claimant
     line_end = ctx.text.find("\n", ctx.span.end)
     after = ctx.text[ctx.span.end + 1 : line_end if line_end >= 0 else len(ctx.text)]
+    tail = _HEADLINE_TAIL.match(after)
+    if tail is not None:
+        after = after[tail.end() - 1 :]
     quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
     trailing_cue = quoted.endswith(",") and re.match(rf"^\s+(?:[\w.'’-]+\s+){{0,3}}{_HEADLINE_CUES}\s*$", after)  # "…,' minister says"
     if not trailing_cue and any(t.idx < ctx.span.start for t in ctx.cues()):
@@ -302,10 +341,7 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     if trailing_cue and cue is not None and not any(w[:1].isupper() for w in words[:cue]):
         name = words[:cue]  # a role written in lower case: "minister says"
     elif cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
-        for w in words[1:]:
-            if not w[:1].isupper():
-                break
-            name.append(w)
+        name = _speaker_after_cue(words[1:])
     else:
         for w in reversed(words[: cue if cue is not None else len(words)]):
             if w[:1].isupper():

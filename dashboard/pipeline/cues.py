@@ -21,10 +21,11 @@ CUE_VERBS = {
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
+        "dub", "term",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",
-                     "complain", "decry", "deplore"), "condemnation"),
+                     "complain", "decry", "deplore", "rail", "bemoan", "fulminate"), "condemnation"),
     **dict.fromkeys(("warn", "caution"), "warning"),
     **dict.fromkeys(("threaten", "vow"), "threat"),
     **dict.fromkeys(("accuse", "blame", "allege", "charge"), "accusation"),
@@ -38,7 +39,7 @@ CUE_VERBS["call"] = "appeal"  # "called on/for"; "called the talks 'frank'" is c
 # Verbs that report speech only with one of these particles or objects ("call on", "point out").
 _NEEDS_PARTICLE = {
     "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
-    "read": ("statement",), "attack": (), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
+    "read": ("statement",), "attack": (), "rail": ("against", "at"), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
 }
 _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",

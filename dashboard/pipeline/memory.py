@@ -214,6 +214,7 @@ class Entity:
     country: str | None = None
     titles: set[str] = field(default_factory=set)  # title keys the article gives it
     is_lone_name: bool = False  # an unregistered single name: more often a mislabelled word than a person
+    gender_guessed: bool = False  # the gender is the first name's usual one, which the text's pronouns may overrule
     first_start: int = 1 << 62  # where the article first mentions it
 
     @property
@@ -321,9 +322,11 @@ class ArticleMemory:
         if entity is None:
             entry = self.reg.by_id.get(actor.actor_id)
             gender = gender or (entry.gender if entry else None)
+            guessed = False
             if gender is None and actor.actor_type == "person" and " " in actor.name:
                 gender = usual_gender(actor.name.split()[0])
-            entity = Entity(actor, gender, actor.country_code)
+                guessed = gender is not None
+            entity = Entity(actor, gender, actor.country_code, gender_guessed=guessed)
             self.entities[actor.actor_id] = entity
         elif gender and entity.gender is None:
             entity.gender = gender
@@ -389,6 +392,7 @@ class ArticleMemory:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
         self._learn_proper_subjects()
+        self._learn_later_surnames()
         for m in list(self.mentions):
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
@@ -485,6 +489,25 @@ class ArticleMemory:
                 offset = words.text.rfind(c.name)
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _learn_later_surnames(self) -> None:
+        """'…, according to Balakrishnan.': the surname of a person the article has named in full,
+        wherever it stands (the NER misses many a foreign surname that is no subject)."""
+        firsts: dict[str, Mention] = {}
+        for m in self.mentions:
+            parts = name_key(m.entity.actor.name).split() if m.kind in ("name", "title_surname") and m.entity.is_person else []
+            if len(parts) > 1 and not m.entity.is_lone_name:
+                other = firsts.get(parts[-1])
+                firsts[parts[-1]] = m if other is None or other.entity is m.entity else None  # two Rahmans: neither
+        for tok in self.doc:
+            if not looks_proper(tok) or not tok.text.isalpha() or tok.idx in self._by_start:
+                continue
+            first = firsts.get(name_key(tok.text))
+            if first is None or tok.idx <= first.start or self.in_quote(tok.idx) or self._in_title_case_line(tok.idx):
+                continue
+            if self._overlaps_person(tok.idx, tok.idx + len(tok.text)) or (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN"):
+                continue  # part of another name ("Mujibur Rahman" is not Hadisur Rahman)
+            self.note(first.entity, tok.idx, tok.idx + len(tok.text), "surname", tok.dep_ in SUBJECT_DEPS)
 
     def _in_title_case_line(self, char: int) -> bool:
         text = self.text
@@ -973,6 +996,8 @@ class ArticleMemory:
                 d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
+                if strict is None and (self.paragraph_at(pos) <= 2 or not any(m.start < pos and m.entity.is_person for m in self.mentions)):
+                    strict = self._named_later(pos, d.country)  # a headline's "Ukraine's leader": the body names him
                 if strict is not None:
                     return strict
             return self.salient_person(pos, country=d.country)
@@ -1067,6 +1092,18 @@ class ArticleMemory:
         entry = next(iter(people.values()))
         return self.entity_for(entry.actor, entry.gender)
 
+    def _named_later(self, pos: int, country: str, max_paragraphs: int = 6) -> Entity | None:
+        """The first person of `country` the article names after `pos`, within a few paragraphs."""
+        para0 = self.paragraph_at(pos)
+        for m in self.mentions:
+            if m.start <= pos or m.in_quote or not m.entity.is_person:
+                continue
+            if self.paragraphs_between(para0, self.paragraph_at(m.start)) > max_paragraphs:
+                return None
+            if m.entity.country == country:
+                return m.entity
+        return None
+
     def _nearest(self, entities_: list[Entity], pos: int) -> Entity:
         """Of several entities, the one mentioned last before `pos` (else the first mentioned after)."""
         best, best_after = None, None
@@ -1143,10 +1180,13 @@ class ArticleMemory:
             found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True)
             if found is None:
                 found = self._named_next(tok.idx, gender)
+            if found is None:
+                # "Vivian Balakrishnan … he said": the text's pronoun over a first name's usual gender
+                found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True, overrule_guesses=True)
         finally:
             self._resolving.discard(tok.i)
-        if found is not None and found.gender is None:
-            found.gender = gender  # the text has told us
+        if found is not None and (found.gender is None or found.gender_guessed):
+            found.gender, found.gender_guessed = gender, False  # the text has told us
         self._pronouns[tok.i] = found
         return found
 
@@ -1164,7 +1204,8 @@ class ArticleMemory:
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
                        same_sentence_subjects_only: bool = True, max_sentences: int = 10,
-                       exclude: Entity | None = None, strict_country: bool = False) -> Entity | None:
+                       exclude: Entity | None = None, strict_country: bool = False,
+                       overrule_guesses: bool = False) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
         each earlier sentence's subjects and other mentions, up to two paragraphs back."""
         if not self.sents:
@@ -1176,7 +1217,7 @@ class ArticleMemory:
                 break
             current = k == k0
             for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
-                if gender and entity.gender not in (None, gender):
+                if gender and entity.gender not in (None, gender) and not (overrule_guesses and entity.gender_guessed):
                     continue
                 if country and entity.country not in ((country,) if strict_country else (None, country)):
                     continue

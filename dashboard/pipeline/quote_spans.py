@@ -69,6 +69,16 @@ def _is_doubled_open(text: str, i: int) -> bool:
     return pair in ("‘‘", "''") and (before.isspace() or before in "([—–-:") and text[i + 2 : i + 3].isalnum()
 
 
+_SAID_AFTER = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they)\s+"
+                         r"(?:said|says|added|told|explained|noted|stated|insisted|warned|argued|continued)\b")
+
+
+def _is_turned_close(text: str, i: int) -> bool:
+    """'… double from last year, “ Phillips said.': an opening mark after the quote's last comma and
+    before its speaker and verb closes the quote (a closing mark typed the wrong way round)."""
+    return re.search(r"[,.!?…]\s?$", text[max(0, i - 2) : i]) is not None and _SAID_AFTER.match(text, i + 1) is not None
+
+
 def _opens_speech(text: str, i: int) -> bool:
     """An opening mark at the start of a paragraph or right after "said:" opens speech."""
     before = text[:i].rstrip()
@@ -118,7 +128,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 single_open = None
                 inner_open = None
                 continue
-        elif ch == "“" and text[double_open] == "“" and last_close < i:
+        elif ch == "“" and text[double_open] == "“" and (last_close < i or _is_turned_close(text, i)):
             # A second opening mark while one is open and no closing mark after it: a closing mark
             # typed the wrong way round ("… will be implemented “Turkey’s foreign minister said").
             # (With a closing mark still to come, the quote goes on to it.)

@@ -66,16 +66,20 @@ def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[i
         return title_span is not None and title_span[0] <= f.span.start < title_span[1]
 
     best: dict[str, FoundQuote] = {}
+    speakers: dict[str, set[str]] = {}
     for f in found:
         key = _key(f.text)
         if f.attribution.actor is None or in_title(f) or len(key) < 4:
             continue
+        speakers.setdefault(key, set()).add(f.attribution.actor.actor_id)
         if key not in best or f.attribution.confidence > best[key].attribution.confidence:
             best[key] = f
     out = []
     for f in found:
         body = best.get(_key(f.text))
-        if body is not None and body is not f and (in_title(f) or f.attribution.actor is None):
+        if f.attribution.actor is not None and f.attribution.actor.actor_id in speakers.get(_key(f.text), ()):
+            pass  # "Kuleba: attack not ‘imminent’" while Psaki also said "imminent": the headline's own speaker
+        elif body is not None and body is not f and (in_title(f) or f.attribution.actor is None):
             f = FoundQuote(f.span, f.text, body.attribution, f.sentence)
         out.append(f)
     return out
