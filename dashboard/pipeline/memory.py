@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -203,6 +204,11 @@ def title_key(text: str) -> str:
     key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
     key = re.sub(r"\badvisor\b", "adviser", key)
     return _ROLE_ABBREVIATIONS.get(key, key)
+
+
+def _is_person_title(tok: Token) -> bool:
+    """A noun that heads a person's title ("director", "Minister", "rapporteur")."""
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in PERSON_NOUNS or _TITLE_HINT.search(tok.lower_) is not None)
 
 
 @dataclass(eq=False)
@@ -398,6 +404,7 @@ class ArticleMemory:
                 self._learn_titles(m)
         self._learn_appositive_names()
         self._learn_organisations()
+        self._merge_lone_names()
         self._learn_registered_bodies()
         self._resolve_pronouns()  # first without descriptions: an epithet's salience needs the pronouns before it
         self._learn_subject_descriptions()
@@ -490,6 +497,23 @@ class ArticleMemory:
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
 
+    def _merge_lone_names(self) -> None:
+        """'Retno said' read before 'Minister of Foreign Affairs, Retno Marsudi,' was known as a name
+        (the NER called it an organisation): a lone name that is the first name or surname of one
+        person the article names in full is that person."""
+        for lone in [e for e in self.entities.values() if e.is_lone_name]:
+            key = name_key(lone.actor.name)
+            full = {id(m.entity): m.entity for kind in ("surname", "first") for m in self._full_names.get((kind, key), [])
+                    if m.entity is not lone}
+            if len(full) != 1:
+                continue
+            target = next(iter(full.values()))
+            for i, m in enumerate(self.mentions):
+                if m.entity is lone:
+                    self.mentions[i] = self._by_start[m.start] = dataclasses.replace(m, entity=target)
+                    target.first_start = min(target.first_start, m.start)
+            self.entities.pop(lone.actor.actor_id, None)
+
     def _learn_later_surnames(self) -> None:
         """'…, according to Balakrishnan.': the surname of a person the article has named in full,
         wherever it stands (the NER misses many a foreign surname that is no subject)."""
@@ -535,8 +559,17 @@ class ArticleMemory:
         doc = self.doc
         if not 2 <= len(words) <= 3 or any(normalise(w) in _BODY_WORDS for w in words) or clean_person_name(ent.text) is None:
             return False
+        if doc[ent.end : ent.end + 1].text == "," and any(
+                c.dep_ == "appos" and c.i >= ent.end and _is_person_title(c) for c in ent.root.children):
+            return True  # "Pijush Dutta, executive director of the … Corporation, told AFP"
         if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.end : ent.end + 1].text not in (",", "said", "says", "told"):
             return False
+        if ent.root.dep_ == "appos":
+            head = ent.root.head
+            for _ in range(3):  # "Indonesian Minister of Foreign Affairs, Retno Marsudi, said": Affairs <- of <- Minister
+                if head.i < ent.start and _is_person_title(head):
+                    return True
+                head = head.head
         for t in reversed(doc[max(0, ent.start - 16) : ent.start - 1]):
             if t.text in (".", ";", ":") or t.is_sent_start:
                 break
