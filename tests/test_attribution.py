@@ -222,6 +222,41 @@ def test_a_headline_role_is_the_person_the_body_names_next():
     assert got == [("We will not kneel", "Alexander Lukashenko", "headline_speaker")]
 
 
+def test_a_sub_heading_that_repeats_words_of_a_quote_below_takes_its_speaker():
+    text = ("Piotr Nowak volunteers at the station.\n\n‘We slept on the floor’\n\n"
+            "“For three nights we slept on the floor of the gym,” said Olena Marchuk.")
+    assert [(w, s) for w, s, _ in found(text)][0] == ("We slept on the floor", "Olena Marchuk")
+
+
+def test_a_sub_heading_joins_two_quotes_of_one_line():
+    text = ("Piotr Nowak volunteers at the station.\n\n‘Mum, I am scared…we hear the sirens’\n\n"
+            "When the shelling began, her mother got a text. “Mum, I am scared,” Marta Bilyk wrote. "
+            "“All night we hear the sirens.”")
+    assert [(w, s) for w, s, _ in found(text)][0] == ("Mum, I am scared…we hear the sirens", "Marta Bilyk")
+
+
+def test_a_title_in_quotation_marks_reports_no_ones_words():
+    text = ("Olena Kovalenko said she had fled Kharkiv in March.\n\n“We hid for a week in the metro with the children.” "
+            "(Read also: “Mayor Says Metro of Kharkiv Is Full”.)")
+    assert found(text) == [("We hid for a week in the metro with the children.", "Olena Kovalenko", "previous_cue")]
+
+
+def test_a_countrys_words_reported_by_the_person_speaking_for_it_are_theirs():
+    text = ("Gabrielius Landsbergis spoke in Vilnius.\n\n"
+            "Lithuania asked Minsk to stop the flights and avoid “a humanitarian disaster”, he said.")
+    assert found(text) == [("a humanitarian disaster", "Gabrielius Landsbergis", "governing_cue")]
+
+
+def test_a_countrys_words_in_a_clause_of_someone_elses_sentence_stay_the_countrys():
+    text = "Alexander Lukashenko admitted helping migrants, as Warsaw warned that they were more “aggressive” every night."
+    assert [(w, s) for w, s, _ in found(text)] == [("aggressive", "Polish government")]
+
+
+def test_a_first_name_alone_is_a_pronouns_antecedent():
+    text = "The volunteer coordinator, Piotr Nowak, waited for the train with his niece, Zofia.\n\n“I have never seen so many people,” she said."
+    assert found(text) == [("I have never seen so many people,", "Zofia", "governing_cue")]
+
+
 def test_a_headline_ending_with_who_says_it():
     text = "Latvian Defence Minister Artis Pabriks spoke at the Adazi base on Friday."
     got = found(text, headline="US troops tell Putin 'back off now,' minister says")

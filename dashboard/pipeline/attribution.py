@@ -100,6 +100,7 @@ class QuoteContext:
     title_span: tuple[int, int] | None
     history: list[Attributed] = field(default_factory=list)
     text: str = ""  # the doc's text, once (spaCy rebuilds `doc.text` from its tokens on every access)
+    titles: QuoteIndex | None = None  # marks around names and titles, which are no quotations
 
     @property
     def words(self) -> int:
@@ -110,7 +111,8 @@ class QuoteContext:
 
     def cues(self) -> list[Token]:
         """Reporting verbs outside any quote in the quote's sentences."""
-        return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)]
+        return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)
+                and not (self.titles is not None and t.idx in self.titles)]  # '(See “Ukraine War Claims …”)' reports nothing
 
     def governs(self, verb: Token) -> bool:
         doc = self.doc
@@ -184,10 +186,27 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
     if not governing:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
+    cue = _person_speaking_for_a_country(ctx, cue, governing)
     if not _reported(ctx, cue):
         return None
     phrase = _speaker_phrase(ctx, cue)
     return Candidate("governing_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
+    """'New Zealand called on Russia to avoid a “catastrophic … loss”, she said': a country's words
+    reported by a person who speaks for it are that person's."""
+    subj = subject_of(cue)
+    if subj is None or not ctx.memory.is_place_or_nation(ctx.doc[subj.left_edge.i : subj.i + 1].text):
+        return cue
+    for outer in governing:
+        # only the reporting clause of the sentence, after the quote ("as Warsaw warns …" under
+        # "Lukashenko admits" is Warsaw's)
+        if outer is not cue and outer in cue.ancestors and outer.dep_ == "ROOT" and outer.idx > ctx.span.end:
+            speaker = subject_of(outer)
+            if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"):
+                return outer
+    return cue
 
 
 def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
@@ -612,7 +631,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
         span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
         line_start = text.rfind("\n", 0, q.start) + 1
-        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text)
+        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text, memory.titles)
         attribution = None
         for sieve in QUOTE_SIEVES:
             if sieve.__name__ in disabled:

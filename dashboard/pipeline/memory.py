@@ -30,7 +30,7 @@ from .config import load_settings
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise, without_bracketed_acronym
 from .nlp import entities, sentences
 from .places import gazetteer
-from .quote_spans import QuoteIndex
+from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
 
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
@@ -245,6 +245,8 @@ class ArticleMemory:
     def __init__(self, doc: Doc, reg: Registry, published: dt.date | None, quotes: QuoteIndex):
         self.doc, self.reg, self.published, self.quotes = doc, reg, published, quotes
         self.text = doc.text  # once: spaCy rebuilds it from the tokens on every access
+        # marks around names and titles ('(See “Ukraine War Claims …”)'): no quotation, and no one's words
+        self.titles = QuoteIndex([q for q in find_quote_spans(self.text) if is_scare_quote(self.text, q)])
         self.sents = sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.paragraph_of = self._paragraphs()
@@ -459,12 +461,12 @@ class ArticleMemory:
                 continue
             if self._in_title_case_line(tok.idx):
                 continue  # headlines capitalise every word
-            if tok.tag_ == "NNPS" and not self._is_place_or_nation(tok.text) and not self.in_quote(tok.idx):
+            if tok.tag_ == "NNPS" and not self.is_place_or_nation(tok.text) and not self.in_quote(tok.idx):
                 self._learn_named_body(tok)  # "The Belarusian Cyber Partisans claimed …": a named group
                 continue
-            if self._is_place_or_nation(tok.text) or (tok.ent_type_ == "NORP" and tok.text.endswith("s")):
+            if self.is_place_or_nation(tok.text) or (tok.ent_type_ == "NORP" and tok.text.endswith("s")):
                 continue  # "Kurds", "Poles": a people, not a person
-            if self.in_quote(tok.idx) or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
+            if self.in_quote(tok.idx) or tok.idx in self.titles or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
                 continue
             if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
                 continue  # "The Ministry of Defence said": a body, not a person
@@ -477,7 +479,7 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
-            if len(words) > 1 and self._is_place_or_nation(words.text):
+            if len(words) > 1 and self.is_place_or_nation(words.text):
                 continue  # "Saudi Arabia said": a country, not a person called Arabia
             if len(words) == 1 and self.acronym(tok.text) is not None:
                 self._learn_acronym_body(tok)  # "Dirco says", after "The Department of … (Dirco)"
@@ -540,7 +542,7 @@ class ArticleMemory:
         words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
         return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
-    def _is_place_or_nation(self, word: str) -> bool:
+    def is_place_or_nation(self, word: str) -> bool:
         key = normalise(word)
         plural = key[:-1] if key.endswith("s") else key  # "Belarusians", "Poles"
         return bool(country_of(self.reg, word) or country_of(self.reg, plural) or self.reg.metonym.get(key)
@@ -550,7 +552,7 @@ class ArticleMemory:
         """A capitalised word glued before a surname the parse split off ("Vitali" | "Klitschko")."""
         word = tok.text
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and normalise(word) not in TITLE_WORDS
-                and not self._is_place_or_nation(word) and "\n" not in tok.text_with_ws)
+                and not self.is_place_or_nation(word) and "\n" not in tok.text_with_ws)
 
     def _names_the_titled(self, ent: Span) -> bool:
         """An ORG entity that is a person's name: two or three name words with no word of a body,
@@ -658,7 +660,7 @@ class ArticleMemory:
             run = doc[i:j]
             if not 2 <= len(run) <= 3 or self._overlaps_person(run.start_char, run.end_char):
                 continue
-            if any(self._is_place_or_nation(t.text) or normalise(t.text) in TITLE_WORDS or normalise(t.text) in ORG_NOUNS for t in run):
+            if any(self.is_place_or_nation(t.text) or normalise(t.text) in TITLE_WORDS or normalise(t.text) in ORG_NOUNS for t in run):
                 continue
             entity = self.person_named(run.text, run.start_char)
             if entity is not None and entity.is_person:
@@ -680,7 +682,7 @@ class ArticleMemory:
                 continue
             if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
                 continue
-            if normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS or self._is_place_or_nation(last.text):
+            if normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS or self.is_place_or_nation(last.text):
                 continue
             start, end = first.idx, last.idx + len(last.text)
             if self._overlaps_person(start, end) or is_credit(self.text, start, end) or self.in_quote(start):
@@ -754,10 +756,13 @@ class ArticleMemory:
         if entry is not None:  # (a given name alone — "Michael" — is no misspelt surname: "Michel")
             return self.entity_for(entry.actor, gender), "surname"
         key = normalise(word)
-        if self.reg.alias.get(key) or self._is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
+        if self.reg.alias.get(key) or self.is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
             return None, ""  # a body, a metonym, a place or a title the NER took for a person ("Kyiv said")
         entity = self.entity_for(new_actor(word, "person"), gender)
         entity.is_lone_name = True
+        if entity.gender is None:  # "his daughter, Alisa": a first name of the region's list tells its gender
+            entity.gender = first_name_gender(word)
+            entity.gender_guessed = entity.gender is not None
         return entity, "surname"
 
     def _close_in_article_surname(self, key: str) -> Entity | None:
@@ -916,7 +921,7 @@ class ArticleMemory:
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
-            if ent.label_ in ("ORG", "GPE") and not self._is_place_or_nation(ent.text) and self._names_the_titled(ent):
+            if ent.label_ in ("ORG", "GPE") and not self.is_place_or_nation(ent.text) and self._names_the_titled(ent):
                 # "the rapporteur of the … Committee, Rebwar Babkayi, said": a name set beside a person's title
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
@@ -1165,7 +1170,7 @@ class ArticleMemory:
                 break
             if m.end <= s.start_char:
                 continue  # (a name that straddles a sentence split counts where it ends)
-            if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name):
+            if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name or m.entity.gender is not None):
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 rank = self._rank(span.root) if span is not None else 2
                 found.append((rank if m.is_subject else 2, m.start, m.entity))

@@ -8,6 +8,7 @@ short phrases are dropped as scare quotes, and each (speaker, words) pair is kep
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -59,6 +60,45 @@ def _key(text: str) -> str:
     return normalise(text).strip(" .,;:!?")
 
 
+_WORD = re.compile(r"\w+")
+# Sieves that find a heading's speaker on its own line; any other attribution of a heading is a guess.
+_OWN_LINE_SIEVES = {"headline_speaker", "transcript_turn", "governing_cue", "according_to"}
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(normalise(text)))
+
+
+def _said_on_its_line(found: list[FoundQuote], b: FoundQuote, text: str) -> set[str]:
+    """The words a quote's speaker says on the quote's line ('“Daddy, I'm really scared,” she wrote.
+    “I don't know what to do …”' is one thing said)."""
+    start = text.rfind("\n", 0, b.span.start) + 1
+    end = text.find("\n", b.span.end)
+    end = end if end >= 0 else len(text)
+    return {w for o in found if start <= o.span.start < end and o.attribution.actor == b.attribution.actor for w in _words(o.text)}
+
+
+def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str, title_span: tuple[int, int] | None) -> list[FoundQuote]:
+    """A sub-heading or pull quote that is only a quotation (‘We drove into nowhere’) repeats words of
+    a quote below it ("… packed and drove into ‘nowhere’," she said): that quote's speaker, unless
+    the heading names its own. The headline's quoted words likewise, from any quote of the body."""
+    out = []
+    for f in found:
+        line_start = text.rfind("\n", 0, f.span.start) + 1
+        line_end = text.find("\n", f.span.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        in_title = title_span is not None and title_span[0] <= f.span.start < title_span[1]
+        heading = _words(line) == _words(f.text) and not line.rstrip().endswith((".", "”.", '".'))
+        words = _words(f.text)
+        if not (heading or in_title) or len(words) < 2 or f.attribution.mention_sieve in _OWN_LINE_SIEVES:
+            out.append(f)
+            continue
+        body = [b for b in found if b.span.start > f.span.end and b.attribution.actor is not None and b is not f
+                and words <= _said_on_its_line(found, b, text) and len(_words(b.text)) > 1]
+        out.append(FoundQuote(f.span, f.text, body[0].attribution, f.sentence) if body else f)
+    return out
+
+
 def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[int, int] | None) -> list[FoundQuote]:
     """The same words quoted in the headline (or twice) are one quote: the headline's ‘full tonto’
     takes the speaker the body gives those words, where the body's attribution is the surer one."""
@@ -92,6 +132,7 @@ def extract_quotes(doc: Doc, memory: ArticleMemory, title_span: tuple[int, int] 
     attributed = attribute_quotes(doc, memory.quotes.spans, memory, title_span, disabled)
     found = [FoundQuote(a.span, text[a.span.start : a.span.end], a.attribution, sentence_at(doc, a.span.start)) for a in attributed]
     found = _repeats_share_the_body_speaker(found, title_span)
+    found = _headings_take_the_speaker_of_their_words(found, text, title_span)
     extra = [n for f in found for n in nested_attributions(doc, f, memory)]
     result, seen = [], set()
     # In reading order, a nested quote just before the quote that contains it: a reader (or a
