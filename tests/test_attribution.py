@@ -429,6 +429,32 @@ def test_eighth_set_cases(text, expected):
     assert all(e is None or g[2] == e for g, (_, _, e) in zip(got, expected))
 
 
+LATER_SET_CASES = [
+    pytest.param("Jean Asselborn spoke after the meeting.\n\nAsselborn said that Luxembourg and its partners rejected the "
+                 "Russian demands.\n\n\"We will not bargain over the sovereignty of a neighbour.\"",
+                 [("We will not bargain over the sovereignty of a neighbour.", "Jean Asselborn", "previous_cue")],
+                 id="the paragraph before: the verb that reports, not the one it reports"),
+    pytest.param('Dmytro Kuleba spoke in Kyiv. Kuleba said Ukraine maintains "close and friendly ties with Warsaw".',
+                 [("close and friendly ties with Warsaw", "Dmytro Kuleba", "governing_cue")],
+                 id="maintain with a noun object reports nothing"),
+    pytest.param('"The grain must move before winter," Interfax reported Sergei Lavrov as saying.',
+                 [("The grain must move before winter,", "Sergei Lavrov", "governing_cue")], id="reported X as saying"),
+    pytest.param('Council leader Cllr Mary Jones met officials.\n\n"We have forty homes ready," she said.',
+                 [("We have forty homes ready,", "Mary Jones", "governing_cue")], id="a councillor's abbreviated title"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LATER_SET_CASES)
+def test_later_set_cases(text, expected):
+    assert found(text) == expected
+
+
+def test_a_headline_description_is_the_person_the_body_gives_that_title():
+    text = "The German Ambassador to Poland Thomas Bagger spoke in Warsaw on Monday."
+    assert found(text, date=None, headline='German ambassador hails "a historic step"') == [
+        ("a historic step", "Thomas Bagger", "governing_cue")]
+
+
 @pytest.mark.parametrize("line,expected", [
     pytest.param("Russian Paralympic Committee statement", "Russian Paralympic Committee", id="a body's statement"),
     pytest.param("Statement by the Kremlin", "Kremlin", id="statement by"),

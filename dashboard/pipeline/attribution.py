@@ -458,6 +458,8 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
         return None
     cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and (
         t.dep_ in ("ROOT", "conj", "advcl", "ccomp") or _said_by_relative(t))]
+    # "Haavisto said that Finland and the EU condemned …": the verb that reports, not the one reported
+    cues = [t for t in cues if not any(a in cues for a in t.ancestors)] or cues
     if not cues:
         return None
     phrase = _speaker_phrase(ctx, cues[-1])

@@ -41,6 +41,9 @@ _NEEDS_PARTICLE = {
     "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
     "read": ("statement",), "attack": (), "rail": ("against", "at"), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
 }
+_QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as saying"
+# Verbs that report speech with a clause or a quote, and mean something else with a noun object.
+_NO_NOUN_OBJECT = {"maintain", "continue", "hold"}
 _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}
@@ -73,6 +76,8 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
     need = _NEEDS_PARTICLE.get(lemma)
+    if lemma in _NO_NOUN_OBJECT and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+        return False  # "Israel maintains “deep … relations”", "Russia continued its offensive": no speech
     if need is None:
         return True
     if lemma == "read":  # "the statement read"
@@ -115,11 +120,15 @@ def subject_of(verb: Token) -> Token | None:
     of the reporting verb it hangs from; "X prompted Y to warn" makes Y the speaker; "X quoted Y
     as saying" makes Y the speaker; "X said A and added B" makes X the speaker.
     """
+    if verb.lemma_.lower() in _QUOTING and any(c.lower_ == "as" and any(g.lower_ == "saying" for g in c.children) for c in verb.children):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objs:  # "“…,” the agency quotes him as saying", "KAN News reported Zelensky as saying"
+            return objs[0]
     own = own_subject(verb)
     if own is not None:
         return own
     if verb.lower_ == "saying":
-        quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() == "quote"), None)
+        quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() in _QUOTING), None)
         if quoted is not None:
             objs = [c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")]
             if objs:

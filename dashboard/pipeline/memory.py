@@ -798,6 +798,9 @@ class ArticleMemory:
             while i >= 0 and doc[i].pos_ != "CCONJ" and (
                 (not doc[i].is_punct and (doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case")
                                           or doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")))
+                # "Ambassador to Israel", "Minister for Europe": a preposition inside a capitalised title
+                or (doc[i].lower_ in ("to", "for", "of") and 0 < i < span.start - 1 and doc[i - 1].text[:1].isupper()
+                    and doc[i + 1].text[:1].isupper() and _TITLE_HINT.search(doc[i - 1].lower_) is not None)
                 or (doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_)  # "Secretary-General"
             ):
                 segment.insert(0, doc[i])
@@ -874,11 +877,13 @@ class ArticleMemory:
     def _add_title(self, entity: Entity, title: str, country: str | None) -> None:
         words = title.split()
         for k in range(len(words)):
-            entity.titles.add(" ".join(words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
-        if " of " in title:  # "spokesperson of the minister-coordinator" is a spokesperson
-            head = title.split(" of ")[0].split()
-            for k in range(len(head)):
-                entity.titles.add(" ".join(head[k:]))
+            if words[k] not in ("of", "to", "for") and (k == 0 or words[k - 1] not in ("of", "to", "for")):
+                entity.titles.add(" ".join(words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
+        for prep in (" of ", " to ", " for "):
+            if prep in title:  # "spokesperson of the minister-coordinator" is a spokesperson, "ambassador to Israel" an ambassador
+                head = title.split(prep)[0].split()
+                for k in range(len(head)):
+                    entity.titles.add(" ".join(head[k:]))
         if country and entity.country is None:
             entity.country = country
 
