@@ -449,6 +449,18 @@ def test_later_set_cases(text, expected):
     assert found(text) == expected
 
 
+def test_words_no_sieve_placed_take_the_speaker_of_a_quote_that_contains_them():
+    text = ('Wellington sent its "deepest sympathy" on Monday.\n\n'
+            '"We send our deepest sympathy to the families in Kyiv," Jacinda Ardern said.')
+    assert [(w, s) for w, s, _ in found(text)][0] == ("deepest sympathy", "Jacinda Ardern")
+
+
+def test_a_participle_after_the_quote_is_not_the_speaker_of_the_words_before_it():
+    text = ('The embassy thanks donors for the "warm welcome", while the envoy, Olga Kovalenko, wants more, '
+            'calling the offer "too little, too late".')
+    assert [(w, s) for w, s, _ in found(text)] == [("too little, too late", "Olga Kovalenko")]
+
+
 def test_a_headline_description_is_the_person_the_body_gives_that_title():
     text = "The German Ambassador to Poland Thomas Bagger spoke in Warsaw on Monday."
     assert found(text, date=None, headline='German ambassador hails "a historic step"') == [

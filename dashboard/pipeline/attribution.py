@@ -226,6 +226,13 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     return Phrase.of(span=span) if span is not None and len(span) else None
 
 
+def _reporting_clause(verb: Token) -> bool:
+    """The sentence's own reporting verb with its subject ('…, said one of the organisers', '…,
+    Medinsky told reporters'), not a participle or clause the parse hung on it ('…, calling it …')."""
+    top = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp", "parataxis") and verb.head.dep_ == "ROOT")
+    return top and verb.tag_ != "VBG" and own_subject(verb) is not None
+
+
 def colon_intro(ctx: QuoteContext) -> Candidate | None:
     """'She said:' closing the paragraph before a quote-only paragraph, or the words just before
     the opening mark when the parse split them off ('…, the ministry said in a statement: “…”')."""
@@ -246,7 +253,9 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
         sents = [s for s in ctx.memory.sentences_between(ctx.line_start, ctx.span.start) if s.start_char < ctx.span.start - 1]
     if not sents:
         return None
-    cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t)]
+    # the words before the mark, or the sentence's own reporting verb after it ("It was a “horrible
+    # experience”, said …"), not a participle the parse hung there ("…, calling it ‘x’")
+    cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t) and (t.idx < ctx.span.start or _reporting_clause(t))]
     if not cues:
         # "But there are other members of the family left behind: “…”": a colon with no verb hands
         # the words to the person just quoted

@@ -90,11 +90,12 @@ def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str
         in_title = title_span is not None and title_span[0] <= f.span.start < title_span[1]
         heading = _words(line) == _words(f.text) and not line.rstrip().endswith((".", "”.", '".'))
         words = _words(f.text)
-        if not (heading or in_title) or len(words) < 2 or f.attribution.mention_sieve in _OWN_LINE_SIEVES:
+        unplaced = f.attribution.actor is None  # "PM sends ‘sincere condolences’" summing up "I send our sincere condolences"
+        if not (heading or in_title or unplaced) or len(words) < 2 or (f.attribution.mention_sieve in _OWN_LINE_SIEVES and not unplaced):
             out.append(f)
             continue
-        body = [b for b in found if b.span.start > f.span.end and b.attribution.actor is not None and b is not f
-                and words <= _said_on_its_line(found, b, text) and len(_words(b.text)) > 1]
+        body = [b for b in found if (b.span.start > f.span.end or unplaced) and b.attribution.actor is not None and b is not f
+                and words < _said_on_its_line(found, b, text)]
         out.append(FoundQuote(f.span, f.text, body[0].attribution, f.sentence) if body else f)
     return out
 
