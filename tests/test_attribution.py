@@ -97,15 +97,31 @@ PREVIOUS_CUE = [
                  [("We are sending more than a thousand officers to the frontier tonight.", "Agne Bilotaite", "previous_cue")],
                  id="a quote-only paragraph after reported speech"),
     pytest.param('Agne Bilotaite visited the camps on Monday.\n\n"We are sending more than a thousand officers tonight."',
-                 [("We are sending more than a thousand officers tonight.", None, "none")],
-                 id="not after a paragraph without a reporting verb"),
+                 [("We are sending more than a thousand officers tonight.", "Agne Bilotaite", "introduced_speaker")],
+                 id="not after a paragraph without a reporting verb (the next sieve's case)"),
+]
+INTRODUCED_SPEAKER = [
+    pytest.param("Oksana Hrytsenko is one of 40 students who reached Beirut on Wednesday.\n\n"
+                 '"We slept in the metro for six nights and ate what the volunteers brought."',
+                 [("We slept in the metro for six nights and ate what the volunteers brought.", "Oksana Hrytsenko",
+                   "introduced_speaker")], id="a feature introduces a person, then their words"),
+    pytest.param("Oksana Hrytsenko and Ahmad Saleh reached Beirut on Wednesday.\n\n"
+                 '"We slept in the metro for six nights and ate what the volunteers brought."',
+                 [("We slept in the metro for six nights and ate what the volunteers brought.", None, "none")],
+                 id="not when the paragraph before is about two people"),
+    pytest.param("Prime Minister Petr Fiala said the country would take refugees.\n\n"
+                 "More than 300,000 people have fled, with Fiala expecting more to come.\n\n"
+                 '"We have places for everyone who needs them, and we will find more."',
+                 [("We have places for everyone who needs them, and we will find more.", "Petr Fiala", "introduced_speaker")],
+                 id="the one person of the paragraph before, who spoke just before it"),
 ]
 FOLLOWING_CUE = [
     pytest.param('Maia Sandu visited the crossing at Palanca.\n\n"We will take care of every person who comes to us."\n\n'
                  "She said this to reporters at the crossing on Sunday.",
                  [("We will take care of every person who comes to us.", "Maia Sandu", "following_cue")],
                  id="'she said this' opening the next paragraph"),
-    pytest.param('Maia Sandu visited the crossing at Palanca on Sunday.\n\n"We will take care of every person who comes to us."\n\n'
+    pytest.param('Maia Sandu and Natalia Gavrilita visited the crossing at Palanca on Sunday.\n\n'
+                 '"We will take care of every person who comes to us."\n\n'
                  "The border guards said the crossing would stay open.",
                  [("We will take care of every person who comes to us.", None, "none")],
                  id="a next paragraph reporting something else is not about the quote"),
@@ -134,7 +150,7 @@ def _headline(request):
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
-                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + FOLLOWING_CUE)
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + INTRODUCED_SPEAKER + FOLLOWING_CUE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
 
@@ -152,10 +168,11 @@ def test_the_last_resort_is_the_last_speaker(text, expected):
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "previous_cue", "following_cue", "nearest_cue", "loose", "last_speaker"}
+              "conversation_turn", "continuation", "previous_cue", "following_cue", "introduced_speaker", "nearest_cue", "loose",
+              "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
-    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,last_speaker")
+    monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,introduced_speaker,last_speaker")
     assert found(text)[1] == ("And we will not be intimidated by anyone.", None, "none")
 
 

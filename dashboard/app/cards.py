@@ -51,6 +51,7 @@ MENTION_WORDS = {
     "continuation": "continues the quote before it",
     "conversation_turn": "a turn in an exchange",
     "previous_cue": "the paragraph's reporting verb just before",
+    "introduced_speaker": "the one person the paragraph before is about",
     "following_cue": "the next paragraph's reporting verb (\"he said this …\")",
     "nearest_cue": "the nearest reporting verb",
     "nested_cue": "the verb inside the outer quote",

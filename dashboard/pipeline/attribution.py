@@ -38,7 +38,7 @@ from .speakers import Phrase, Resolved, resolve_speaker
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
     "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
-    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
+    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "introduced_speaker": 0.5, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
     "nested_cue": 0.85,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
@@ -475,6 +475,28 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
 
 
+def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
+    """'Janeth Ababio is one of many African students …' then a paragraph that is only a quote:
+    the one person the paragraph before is about, when no one else is named there."""
+    if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues() or _names_someone_after(ctx):
+        return None
+    prev_end = ctx.line_start - 1
+    prev_start = ctx.text.rfind("\n", 0, max(0, prev_end - 1)) + 1
+    while prev_start > 0 and not ctx.text[prev_start:prev_end].strip():  # blank lines between paragraphs
+        prev_end = prev_start - 1
+        prev_start = ctx.text.rfind("\n", 0, max(0, prev_end - 1)) + 1
+    people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+    if len({id(m.entity) for m in people}) != 1 or (people[0].entity.is_lone_name and people[0].entity.gender is None):
+        return None
+    m = people[0]
+    # the paragraph is about them: they act in it, or acted in the paragraphs just before
+    # ("Taoiseach Micheál Martin has said …" … "with Micheál Martin expecting many more arrivals.")
+    earlier = ctx.memory.line_start_of(max(0, ctx.paragraph - 3))
+    if not any(o.is_subject and o.entity is m.entity for o in ctx.memory.mentions_between(earlier, prev_end)):
+        return None
+    return Candidate("introduced_speaker", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
+
+
 _NON_SPACE = re.compile(r"\S")
 _THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "statement"}
 
@@ -562,7 +584,7 @@ def last_speaker(ctx: QuoteContext) -> Candidate | None:
 
 QUOTE_SIEVES = (
     headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
-    continuation, previous_cue, following_cue, nearest_cue, loose, last_speaker,
+    continuation, previous_cue, following_cue, introduced_speaker, nearest_cue, loose, last_speaker,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 

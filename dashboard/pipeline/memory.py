@@ -922,7 +922,9 @@ class ArticleMemory:
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
                 continue
             words = ent.text.split()
-            if ent.label_ == "ORG" and 2 <= len(words) <= 3 and first_name_gender(words[0]) and clean_person_name(ent.text):
+            titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
+            if ent.label_ == "ORG" and (2 <= len(words) <= 3 and first_name_gender(words[0]) or titled) and clean_person_name(ent.text) \
+                    and len(clean_person_name(ent.text).name.split()) in (2, 3):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue

@@ -28,7 +28,7 @@ HONORIFICS = {
     "rev", "president", "pm", "minister", "secretary", "senator", "sen", "rep", "gov", "governor",
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
     "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
-    "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det",
+    "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
 }
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}
