@@ -92,6 +92,10 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("“Grain costs doubled last spring, “ Mr Kowalski said. “Now it is worse.”",
                      ["Grain costs doubled last spring, ", "Now it is worse."],
                      id="a turned mark before the speaker and verb closes, with a quote still to come"),
+        pytest.param("”Sweden keeps its options open,” Andersson said. ”We decide that ourselves.”",
+                     ["Sweden keeps its options open,", "We decide that ourselves."], id="Nordic marks: ” opens and closes"),
+        pytest.param("They stayed in Hrubieszow for a week, ”he said.", [],
+                     id="a lone ” at a word start with none to close it opens nothing"),
     ],
 )
 def test_find_quote_spans(text, expected):

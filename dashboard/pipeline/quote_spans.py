@@ -79,6 +79,15 @@ def _is_turned_close(text: str, i: int) -> bool:
     return re.search(r"[,.!?…]\s?$", text[max(0, i - 2) : i]) is not None and _SAID_AFTER.match(text, i + 1) is not None
 
 
+_GLUED_CLOSE = re.compile(r"[^\s”]”")
+
+
+def _opens_nordic(text: str, i: int) -> bool:
+    """'”Finland retains the option,” Marin said': Swedish and Finnish typesetting opens with the
+    closing mark, at a word start (the caller checks that another one closes it later)."""
+    return text[i] == "”" and text[i + 1 : i + 2].isalnum() and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:")
+
+
 def _opens_speech(text: str, i: int) -> bool:
     """An opening mark at the start of a paragraph or right after "said:" opens speech."""
     before = text[:i].rstrip()
@@ -94,6 +103,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     inner_open: int | None = None  # a straight double quote nested in a straight double quote
     straight_left = text.count('"')
     last_close = text.rfind("”")  # (read once: "is a closing mark still to come" per mark would be quadratic)
+    last_glued_close = max((m.end() - 1 for m in _GLUED_CLOSE.finditer(text)), default=-1)
     skip = -1
     for i, ch in enumerate(text):
         if ch not in "“”\"‘’'«»„" or i <= skip:
@@ -122,7 +132,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
         if double_open is None:
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
-            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())):
+            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (_opens_nordic(text, i) and last_glued_close > i):
                 double_open = i
                 nested = []
                 single_open = None
