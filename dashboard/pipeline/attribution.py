@@ -318,16 +318,24 @@ def _headline_like(ctx: QuoteContext) -> bool:
 _HEADLINE_TAIL = re.compile(rf"^\s+[^,:;\"“”‘’«»]{{1,50}}?,(?=\s*{_HEADLINE_CUES}\b)")  # "‘…’ on sanctions, says …"
 
 
+# "Stoltenberg: …", "DFA to Filipinos in Ukraine: …": a name (and whom it addresses) before a colon
+_CLAIMANT = re.compile(rf"^\s*(?P<name>{_NAME})(?:\s+to\s+[^:“”\"‘’]{{1,60}}?)?\s*:(?:\s*$|\s+\S)")
+
+
 def _headline_claimant(ctx: QuoteContext) -> Candidate | None:
-    """'Stoltenberg: Russian build-up “unprecedented”': a headline that opens with a person's name
-    and a colon claims what follows for them, quoted words included."""
-    m = re.match(rf"^\s*(?P<name>{_NAME})\s*:\s+\S", ctx.text_before_mark())
+    """'Stoltenberg: Russian build-up “unprecedented”', 'DFA to Filipinos: ‘Do not panic’': a headline
+    that opens with a person's or a body's name and a colon claims what follows for them."""
+    m = _CLAIMANT.match(ctx.text_before_mark())
     if m is None or any(t.idx < ctx.span.start for t in ctx.cues()):
         return None
-    entity = ctx.memory.person_named(m.group("name"), ctx.span.start)
-    if entity is None or entity.is_lone_name:
-        return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
-    return _named(ctx, "headline_speaker", m.group("name"), ctx.line_start)
+    name = m.group("name")
+    if ctx.memory.acronym(name) is None:
+        from .speakers import organisation_named
+
+        entity = ctx.memory.person_named(name, ctx.span.start)
+        if (entity is None or entity.is_lone_name) and organisation_named(ctx.memory, name) is None:
+            return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
+    return _named(ctx, "headline_speaker", name, ctx.line_start)
 
 
 def _speaker_after_cue(words: list[str]) -> list[str]:
@@ -598,8 +606,10 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
         conf = min(prev.confidence, CONFIDENCE[cand.sieve])
         return Attribution(prev.actor, prev.surface, prev.cue, cand.sieve, prev.speaker_sieve, conf)
     if cand.name is not None:
-        entity = ctx.memory.person_named(cand.name, ctx.span.start)
+        body = ctx.memory.acronym(cand.name)  # "DFA: ‘Do not panic’" after "the Department of Foreign Affairs (DFA)"
+        entity = ctx.memory.person_named(cand.name, ctx.span.start) if body is None else None
         found = Resolved(entity.actor, cand.name, "name") if entity is not None and not entity.is_lone_name else None
+        found = Resolved(body, cand.name, "institution") if body is not None else found
         if found is None:
             from .speakers import organisation_named
 

@@ -775,8 +775,8 @@ class ArticleMemory:
     def person_named(self, text: str, pos: int) -> Entity | None:
         """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
         c = clean_person_name(text, self._is_qualifier)
-        if c is None:
-            return None
+        if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None):
+            return None  # "DFA", after "the Department of Foreign Affairs (DFA)": a body
         if len(c.name.split()) > 1:
             return self._person_from_full_name(c.name, c.gender)
         entity, _ = self._person_from_single_name(c.name, pos, c.honorific)
