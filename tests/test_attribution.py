@@ -481,6 +481,13 @@ def test_a_participle_after_the_quote_is_not_the_speaker_of_the_words_before_it(
     assert [(w, s) for w, s, _ in found(text)] == [("too little, too late", "Olga Kovalenko")]
 
 
+def test_a_guess_is_never_a_person_the_quote_speaks_of():
+    text = ("Olena Petrenko, a nurse from Sumy, was killed on Monday.\n\n"
+            "“The death of Olena Petrenko has left the hospital without its best nurse,” the state minister said.")
+    assert [(w, s) for w, s, _ in found(text, date=None)] == [
+        ("The death of Olena Petrenko has left the hospital without its best nurse,", None)]
+
+
 def test_a_headline_description_is_the_person_the_body_gives_that_title():
     text = "The German Ambassador to Poland Thomas Bagger spoke in Warsaw on Monday."
     assert found(text, date=None, headline='German ambassador hails "a historic step"') == [

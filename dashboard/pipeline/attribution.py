@@ -621,6 +621,11 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
                            CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5))
     found = resolve_speaker(ctx.memory, cand.phrase, disabled) if cand.phrase is not None else Resolved(None, None, "unresolved")
     found = _first_person_is_a_person(ctx, cand, found)
+    if found.sieve == "salience" and found.actor is not None and found.actor.actor_type == "person" and re.search(
+            rf"\b{re.escape(found.actor.name.split()[-1])}\b", ctx.text[ctx.span.start : ctx.span.end]):
+        # "“The death of Hadisur Rahman has left us …,” the state minister said": a guess is never
+        # someone the quote itself speaks of
+        found = Resolved(None, found.surface, "unresolved")
     conf = CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5)
     return Attribution(found.actor, found.surface, cue or ("say" if cand.sieve == "according_to" else None), cand.sieve, found.sieve, conf)
 

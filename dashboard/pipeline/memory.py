@@ -67,7 +67,8 @@ EPITHETS = {
 # Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
 _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
                       "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
-                      "transport", "environment", "labour", "emergencies", "emergency", "digital"}
+                      "transport", "environment", "labour", "emergencies", "emergency", "digital", "state", "shipping",
+                      "interior", "information", "social", "youth", "sports", "science", "industry"}
 # Title words that come right before a name ("Foreign Minister X", "spokesman X").
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
@@ -1037,7 +1038,7 @@ class ArticleMemory:
         if head_of is not None:
             return head_of
         office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
-        if allow_salience and d.definite and not office and (
+        if allow_salience and d.definite and (not office or d.title in EPITHETS) and (
                 d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
