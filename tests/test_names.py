@@ -48,7 +48,8 @@ def test_spelling_variants_share_a_key(a, b):
 
 MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
                          ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
-                         ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP")])
+                         ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP"),
+                         ("Mariusz Błaszczak", "MB"), ("Aleksandar Vučić", "AV")])
 
 
 @pytest.mark.parametrize("written,expected", [
@@ -62,6 +63,8 @@ MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"),
     pytest.param("Dmitry Peskow", "DP", id="a German transliteration, first name exact"),
     pytest.param("Dima Peskow", None, id="a nickname and a misspelt surname are too many"),
     pytest.param("Olaf Scheel", None, id="same first name, another surname"),
+    pytest.param("Mariusz Blaszczak", "MB", id="diacritics folded"),
+    pytest.param("Aleksandar Vui", "AV", id="a copy that dropped the letters with diacritics"),
 ])
 def test_person_matcher(written, expected):
     assert MATCHER.match(written) == expected

@@ -146,6 +146,9 @@ def first_names_agree(a: str, b: str) -> bool:
 SPELLED_FIRST_NAME_CUTOFF = 80  # surname similarity enough when the first name is exactly the registry's
 
 
+_LETTERS_DROPPED = re.compile(r"[^\x00-\x7f]")
+
+
 class PersonMatcher:
     """Registry people by any reasonable spelling of their name."""
 
@@ -154,11 +157,12 @@ class PersonMatcher:
         self.by_key: dict[str, object] = {}
         self.by_surname: dict[str, list[tuple[str, object]]] = {}  # surname key -> (first-name key, value)
         for name, value in names:
-            key = name_key(name)
-            self.by_key.setdefault(key, value)
-            parts = key.split()
-            if len(parts) > 1:
-                self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
+            for key in {name_key(name), name_key(_LETTERS_DROPPED.sub("", name))}:
+                # "Aleksandar Vui": copy that lost its non-ASCII letters on the way ("Vučić")
+                self.by_key.setdefault(key, value)
+                parts = key.split()
+                if len(parts) > 1:
+                    self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
         self.surnames = list(self.by_surname)
 
     def _close_surnames(self, surname: str, cutoff: int = 85) -> list[str]:
