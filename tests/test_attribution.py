@@ -459,6 +459,8 @@ LATER_SET_CASES = [
                  id="maintain with a noun object reports nothing"),
     pytest.param('"The grain must move before winter," Interfax reported Sergei Lavrov as saying.',
                  [("The grain must move before winter,", "Sergei Lavrov", "governing_cue")], id="reported X as saying"),
+    pytest.param('Lithuania will build a "physical barrier" on the border, ministers said on Tuesday.',
+                 [("physical barrier", "Lithuanian government", "governing_cue")], id="bare ministers: the government of the sentence's country"),
     pytest.param('Council leader Cllr Mary Jones met officials.\n\n"We have forty homes ready," she said.',
                  [("We have forty homes ready,", "Mary Jones", "governing_cue")], id="a councillor's abbreviated title"),
 ]

@@ -368,8 +368,24 @@ def _introduced_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+def _ministers_of_the_sentence(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """'Scotland stands ready to offer “refuge”, ministers have said': bare plural ministers are the
+    government of the country their sentence is about."""
+    if p.head.tag_ != "NNS" or p.head.lemma_.lower() != "minister" or len([t for t in p.span if not t.is_punct]) != 1:
+        return None
+    for t in p.head.sent:
+        country = country_of(memory.reg, t.text) if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("nsubj", "nsubjpass", "poss") else None
+        if country is not None:
+            return Resolved(_registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2), p.text,
+                            "national_official")
+    return None
+
+
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    ministers = _ministers_of_the_sentence(memory, p)
+    if ministers is not None:
+        return ministers
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
     introduced = _introduced_official(memory, p)
