@@ -459,6 +459,10 @@ LATER_SET_CASES = [
                  id="maintain with a noun object reports nothing"),
     pytest.param('"The grain must move before winter," Interfax reported Sergei Lavrov as saying.',
                  [("The grain must move before winter,", "Sergei Lavrov", "governing_cue")], id="reported X as saying"),
+    pytest.param("NATO announced it was ready for further meetings on arms control, “including missile limits and nuclear "
+                 "doctrine,” Jens Stoltenberg said.",
+                 [("including missile limits and nuclear doctrine,", "Jens Stoltenberg", "governing_cue")],
+                 id="a body's words reported by the person speaking for it"),
     pytest.param('Lithuania will build a "physical barrier" on the border, ministers said on Tuesday.',
                  [("physical barrier", "Lithuanian government", "governing_cue")], id="bare ministers: the government of the sentence's country"),
     pytest.param('Council leader Cllr Mary Jones met officials.\n\n"We have forty homes ready," she said.',

@@ -194,17 +194,27 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
 
 
 def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
-    """'New Zealand called on Russia to avoid a “catastrophic … loss”, she said': a country's words
-    reported by a person who speaks for it are that person's."""
+    """'New Zealand called on Russia to avoid a “catastrophic … loss”, she said', 'NATO announced …
+    “including missile limits,” Stoltenberg said': a country's or a body's words reported by a
+    person who speaks for it are that person's."""
     subj = subject_of(cue)
-    if subj is None or not ctx.memory.is_place_or_nation(ctx.doc[subj.left_edge.i : subj.i + 1].text):
+    if subj is None:
+        return cue
+    words = ctx.doc[subj.left_edge.i : subj.i + 1]
+    mention = ctx.memory.mention_in(words)
+    entry = ctx.memory.reg.alias.get(normalise(words.text))
+    body = (mention is not None and not mention.entity.is_person) or (entry is not None and entry.actor.actor_type != "person") \
+        or ctx.memory.acronym(words.text) is not None  # "NATO announced …, “…,” Stoltenberg said"
+    if not (body or ctx.memory.is_place_or_nation(words.text)):
         return cue
     for outer in governing:
         # only the reporting clause of the sentence, after the quote ("as Warsaw warns …" under
         # "Lukashenko admits" is Warsaw's)
         if outer is not cue and outer in cue.ancestors and outer.dep_ == "ROOT" and outer.idx > ctx.span.end:
             speaker = subject_of(outer)
-            if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"):
+            said_by = ctx.memory.mention_in(ctx.doc[speaker.i : speaker.i + 1]) if speaker is not None else None
+            if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"
+                                        or (said_by is not None and said_by.entity.is_person)):
                 return outer
     return cue
 
