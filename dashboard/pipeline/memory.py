@@ -976,7 +976,10 @@ class ArticleMemory:
         doc = head.doc
         left = [t for c in head.lefts for t in c.subtree]
         right = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-        tokens = sorted(left + [head] + right, key=lambda t: t.i)
+        # "ambassador to Israel" keeps its destination in the title; "ambassador to the UN" names a body
+        to = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and _TITLE_HINT.search(head.lower_) for t in c.subtree]
+        to_ids = {t.i for t in to}
+        tokens = sorted(left + [head] + right + to, key=lambda t: t.i)
         country, international, words = None, False, []
         definite = False
         body = None
@@ -986,6 +989,9 @@ class ArticleMemory:
             low = normalise(t.text)
             if t.dep_ == "det" or low in ("the", "a", "an"):
                 definite = definite or low in ("the", "this", "that")
+                continue
+            if t.i in to_ids and normalise(t.text) not in _INTERNATIONAL:
+                words.append(t.text)
                 continue
             if t is not head:
                 if t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in ("’", "'", "’s", "'s")):
@@ -1004,7 +1010,7 @@ class ArticleMemory:
         first = min(t.i for t in tokens)
         if first > 0 and doc[first - 1].lower_ == "the":
             definite = True  # "The 49-year-old said", its article parsed onto the verb
-        title = re.sub(r"(?:\s+of)+$", "", title_key(" ".join(words)))
+        title = re.sub(r"(?:\s+(?:of|to))+$", "", title_key(" ".join(words)))
         title = re.sub(r"\bof of\b", "of", title)
         return Description(title, country, international, head.lemma_.lower(), definite, head.idx, body)
 
@@ -1102,6 +1108,9 @@ class ArticleMemory:
             (r, e) for r, e in self.reg.roles.get(d.title, [])
             if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
         ]
+        if not candidates and d.international and d.body and d.country is not None:
+            # "Ukraine's UN ambassador": a country's office at an international body
+            candidates = [(r, e) for r, e in self.reg.roles.get(f"{d.body} {d.title}", []) if r.country == d.country]
         # Someone the article names whose office ends with these words ("the secretary-general" after
         # "Antonio Guterres", the UN Secretary-General) before anyone else who holds the bare title.
         if not any(e.actor.actor_id in self.entities for _, e in candidates):  # (the registry is read only then)

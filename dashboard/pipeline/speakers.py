@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run
+from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key
 from .names import OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -265,8 +265,9 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
 def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     nominal_adjective = head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "nsubjpass") or head.head.pos_ == "VERB")  # "The 49-year-old said"
-    if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or head.ent_type_ in ("GPE", "ORG", "NORP"):
-        return None
+    if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or (
+            head.ent_type_ in ("GPE", "ORG", "NORP") and title_key(head.text) not in memory.reg.roles):
+        return None  # ("the Taoiseach", an office the NER calls an organisation, is a role)
     d = memory.description_of(head)
     bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and (
         len(d.title.split()) > 1 or head.lemma_.lower() in PERSON_NOUNS)  # "UN chief said", "…,' minister says"
