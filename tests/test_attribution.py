@@ -517,6 +517,8 @@ def test_a_headline_description_is_the_person_the_body_gives_that_title():
     pytest.param("The statement", None, id="no one named"),
     pytest.param("Joint statement", None, id="a joint statement names no one"),
     pytest.param("Kremlin spokesman Dmitry Peskov said.", None, id="a sentence is no heading"),
+    pytest.param("Source: Kyiv Independent", "Kyiv Independent", id="an aggregator's source line"),
+    pytest.param("Source: Getty Images", None, id="a photo credit is no source"),
 ])
 def test_a_statement_heading_names_its_author(line, expected):
     from dashboard.pipeline.attribution import _statement_heading

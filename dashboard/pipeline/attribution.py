@@ -289,6 +289,9 @@ def _statement_heading(line: str) -> str | None:
     naming whose statement the quoted paragraphs below are; the name, or None."""
     if len(line.split()) > 9 or line.rstrip().endswith((".", "?", "!", ",")):
         return None
+    source = _SOURCE_LINE.match(line)
+    if source is not None:  # an aggregator's "Source: Fox News" above the excerpt it quotes (not a photo credit)
+        return source.group("name") if not _CREDIT.search(source.group("name")) else None
     m = _HEADING.match(line.replace("’s statement", " statement").replace("'s statement", " statement"))
     name = (m.group("a") or m.group("b")) if m else None
     if name is None or name.lower() in _NOT_AUTHORS:
@@ -296,6 +299,7 @@ def _statement_heading(line: str) -> str | None:
     return name
 
 
+_SOURCE_LINE = re.compile(r"^\s*(?:source|via|from|excerpt from)\s*:\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4})\s*$", re.I)
 _NOT_AUTHORS = {"the", "a", "joint", "full", "official", "new", "latest", "final", "this", "that", "his", "her", "their",
                 "our", "its", "read", "in", "opening", "closing"}
 
