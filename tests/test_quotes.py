@@ -65,6 +65,12 @@ def test_quote_rules(text, expected):
     assert quotes_of(text) == expected
 
 
+def test_a_nested_speaker_goes_on_in_the_next_nested_quote():
+    got = quotes_of("Reuters reported: “‘The situation is of great concern,’ Joe Biden told reporters. "
+                    "‘We have passed our concern to Moscow and to Minsk.’ The talks will go on.”")
+    assert ("We have passed our concern to Moscow and to Minsk.", "Joe Biden") in got
+
+
 def test_nested_quote_gets_its_own_speaker():
     got = quotes_of('Liz Truss said: “As President Biden said, there would be ‘very real costs’ to pay.”')
     assert ("very real costs", "Joe Biden") in got

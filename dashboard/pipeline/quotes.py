@@ -39,10 +39,17 @@ def quote_spans_of(text: str) -> list[QuoteSpan]:
 
 def nested_attributions(doc: Doc, found: FoundQuote, memory: ArticleMemory) -> list[FoundQuote]:
     """Quotes nested in a quote that the quote attributes to someone else ("As X said, 'y'")."""
-    out = []
+    out: list[FoundQuote] = []
     for n in found.span.nested:
         sent = sentence_at(doc, n.start)
         cues = [t for t in sent if is_cue(t) and not (n.start <= t.idx < n.end) and found.span.start <= t.idx < found.span.end]
+        if not cues and out and "\n" not in memory.text[out[-1].span.end : n.start] and len(memory.text[n.start : n.end].split()) >= 4:
+            # "‘I think it's of great concern,’ Biden told reporters. ‘We've communicated …’": the
+            # nested speaker goes on, as a quote continues its speaker's words
+            prev = out[-1].attribution
+            out.append(FoundQuote(n, memory.text[n.start : n.end], Attribution(prev.actor, prev.surface, prev.cue, "nested_cue",
+                                                                             prev.speaker_sieve, prev.confidence), sent))
+            continue
         for cue in cues:
             subj = subject_of(cue)
             if subj is None or subj.lower_ in ("i", "we", "you"):
