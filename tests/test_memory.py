@@ -67,6 +67,16 @@ def test_a_name_the_ner_took_for_a_body_is_a_person_when_a_title_stands_beside_i
         assert entity_at(mem, text, later, nth=1) is person
 
 
+def test_a_leader_of_a_body_the_article_names_is_not_any_leader():
+    text = ("Russian leader Vladimir Putin ordered the attack. President Alberto Fernández of Argentina called for dialogue, "
+            "and the Frente de Todos party backed him.\n\n"
+            "“Dialogue is the only way,” added the Frente de Todos leader.")
+    mem = memory_of(text)
+    leader = next(t for t in mem.doc if t.text == "leader" and t.nbor(-1).text == "Todos")
+    found = mem.described(mem.description_of(leader), leader.idx)
+    assert found is None or found.actor.name != "Vladimir Putin"
+
+
 def test_the_texts_pronoun_overrules_a_first_names_usual_gender():
     text = "Italian Labour Minister Andrea Orlando visited Przemysl on Monday.\n\n“We need more help,” he said."
     mem = memory_of(text)

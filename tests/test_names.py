@@ -4,7 +4,7 @@ import pytest
 
 from dashboard.pipeline.names import PersonMatcher, clean_person_name, institution_parts, name_key
 
-NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania"}
+NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania", "israel", "israeli"}
 
 
 @pytest.mark.parametrize("text,name,honorific", [
@@ -23,6 +23,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Spencer J. Cox", "Spencer Cox", None, id="a middle initial is dropped"),
     pytest.param("T.S. Tirumurti", "T.S. Tirumurti", None, id="initials as the first name stay"),
     pytest.param("George W Bush", "George Bush", None, id="a middle initial without its dot"),
+    pytest.param("Koryoin Ukrainian Anastasia", "Anastasia", None, id="a nationality inside the run ends the description"),
+    pytest.param("Noel Israel Khokhar", "Noel Israel Khokhar", None, id="a country's name as a middle name stays"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

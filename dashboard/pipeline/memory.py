@@ -1035,6 +1035,12 @@ class ArticleMemory:
             # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
             holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))
                        and not self._other_kind_of(e, d)]
+            qualifier = d.title[: -len(d.head)].strip() if d.title.endswith(d.head) else ""
+            if qualifier and any(qualifier in normalise(e.actor.name) for e in self.entities.values() if not e.is_person):
+                # "the Frente de Todos leader": a leader of a body the article names, not any leader
+                holders = [e for e in holders if any(qualifier in t for t in e.titles)]
+            if len(holders) > 1:  # "…,” added the Frente de Todos leader": the leader the reader has in mind, not the last one named
+                return self._most_salient_of(holders, pos) or self._nearest(holders, pos)
         if holders:
             return self._nearest(holders, pos)
         role = self._registry_role(d, pos)
@@ -1146,6 +1152,15 @@ class ArticleMemory:
             return None
         entry = next(iter(people.values()))
         return self.entity_for(entry.actor, entry.gender)
+
+    def _most_salient_of(self, entities_: list[Entity], pos: int, max_sentences: int = 6) -> Entity | None:
+        """Of several entities, the first a reader looking back from `pos` meets (subjects first)."""
+        k0 = self.sentence_index(pos)
+        for k in range(k0, max(-1, k0 - max_sentences), -1):
+            for _, entity in self._candidates(k, pos if k == k0 else None, subjects_only=False):
+                if entity in entities_:
+                    return entity
+        return None
 
     def _named_later(self, pos: int, country: str, max_paragraphs: int = 6) -> Entity | None:
         """The first person of `country` the article names after `pos`, within a few paragraphs."""

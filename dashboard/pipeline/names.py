@@ -89,6 +89,9 @@ class CleanName:
         return None
 
 
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
+
+
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
     """The person's name inside an entity's text, or None when nothing name-like is left.
 
@@ -99,6 +102,10 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     # Crawler dates, bylines and page furniture glued before a name: keep what follows the last of them.
     cut = max((i for i, t in enumerate(tokens) if _FURNITURE.search(t)), default=-1)
     tokens = tokens[cut + 1 :]
+    # "Koryoin Ukrainian Anastasia": a nationality inside the run ends what describes the person
+    inner = max((i for i, t in enumerate(tokens[1:-1], start=1) if is_qualifier(t) and t.lower().endswith(_DEMONYM_ENDINGS)),
+                default=-1)  # (a nationality word, not a country: "Noel Israel Khokhar" keeps his middle name)
+    tokens = tokens[inner + 1 :] if inner > 0 else tokens
     honorific = None
     while len(tokens) > 1 and (
         normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
