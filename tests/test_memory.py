@@ -54,15 +54,19 @@ def test_a_surname_the_ner_missed_after_the_full_name_is_the_same_person():
 @pytest.mark.parametrize("text,name,later", [
     pytest.param("Nirmal Dutta, managing director of the Chittagong Dry Dock Company, told AFP the ship was hit. "
                  "Later he said the crew was safe.", "Nirmal Dutta", "he", id="a title set off after the name"),
+    pytest.param("Anastasyia Petukh, whose parents stayed behind, showed the reporter her tent.",
+                 "Anastasyia Petukh", "her", id="'who' or 'whose' after the name"),
     pytest.param("Bangladeshi Minister of Shipping, Nirmal Dutta, said the crew was safe.\n\nNirmal said more help was coming.",
                  "Nirmal Dutta", "Nirmal", id="a title set off before the name, then the first name alone"),
 ])
-def test_a_name_the_ner_took_for_a_body_is_a_person_when_a_title_stands_beside_it(text, name, later):
+def test_a_name_the_ner_took_for_a_body_is_a_person_when_a_title_or_who_stands_beside_it(text, name, later):
     mem = memory_of(text)
     person = entity_at(mem, text, name)
     assert person.is_person and person.actor.name == name
     if later == "he":
         assert mem.resolve_pronoun(next(t for t in mem.doc if t.text == "he")) is person
+    elif later == "her":
+        assert entity_at(mem, text, name).is_person  # a person, so "her" has someone to refer to
     else:
         assert entity_at(mem, text, later, nth=1) is person
 

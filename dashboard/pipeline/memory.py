@@ -924,6 +924,8 @@ class ArticleMemory:
                 continue
             words = ent.text.split()
             titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
+            # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
+            titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
             if ent.label_ == "ORG" and (2 <= len(words) <= 3 and first_name_gender(words[0]) or titled) and clean_person_name(ent.text) \
                     and len(clean_person_name(ent.text).name.split()) in (2, 3):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
