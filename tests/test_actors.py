@@ -62,9 +62,9 @@ def test_types_countries_genders_and_dates_are_well_formed(actors):
 @pytest.mark.parametrize(
     "spelling,person",
     [
-        pytest.param("Micheál Martin", "Micheal Martin", id="Irish fada"),
-        pytest.param("Jonas Gahr Støre", "Jonas Gahr Store", id="Norwegian o-slash"),
-        pytest.param("Gahr Store", "Jonas Gahr Store", id="middle name and surname"),
+        pytest.param("Micheal Martin", "Micheál Martin", id="Irish fada folded"),
+        pytest.param("Jonas Gahr Store", "Jonas Gahr Støre", id="Norwegian o-slash written as o"),
+        pytest.param("Gahr Store", "Jonas Gahr Støre", id="middle name and surname"),
         pytest.param("López Obrador", "Andres Manuel Lopez Obrador", id="Spanish double surname"),
         pytest.param("Yevhen Korniychuk", "Yevgen Korniychuk", id="Ukrainian transliteration"),
         pytest.param("Yevgeny Korniychuk", "Yevgen Korniychuk", id="Russian transliteration"),
@@ -84,7 +84,7 @@ def test_people_are_found_by_the_spellings_news_uses(spelling, person):
 @pytest.mark.parametrize(
     "text,date,speaker",
     [
-        pytest.param('"Ireland stands with Ukraine," the Irish prime minister said.', "2022-03-01", "Micheal Martin", id="Taoiseach as Prime Minister, 2022"),
+        pytest.param('"Ireland stands with Ukraine," the Irish prime minister said.', "2022-03-01", "Micheál Martin", id="Taoiseach as Prime Minister, 2022"),
         pytest.param('"Ireland stands with Ukraine," the Irish prime minister said.', "2023-06-01", "Leo Varadkar", id="Taoiseach as Prime Minister, 2023"),
         pytest.param('"We will stay in government," the Israeli prime minister said.', "2022-05-01", "Naftali Bennett", id="before the rotation"),
         pytest.param('"We will stay in government," the Israeli prime minister said.', "2022-08-01", "Yair Lapid", id="after the rotation"),

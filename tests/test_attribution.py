@@ -464,7 +464,7 @@ LATER_SET_CASES = [
                  [("including missile limits and nuclear doctrine,", "Jens Stoltenberg", "governing_cue")],
                  id="a body's words reported by the person speaking for it"),
     pytest.param('"We will take in every family that comes," the Taoiseach said.',
-                 [("We will take in every family that comes,", "Micheal Martin", "governing_cue")],
+                 [("We will take in every family that comes,", "Micheál Martin", "governing_cue")],
                  id="an office the NER calls an organisation is a role"),
     pytest.param('"The vote shows who stands where," Ukraine\'s ambassador to the UN said.',
                  [("The vote shows who stands where,", "Sergiy Kyslytsya", "governing_cue")],

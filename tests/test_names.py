@@ -24,6 +24,7 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("T.S. Tirumurti", "T.S. Tirumurti", None, id="initials as the first name stay"),
     pytest.param("George W Bush", "George Bush", None, id="a middle initial without its dot"),
     pytest.param("Koryoin Ukrainian Anastasia", "Anastasia", None, id="a nationality inside the run ends the description"),
+    pytest.param("Ms King", "King", "ms", id="after Ms a title word is a surname"),
     pytest.param("Noel Israel Khokhar", "Noel Israel Khokhar", None, id="a country's name as a middle name stays"),
 ])
 def test_clean_person_name(text, name, honorific):
@@ -51,7 +52,7 @@ def test_spelling_variants_share_a_key(a, b):
 MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
                          ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
                          ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP"),
-                         ("Mariusz Błaszczak", "MB"), ("Aleksandar Vučić", "AV")])
+                         ("Mariusz Błaszczak", "MB"), ("Aleksandar Vučić", "AV"), ("Fumio Kishida", "FK")])
 
 
 @pytest.mark.parametrize("written,expected", [
@@ -67,6 +68,7 @@ MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"),
     pytest.param("Olaf Scheel", None, id="same first name, another surname"),
     pytest.param("Mariusz Blaszczak", "MB", id="diacritics folded"),
     pytest.param("Aleksandar Vui", "AV", id="a copy that dropped the letters with diacritics"),
+    pytest.param("Kishida Fumio", "FK", id="family name first"),
 ])
 def test_person_matcher(written, expected):
     assert MATCHER.match(written) == expected

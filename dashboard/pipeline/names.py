@@ -129,7 +129,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
 
     if not all((_NAME_TOKEN.match(t) and capitalised(t)) or t.lower() in NAME_PARTICLES for t in tokens):
         return None
-    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or normalise(tokens[0]).rstrip(".") in TITLE_WORDS):
+    personal = honorific in FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr", "mx"}  # "Ms King", "Mr Major": a surname
+    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or (normalise(tokens[0]).rstrip(".") in TITLE_WORDS and not personal)):
         return None  # "Secretary" left of "Foreign Secretary" is a title, not a name
     return CleanName(" ".join(tokens), honorific)
 
@@ -193,6 +194,8 @@ class PersonMatcher:
         parts = key.split()
         if len(parts) < 2:
             return None
+        if len(parts) == 2 and f"{parts[1]} {parts[0]}" in self.by_key:
+            return self.by_key[f"{parts[1]} {parts[0]}"]  # "Kishida Fumio": family name first, as Japanese and Korean write it
         found = [
             value
             for surname in self._close_surnames(parts[-1])
