@@ -227,7 +227,7 @@ def test_third_set_cases(text, expected):
 def test_a_headline_quote_takes_the_speaker_the_body_gives_the_same_words():
     text = "Defence Secretary Ben Wallace said Moscow had gone \u201cfull tonto\u201d over Ukraine."
     got = found(text, headline="Boris Johnson blasts Russia as \u2018full tonto\u2019 Putin is warned")
-    assert got == [("full tonto", "Ben Wallace", "governing_cue")]
+    assert got == [("full tonto", "Ben Wallace", "repeated_words")]
 
 
 def test_a_headline_quote_keeps_its_own_speaker_when_the_body_gives_them_the_same_words():

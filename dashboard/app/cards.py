@@ -55,6 +55,7 @@ MENTION_WORDS = {
     "following_cue": "the next paragraph's reporting verb (\"he said this …\")",
     "nearest_cue": "the nearest reporting verb",
     "nested_cue": "the verb inside the outer quote",
+    "repeated_words": "repeats words of another quote of the article",
     "loose": "a loose match",
     "last_speaker": "a guess: the person quoted last",
     "none": "no words name the speaker",

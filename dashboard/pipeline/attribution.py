@@ -39,7 +39,7 @@ from .speakers import Phrase, Resolved, resolve_speaker
 CONFIDENCE = {
     "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
     "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "introduced_speaker": 0.5, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
-    "nested_cue": 0.85,
+    "nested_cue": 0.85, "repeated_words": 0.8,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
     "national_official": 0.75, "metonym": 0.85, "institution": 0.85, "salience": 0.4, "unresolved": 0.2,

@@ -72,6 +72,12 @@ _WORD = re.compile(r"\w+")
 _OWN_LINE_SIEVES = {"headline_speaker", "transcript_turn", "governing_cue", "according_to"}
 
 
+def _repeated(a: Attribution) -> Attribution:
+    """The attribution of the quote whose words these repeat, marked as found that way."""
+    return Attribution(a.actor, a.surface, a.cue, "repeated_words", a.speaker_sieve,
+                       min(a.confidence, CONFIDENCE["repeated_words"]))
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(normalise(text)))
 
@@ -103,7 +109,7 @@ def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str
             continue
         body = [b for b in found if (b.span.start > f.span.end or unplaced) and b.attribution.actor is not None and b is not f
                 and words < _said_on_its_line(found, b, text)]
-        out.append(FoundQuote(f.span, f.text, body[0].attribution, f.sentence) if body else f)
+        out.append(FoundQuote(f.span, f.text, _repeated(body[0].attribution), f.sentence) if body else f)
     return out
 
 
@@ -128,7 +134,7 @@ def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[i
         if f.attribution.actor is not None and f.attribution.actor.actor_id in speakers.get(_key(f.text), ()):
             pass  # "Kuleba: attack not ‘imminent’" while Psaki also said "imminent": the headline's own speaker
         elif body is not None and body is not f and (in_title(f) or f.attribution.actor is None):
-            f = FoundQuote(f.span, f.text, body.attribution, f.sentence)
+            f = FoundQuote(f.span, f.text, _repeated(body.attribution), f.sentence)
         out.append(f)
     return out
 
