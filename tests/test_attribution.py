@@ -496,6 +496,15 @@ def test_a_participle_after_the_quote_is_not_the_speaker_of_the_words_before_it(
     assert [(w, s) for w, s, _ in found(text)] == [("too little, too late", "Olga Kovalenko")]
 
 
+def test_the_statement_of_a_head_of_states_office_is_the_office_each_time_it_speaks():
+    text = ("Gitanas Nauseda spoke to Andrzej Duda on Monday, Nauseda’s office said in a statement.\n\n"
+            "“The two presidents agreed to keep the border closed,” the statement read.\n\n"
+            "Lithuania will also build a fence. By doing so, Lithuania “protects the whole of the European Union”, the statement said.")
+    assert [(w, s) for w, s, _ in found(text, date=None)] == [
+        ("The two presidents agreed to keep the border closed,", "Office of the President of Lithuania"),
+        ("protects the whole of the European Union", "Office of the President of Lithuania")]
+
+
 def test_a_guess_is_never_a_person_the_quote_speaks_of():
     text = ("Olena Petrenko, a nurse from Sumy, was killed on Monday.\n\n"
             "“The death of Olena Petrenko has left the hospital without its best nurse,” the state minister said.")

@@ -634,6 +634,7 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
         return Attribution(found.actor, found.surface, "say", cand.sieve, found.sieve,
                            CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5))
     found = resolve_speaker(ctx.memory, cand.phrase, disabled) if cand.phrase is not None else Resolved(None, None, "unresolved")
+    found = _the_same_statement(ctx, cand, found)
     found = _first_person_is_a_person(ctx, cand, found)
     if found.sieve == "salience" and found.actor is not None and found.actor.actor_type == "person" and re.search(
             rf"\b{re.escape(found.actor.name.split()[-1])}\b", ctx.text[ctx.span.start : ctx.span.end]):
@@ -642,6 +643,18 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
         found = Resolved(None, found.surface, "unresolved")
     conf = CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5)
     return Attribution(found.actor, found.surface, cue or ("say" if cand.sieve == "according_to" else None), cand.sieve, found.sieve, conf)
+
+
+def _the_same_statement(ctx: QuoteContext, cand: Candidate, found: Resolved) -> Resolved:
+    """'…, the statement said' again and again: the statement the article already quoted, whose
+    speaker the first 'the statement' found, not whichever body was named last."""
+    if cand.phrase is None or normalise(cand.phrase.text) not in ("the statement", "the communique", "the readout"):
+        return found
+    for earlier in reversed(ctx.history):
+        a = earlier.attribution
+        if a.actor is not None and a.surface is not None and normalise(a.surface) == normalise(cand.phrase.text):
+            return Resolved(a.actor, found.surface, a.speaker_sieve)
+    return found
 
 
 def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolved) -> Resolved:

@@ -408,6 +408,7 @@ class ArticleMemory:
         self._learn_appositive_names()
         self._learn_organisations()
         self._merge_lone_names()
+        self._learn_offices()
         self._learn_registered_bodies()
         self._resolve_pronouns()  # first without descriptions: an epithet's salience needs the pronouns before it
         self._learn_subject_descriptions()
@@ -499,6 +500,21 @@ class ArticleMemory:
                 offset = words.text.rfind(c.name)
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _learn_offices(self) -> None:
+        """'Niinistö's office said in a statement': the office of a head of state or government is
+        a body of the article, so that "the statement read" after it finds it."""
+        from .speakers import office_of  # one resolver of offices
+
+        for tok in self.doc:
+            if tok.lemma_.lower() != "office" or self.in_quote(tok.idx):
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            m = self.mention_in(self.doc[owner.left_edge.i : owner.i + 1], prefer=owner) if owner is not None else None
+            office = office_of(self, m.entity) if m is not None and m.entity.is_person else None
+            if office is not None:
+                start = self.doc[owner.left_edge.i].idx
+                self.note(self.entity_for(office), start, tok.idx + len(tok.text), "organisation", tok.dep_ in SUBJECT_DEPS)
 
     def _merge_lone_names(self) -> None:
         """'Retno said' read before 'Minister of Foreign Affairs, Retno Marsudi,' was known as a name

@@ -171,8 +171,13 @@ def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
     entry = memory.reg.by_id.get(person.actor.actor_id)
     if entry is None:
         return None
-    for role in entry.roles:
-        if role.holds_on(memory.published) and role.country and normalise(role.title) in ("president", "prime minister"):
+    heads = [r for r in entry.roles if r.country and normalise(r.title) in ("president", "prime minister")]
+    if memory.published is None and len({(normalise(r.title), r.country) for r in heads}) == 1:
+        heads = heads[:1]  # no date, one such office ever held ("Niinistö's office"): that one
+    else:
+        heads = [r for r in heads if r.holds_on(memory.published)]
+    for role in heads:
+        if role.country:
             country = memory.reg.country(role.country)
             if country is None:
                 continue
@@ -333,6 +338,8 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if m is not None:
             office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
             if office is not None:
+                # noted, so that "the statement said" after it finds the office it came from
+                memory.note(memory.entity_for(office), p.span.start_char, p.span.end_char, "organisation", True)
                 return Resolved(office, p.text, "spokesperson")
             if head.lemma_.lower() in _OWN_CHANNELS:
                 return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
