@@ -463,6 +463,10 @@ LATER_SET_CASES = [
                  "doctrine,” Jens Stoltenberg said.",
                  [("including missile limits and nuclear doctrine,", "Jens Stoltenberg", "governing_cue")],
                  id="a body's words reported by the person speaking for it"),
+    pytest.param("It is important to note that “Latvia has taken in more refugees per head than any other state,” according to "
+                 "Latvian Interior Minister Marija Golubeva.",
+                 [("Latvia has taken in more refugees per head than any other state,", "Marija Golubeva", "according_to")],
+                 id="'it is important to note' reports no one's words"),
     pytest.param('"We will take in every family that comes," the Taoiseach said.',
                  [("We will take in every family that comes,", "Micheál Martin", "governing_cue")],
                  id="an office the NER calls an organisation is a role"),

@@ -68,6 +68,10 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
         # "they would speak 'from diplomat to diplomat'", "if Minsk agrees": a hypothesis reports no
         # words; nor does a future ("he said Russia will insist on 'concrete agreements'")
         return False
+    head = token.head
+    if (token.dep_ == "xcomp" or token.tag_ == "VBG") and head.lemma_ == "be" and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        return False  # "It is important to note that …", "It is worth noting": no one reports anything
     if lemma == "make" and any(c.lower_ == "known" for c in token.children):
         return True  # "Tijanovskaya makes known, “…”"
     if lemma in _LIGHT_VERBS and token.pos_ in ("VERB", "AUX"):
