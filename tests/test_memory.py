@@ -124,6 +124,12 @@ def test_a_pronoun_finds_the_person_of_its_gender(text, pronoun, person):
     assert mem.resolve_pronoun(tok).actor.name == person
 
 
+def test_a_thing_someone_has_is_no_person():
+    text = "The woman wore a pink parka. Her Rhodesian Ridgeback Rhodesian Ridgeback was muzzled. She said she had fled Kharkiv."
+    mem = memory_of(text)
+    assert not any(m.entity.is_person and "Ridgeback" in m.entity.actor.name for m in mem.mentions)
+
+
 def test_a_given_name_alone_is_no_misspelt_surname():
     text = "Michael waited at the station. Charles Michel spoke in Brussels."
     mem = memory_of(text)

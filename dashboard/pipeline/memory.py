@@ -207,6 +207,11 @@ def title_key(text: str) -> str:
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
+def _owned(tok: Token) -> bool:
+    """'Her Rhodesian Ridgeback', 'his Land Cruiser': a thing someone has, not a person's name."""
+    return any(c.dep_ == "poss" and c.lower_ in ("her", "his", "their", "my", "our", "its", "your") for c in tok.children)
+
+
 def _is_person_title(tok: Token) -> bool:
     """A noun that heads a person's title ("director", "Minister", "rapporteur")."""
     return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in PERSON_NOUNS or _TITLE_HINT.search(tok.lower_) is not None)
@@ -383,7 +388,8 @@ class ArticleMemory:
     def _build(self) -> None:
         persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc)
                    if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
-                   and self.acronym(e.text.strip()) is None]  # "Narefa said", after "… Refugees (Narefa)": a body
+                   and self.acronym(e.text.strip()) is None  # "Narefa said", after "… Refugees (Narefa)": a body
+                   and not _owned(e.root)]  # "Her Rhodesian Ridgeback": someone's dog
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
@@ -472,6 +478,8 @@ class ArticleMemory:
                 continue
             if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
                 continue  # "The Ministry of Defence said": a body, not a person
+            if _owned(tok):
+                continue  # "Her Rhodesian Ridgeback is muzzled": someone's dog or car, not a person's name
             first = tok.i
             while first > 0 and self.doc[first - 1].pos_ == "PROPN" and (
                 self.doc[first - 1].dep_ in ("compound", "flat")
