@@ -51,6 +51,8 @@ GOVERNING_CUE = [
                   ("and they will bite hard.", "Ursula von der Leyen", "governing_cue")], id="quote split by the cue"),
 ]
 COLON_INTRO = [
+    pytest.param("Tunde Bakare, who led the group, reached Medyka on Sunday.\n\nHis words: “We walked for eleven hours in the snow.”",
+                 [("We walked for eleven hours in the snow.", "Tunde Bakare", "colon_intro")], id="'His words:' before the quote"),
     pytest.param('In a statement on Friday evening, the Kremlin said:\n\n"Russia poses no threat to anyone in Europe."',
                  [("Russia poses no threat to anyone in Europe.", "Kremlin", "colon_intro")], id="paragraph ending with said colon"),
     pytest.param("Boris Johnson visited troops in Estonia.\n\nThe Prime Minister told reporters:\n\n'We will not be found wanting.'",

@@ -266,6 +266,10 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     # the words before the mark, or the sentence's own reporting verb after it ("It was a “horrible
     # experience”, said …"), not a participle the parse hung there ("…, calling it ‘x’")
     cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t) and (t.idx < ctx.span.start or _reporting_clause(t))]
+    words = [t for t in sents[-1] if t.lower_ in ("words", "reply", "answer", "message") and t.idx < ctx.span.start and ctx.outside(t)]
+    owner = next((c for w in words[-1:] for c in w.children if c.dep_ == "poss"), None)
+    if not cues and owner is not None and before.rstrip().endswith(":"):
+        return Candidate("colon_intro", Phrase.of(owner))  # "His words: “…”", "In Mr Ero-Philips' words: “…”"
     if not cues:
         # "But there are other members of the family left behind: “…”": a colon with no verb hands
         # the words to the person just quoted
