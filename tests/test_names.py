@@ -25,6 +25,7 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("George W Bush", "George Bush", None, id="a middle initial without its dot"),
     pytest.param("Koryoin Ukrainian Anastasia", "Anastasia", None, id="a nationality inside the run ends the description"),
     pytest.param("Ms King", "King", "ms", id="after Ms a title word is a surname"),
+    pytest.param("President Sandu Calls", "Sandu", "president", id="a title-case headline's verb after the name"),
     pytest.param("Noel Israel Khokhar", "Noel Israel Khokhar", None, id="a country's name as a middle name stays"),
 ])
 def test_clean_person_name(text, name, honorific):

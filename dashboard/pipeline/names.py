@@ -89,6 +89,8 @@ class CleanName:
         return None
 
 
+_HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", "asks", "claims", "admits", "denies",
+                   "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
 
 
@@ -115,6 +117,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
             honorific = word
     while len(tokens) > 1 and tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS:
         tokens.pop()  # "Dmitry Peskov PHOTO": a caption's label glued after the name
+    while len(tokens) > 1 and normalise(tokens[-1]) in _HEADLINE_VERBS:
+        tokens.pop()  # "President Jokowi Calls for End of War": a title-case headline's verb after the name
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
