@@ -89,6 +89,9 @@ class CleanName:
         return None
 
 
+_PLACE_NOUNS = {"airport", "square", "street", "avenue", "road", "bridge", "station", "hospital", "university", "college",
+                "school", "stadium", "arena", "park", "hall", "centre", "center", "palace", "cathedral", "church", "museum",
+                "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt"}
 _HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", "asks", "claims", "admits", "denies",
                    "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
@@ -122,8 +125,9 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS:
-        return None
+    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or (
+            len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS):
+        return None  # ("Ben Gurion Airport", "George Square": places named after people; "Park said" is Mr Park)
     if len(tokens) >= 3:  # the common form drops a middle initial: "Spencer J. Cox" is Spencer Cox
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.?", t)] + [tokens[-1]]
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
