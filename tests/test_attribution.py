@@ -119,6 +119,10 @@ INTRODUCED_SPEAKER = [
                  '"We have places for everyone who needs them, and we will find more."',
                  [("We have places for everyone who needs them, and we will find more.", "Petr Fiala", "introduced_speaker")],
                  id="the one person of the paragraph before, who spoke just before it"),
+    pytest.param("Marta Kovalenko came to the rally with her son Ivan.\n\nShe was pleased to see so many people there.\n\n"
+                 '"It is good to be together with everyone today."',
+                 [("It is good to be together with everyone today.", "Marta Kovalenko", "introduced_speaker")],
+                 id="the paragraph before is about her by its subject pronoun"),
 ]
 FOLLOWING_CUE = [
     pytest.param('Maia Sandu visited the crossing at Palanca.\n\n"We will take care of every person who comes to us."\n\n'

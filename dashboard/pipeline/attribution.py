@@ -512,6 +512,13 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
         prev_end = prev_start - 1
         prev_start = ctx.text.rfind("\n", 0, max(0, prev_end - 1)) + 1
     people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+    if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
+        subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
+                        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not ctx.memory.in_quote(t.idx)), None)
+        entity = ctx.memory.resolve_pronoun(subject) if subject is not None else None
+        if entity is None or entity.is_lone_name:
+            return None
+        return Candidate("introduced_speaker", Phrase.of(subject))
     if len({id(m.entity) for m in people}) != 1 or (people[0].entity.is_lone_name and people[0].entity.gender is None):
         return None
     m = people[0]
