@@ -100,7 +100,6 @@ class QuoteContext:
     title_span: tuple[int, int] | None
     history: list[Attributed] = field(default_factory=list)
     text: str = ""  # the doc's text, once (spaCy rebuilds `doc.text` from its tokens on every access)
-    titles: QuoteIndex | None = None  # marks around names and titles, which are no quotations
 
     @property
     def words(self) -> int:
@@ -112,7 +111,7 @@ class QuoteContext:
     def cues(self) -> list[Token]:
         """Reporting verbs outside any quote in the quote's sentences."""
         return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)
-                and not (self.titles is not None and t.idx in self.titles)]  # '(See “Ukraine War Claims …”)' reports nothing
+                and t.idx not in self.memory.titles]  # '(See “Ukraine War Claims …”)' reports nothing
 
     def governs(self, verb: Token) -> bool:
         doc = self.doc
@@ -157,8 +156,7 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     ):
         return False  # "Russia's imminent “invasion”": the reporter's scare quotes around one noun
     node = ctx.doc[start]
-    path = [node, *node.ancestors]
-    if any(t.dep_ in ("ccomp", "xcomp") and t.head.i == cue.i for t in path):
+    if any(t.dep_ in ("ccomp", "xcomp") and t.head.i == cue.i for t in (node, *node.ancestors)):
         return True  # inside what the verb reports ("argued that it was unsafe because it is “patrolled”")
     while node.i != cue.i and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "acl", "relcl") and node.i not in ctx.tokens:
@@ -308,16 +306,21 @@ _NOT_AUTHORS = {"the", "a", "joint", "full", "official", "new", "latest", "final
                 "our", "its", "read", "in", "opening", "closing"}
 
 
-def _previous_paragraph(ctx: QuoteContext) -> str | None:
+def _previous_line(ctx: QuoteContext) -> tuple[int, int] | None:
+    """Where the last non-blank line before the quote's line starts and ends."""
     text = ctx.text
     end = ctx.line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line.strip():
-            return line
+        if text[start:end].strip():
+            return start, end
         end = start - 1
     return None
+
+
+def _previous_paragraph(ctx: QuoteContext) -> str | None:
+    bounds = _previous_line(ctx)
+    return ctx.text[bounds[0] : bounds[1]] if bounds is not None else None
 
 
 _CREDIT = re.compile(r"\||\b(?:photo|picture|image|getty|pool|via|credit|afp|reuters|ap photo)\b", re.I)
@@ -506,11 +509,10 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     the one person the paragraph before is about, when no one else is named there."""
     if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues() or _names_someone_after(ctx):
         return None
-    prev_end = ctx.line_start - 1
-    prev_start = ctx.text.rfind("\n", 0, max(0, prev_end - 1)) + 1
-    while prev_start > 0 and not ctx.text[prev_start:prev_end].strip():  # blank lines between paragraphs
-        prev_end = prev_start - 1
-        prev_start = ctx.text.rfind("\n", 0, max(0, prev_end - 1)) + 1
+    bounds = _previous_line(ctx)
+    if bounds is None:
+        return None
+    prev_start, prev_end = bounds
     people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
     if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
         subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
@@ -717,7 +719,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
         span_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
         line_start = text.rfind("\n", 0, q.start) + 1
-        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text, memory.titles)
+        ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text)
         attribution = None
         for sieve in QUOTE_SIEVES:
             if sieve.__name__ in disabled:

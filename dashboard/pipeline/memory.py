@@ -68,7 +68,7 @@ EPITHETS = {
 _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
                       "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
                       "transport", "environment", "labour", "emergencies", "emergency", "digital", "state", "shipping",
-                      "interior", "information", "social", "youth", "sports", "science", "industry"}
+                      "information", "social", "youth", "sports", "science", "industry"}
 # Title words that come right before a name ("Foreign Minister X", "spokesman X").
 _TITLE_NOUNS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                 "chancellor", "premier", "commissioner", "governor", "mayor", "general", "commander", "chief", "director",
@@ -950,10 +950,10 @@ class ArticleMemory:
             titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
             # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
             titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
-            if ent.label_ == "ORG" and (2 <= len(words) <= 3 and first_name_gender(words[0]) or titled) and clean_person_name(ent.text) \
-                    and len(clean_person_name(ent.text).name.split()) in (2, 3):
+            c = clean_person_name(ent.text) if ent.label_ == "ORG" else None
+            if c is not None and (2 <= len(words) <= 3 and first_name_gender(words[0]) or titled) and len(c.name.split()) in (2, 3):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
-                self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
+                self._note_ent(ent, self._person_from_full_name(c.name, None), "name")
                 continue
             if ent.label_ in ("ORG", "GPE") and not self.is_place_or_nation(ent.text) and self._names_the_titled(ent):
                 # "the rapporteur of the … Committee, Rebwar Babkayi, said": a name set beside a person's title

@@ -82,33 +82,45 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(normalise(text)))
 
 
-def _said_on_its_line(found: list[FoundQuote], b: FoundQuote, text: str) -> set[str]:
-    """The words a quote's speaker says on the quote's line ('“Daddy, I'm really scared,” she wrote.
-    “I don't know what to do …”' is one thing said)."""
-    start = text.rfind("\n", 0, b.span.start) + 1
-    end = text.find("\n", b.span.end)
-    end = end if end >= 0 else len(text)
-    return {w for o in found if start <= o.span.start < end and o.attribution.actor == b.attribution.actor for w in _words(o.text)}
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding text[start:end] starts and ends."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
+
+
+def _in_title(f: FoundQuote, title_span: tuple[int, int] | None) -> bool:
+    return title_span is not None and title_span[0] <= f.span.start < title_span[1]
+
+
+def _said_on_their_lines(found: list[FoundQuote], text: str) -> list[set[str]]:
+    """For each quote, the words its speaker says on the quote's line ('“Daddy, I'm really scared,”
+    she wrote. “I don't know what to do …”' is one thing said); read once per quote."""
+    said = []
+    for b in found:
+        start, end = _line_of(text, b.span.start, b.span.end)
+        said.append({w for o in found if start <= o.span.start < end and o.attribution.actor == b.attribution.actor
+                     for w in _words(o.text)})
+    return said
 
 
 def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str, title_span: tuple[int, int] | None) -> list[FoundQuote]:
     """A sub-heading or pull quote that is only a quotation (‘We drove into nowhere’) repeats words of
     a quote below it ("… packed and drove into ‘nowhere’," she said): that quote's speaker, unless
     the heading names its own. The headline's quoted words likewise, from any quote of the body."""
+    said = _said_on_their_lines(found, text)
     out = []
     for f in found:
-        line_start = text.rfind("\n", 0, f.span.start) + 1
-        line_end = text.find("\n", f.span.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        in_title = title_span is not None and title_span[0] <= f.span.start < title_span[1]
-        heading = _words(line) == _words(f.text) and not line.rstrip().endswith((".", "”.", '".'))
+        lo, hi = _line_of(text, f.span.start, f.span.end)
+        line = text[lo:hi]
         words = _words(f.text)
+        heading = _words(line) == words and not line.rstrip().endswith((".", "”.", '".'))
         unplaced = f.attribution.actor is None  # "PM sends ‘sincere condolences’" summing up "I send our sincere condolences"
-        if not (heading or in_title or unplaced) or len(words) < 2 or (f.attribution.mention_sieve in _OWN_LINE_SIEVES and not unplaced):
+        if not (heading or _in_title(f, title_span) or unplaced) or len(words) < 2 or (
+                f.attribution.mention_sieve in _OWN_LINE_SIEVES and not unplaced):
             out.append(f)
             continue
-        body = [b for b in found if (b.span.start > f.span.end or unplaced) and b.attribution.actor is not None and b is not f
-                and words < _said_on_its_line(found, b, text)]
+        body = [b for b, words_b in zip(found, said) if (b.span.start > f.span.end or unplaced) and b.attribution.actor is not None
+                and b is not f and words < words_b]
         out.append(FoundQuote(f.span, f.text, _repeated(body[0].attribution), f.sentence) if body else f)
     return out
 
@@ -116,14 +128,11 @@ def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str
 def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[int, int] | None) -> list[FoundQuote]:
     """The same words quoted in the headline (or twice) are one quote: the headline's ‘full tonto’
     takes the speaker the body gives those words, where the body's attribution is the surer one."""
-    def in_title(f: FoundQuote) -> bool:
-        return title_span is not None and title_span[0] <= f.span.start < title_span[1]
-
     best: dict[str, FoundQuote] = {}
     speakers: dict[str, set[str]] = {}
     for f in found:
         key = _key(f.text)
-        if f.attribution.actor is None or in_title(f) or len(key) < 4:
+        if f.attribution.actor is None or _in_title(f, title_span) or len(key) < 4:
             continue
         speakers.setdefault(key, set()).add(f.attribution.actor.actor_id)
         if key not in best or f.attribution.confidence > best[key].attribution.confidence:
@@ -131,9 +140,9 @@ def _repeats_share_the_body_speaker(found: list[FoundQuote], title_span: tuple[i
     out = []
     for f in found:
         body = best.get(_key(f.text))
-        if f.attribution.actor is not None and f.attribution.actor.actor_id in speakers.get(_key(f.text), ()):
-            pass  # "Kuleba: attack not ‘imminent’" while Psaki also said "imminent": the headline's own speaker
-        elif body is not None and body is not f and (in_title(f) or f.attribution.actor is None):
+        # "Kuleba: attack not ‘imminent’" while Psaki also said "imminent": the headline keeps its own speaker
+        keeps_own = f.attribution.actor is not None and f.attribution.actor.actor_id in speakers.get(_key(f.text), ())
+        if not keeps_own and body is not None and body is not f and (_in_title(f, title_span) or f.attribution.actor is None):
             f = FoundQuote(f.span, f.text, _repeated(body.attribution), f.sentence)
         out.append(f)
     return out

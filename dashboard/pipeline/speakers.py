@@ -177,13 +177,12 @@ def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
     else:
         heads = [r for r in heads if r.holds_on(memory.published)]
     for role in heads:
-        if role.country:
-            country = memory.reg.country(role.country)
-            if country is None:
-                continue
-            if normalise(role.title) == "president":
-                return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
-            return _registered_or_new(memory, f"Office of the Prime Minister of {country.name}", "government", country.iso2)
+        country = memory.reg.country(role.country)
+        if country is None:
+            continue
+        if normalise(role.title) == "president":
+            return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
+        return _registered_or_new(memory, f"Office of the Prime Minister of {country.name}", "government", country.iso2)
     return None
 
 
