@@ -1066,7 +1066,8 @@ class ArticleMemory:
                 # "the Frente de Todos leader": a leader of a body the article names, not any leader
                 holders = [e for e in holders if any(qualifier in t for t in e.titles)]
             if len(holders) > 1:  # "…,” added the Frente de Todos leader": the leader the reader has in mind, not the last one named
-                return self._most_salient_of(holders, pos) or self._nearest(holders, pos)
+                return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
+                    or self._nearest(holders, pos)
         if holders:
             return self._nearest(holders, pos)
         role = self._registry_role(d, pos)
@@ -1178,15 +1179,6 @@ class ArticleMemory:
             return None
         entry = next(iter(people.values()))
         return self.entity_for(entry.actor, entry.gender)
-
-    def _most_salient_of(self, entities_: list[Entity], pos: int, max_sentences: int = 6) -> Entity | None:
-        """Of several entities, the first a reader looking back from `pos` meets (subjects first)."""
-        k0 = self.sentence_index(pos)
-        for k in range(k0, max(-1, k0 - max_sentences), -1):
-            for _, entity in self._candidates(k, pos if k == k0 else None, subjects_only=False):
-                if entity in entities_:
-                    return entity
-        return None
 
     def _named_later(self, pos: int, country: str, max_paragraphs: int = 6) -> Entity | None:
         """The first person of `country` the article names after `pos`, within a few paragraphs."""
@@ -1301,9 +1293,10 @@ class ArticleMemory:
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
                        same_sentence_subjects_only: bool = True, max_sentences: int = 10,
                        exclude: Entity | None = None, strict_country: bool = False,
-                       overrule_guesses: bool = False) -> Entity | None:
+                       overrule_guesses: bool = False, among: list[Entity] | None = None) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
-        each earlier sentence's subjects and other mentions, up to two paragraphs back."""
+        each earlier sentence's subjects and other mentions, up to two paragraphs back (only one of
+        `among`, when given: "the leader" the reader has in mind of several leaders)."""
         if not self.sents:
             return None
         k0 = self.sentence_index(pos)
@@ -1317,7 +1310,7 @@ class ArticleMemory:
                     continue
                 if country and entity.country not in ((country,) if strict_country else (None, country)):
                     continue
-                if entity is exclude:
+                if entity is exclude or (among is not None and entity not in among):
                     continue
                 return entity
         return None
