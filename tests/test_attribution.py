@@ -104,6 +104,36 @@ PREVIOUS_CUE = [
     pytest.param('Agne Bilotaite visited the camps on Monday.\n\n"We are sending more than a thousand officers tonight."',
                  [("We are sending more than a thousand officers tonight.", "Agne Bilotaite", "introduced_speaker")],
                  id="not after a paragraph without a reporting verb (the next sieve's case)"),
+    pytest.param("A man was arrested after two travellers were hurt at the station.\n\n"
+                 "According to the Polish Border Guard, the suspect had waited near the platforms for hours.\n\n"
+                 '"He was carrying a knife and shouting at people. Officers held him within minutes."',
+                 [("He was carrying a knife and shouting at people. Officers held him within minutes.", "Polish Border Guard",
+                   "previous_cue")], id="a quote-only paragraph after 'According to X, …'"),
+    pytest.param("Hackers took down the ministry's website overnight.\n\n"
+                 "According to Reuters, the attack began shortly after midnight.\n\n"
+                 '"All of the data on our servers has been erased and there is no way to restore it."',
+                 [("All of the data on our servers has been erased and there is no way to restore it.", None, "none")],
+                 id="not after 'According to' a news agency, which reports and does not speak"),
+    pytest.param("Kyivpost.com reports that the head of the Rada's foreign affairs committee, Oleksandr Merezhko, "
+                 "said these words on Tuesday.\n\n"
+                 '"Any ceasefire now would only give Moscow time to regroup its forces."',
+                 [("Any ceasefire now would only give Moscow time to regroup its forces.", "Oleksandr Merezhko", "previous_cue")],
+                 id="the person whose words a website reports, not the website"),
+]
+OPENING_QUOTE = [
+    pytest.param('"We have taken in 9,000 people in a week. If it goes on like this we will need tents."\n\n'
+                 "In the school gym, headteacher Marek Nowicki is counting camp beds.",
+                 [("We have taken in 9,000 people in a week. If it goes on like this we will need tents.", "Marek Nowicki",
+                   "opening_quote")], id="a feature opens with a quote, the next paragraph introduces its speaker"),
+    pytest.param('"We have taken in 9,000 people in a week. If it goes on like this we will need tents."\n\n'
+                 "Headteacher Marek Nowicki and his deputy Anna Lis are counting camp beds.",
+                 [("We have taken in 9,000 people in a week. If it goes on like this we will need tents.", None, "none")],
+                 id="not when the next paragraph introduces two people"),
+    pytest.param("Anna Lis runs the shelter.\n\nThe gym was full by Friday.\n\n"
+                 '"We have taken in 9,000 people in a week. If it goes on like this we will need tents."\n\n'
+                 "Headteacher Marek Nowicki is counting camp beds.",
+                 [("We have taken in 9,000 people in a week. If it goes on like this we will need tents.", None, "none")],
+                 id="not once someone has been named"),
 ]
 INTRODUCED_SPEAKER = [
     pytest.param("Oksana Hrytsenko is one of 40 students who reached Beirut on Wednesday.\n\n"
@@ -159,7 +189,7 @@ def _headline(request):
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
-                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + INTRODUCED_SPEAKER + FOLLOWING_CUE)
+                         + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + INTRODUCED_SPEAKER + FOLLOWING_CUE + OPENING_QUOTE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
 
@@ -177,8 +207,8 @@ def test_the_last_resort_is_the_last_speaker(text, expected):
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
     tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
-              "conversation_turn", "continuation", "previous_cue", "following_cue", "introduced_speaker", "nearest_cue", "loose",
-              "last_speaker"}
+              "conversation_turn", "continuation", "previous_cue", "following_cue", "introduced_speaker", "opening_quote", "nearest_cue",
+              "loose", "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
     text = '"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."'
     monkeypatch.setenv("DASHBOARD_DISABLED_SIEVES", "continuation,previous_cue,introduced_speaker,last_speaker")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dashboard.pipeline.budget import ArticleTimeout, cpu_budget
 from dashboard.pipeline.build import process
-from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean, unwrap_lines
+from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean, is_boilerplate_line, unwrap_lines
 from dashboard.pipeline.config import load_settings
 from dashboard.pipeline.ingest import parse_bytes
 
@@ -182,3 +182,18 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
     assert len(out) == len(text)  # offsets hold
     joined = [text[:i].split()[-1] for i, (a, b) in enumerate(zip(text, out)) if a == "\n" and b == " "]
     assert joined == joined_after
+
+
+@pytest.mark.parametrize(
+    "line,furniture",
+    [
+        pytest.param("Read more: Poland closes border", True, id="a link with its colon"),
+        pytest.param("See also  Woman who escaped from hospital spat on officers (video)", True, id="'See also' without a colon"),
+        pytest.param("ALSO READ Kremlin denies talks with Kyiv", True, id="'Also read' in capitals"),
+        pytest.param("Read also Ukraine's grain deal explained", True, id="'Read also'"),
+        pytest.param("Seeing also the damage in Irpin, she wept.", False, id="a sentence that only starts alike"),
+        pytest.param("Also, read the statement in full, he said.", False, id="'Also, read' in a sentence"),
+    ],
+)
+def test_related_story_links_are_page_furniture(line, furniture):
+    assert is_boilerplate_line(line) is furniture

@@ -40,6 +40,12 @@ def test_name_title_and_pronoun_are_one_entity_without_a_date():
     pytest.param("Italian Labour Minister Andrea Orlando visited Przemysl on Monday. The camp is full and needs staff, "
                  "according to Orlando.\n\n“We need more help,” he said.", "Andrea Orlando", "Orlando",
                  id="a surname the NER missed after the full name"),
+    pytest.param("Local volunteer coordinator Mykola “Kolya” Petrenko has run convoys since March. “We go on,” said Kolya.",
+                 "Mykola “Kolya” Petrenko", "Kolya", id="the nickname a name was written with"),
+    pytest.param("Retired teachers John and Mary Whitfield took in a family from Kharkiv.\n\n“We had the room,” said John.",
+                 "John", "John", id="a couple's names share the surname"),
+    pytest.param("Sophie Brandt, 52, waited at the airport for her father.\n\nAccording to Sophie, the journey took four days.",
+                 "Sophie Brandt", "Sophie", id="a first name the NER may take for a body after 'according to'"),
 ])
 def test_other_ways_of_naming_find_the_full_name(text, first, later):
     mem = memory_of(text)
@@ -112,6 +118,9 @@ def test_a_name_right_after_a_title_is_a_person_even_unseen_by_the_ner():
                  "he", "Andrea Orlando", id="the text's pronoun overrules a first name's usual gender"),
     pytest.param("Andrea Orlando met Piotr Nowak in Przemysl.\n\n“We need more help,” she said.", "she", "Andrea Orlando",
                  id="a first name's usual gender still picks between two people"),
+    pytest.param("Hundreds gathered in the square on Saturday.\n\nThe last to speak was Sasha, who asked the crowd "
+                 "to stand up to Vladimir Putin.\n\nHe said: “We need your help now.”", "He", "Sasha",
+                 id="the person who acts in a relative clause, not the one the clause names"),
 ])
 def test_a_pronoun_finds_the_person_of_its_gender(text, pronoun, person):
     mem = memory_of(text)
@@ -178,3 +187,64 @@ def test_the_usual_gender_of_a_first_name(word, expected):
     from dashboard.pipeline.memory import usual_gender
 
     assert usual_gender(word) == expected
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    pytest.param("Local volunteer coordinator Mykola “Kolya” Petrenko has run convoys since March.",
+                 "Mykola", "Mykola Petrenko", id="a nickname in marks joins the two halves of a name"),
+    pytest.param("Retired teachers John and Mary Whitfield took in a family from Kharkiv.", "John", "John Whitfield",
+                 id="a first name before 'and' and a full name takes its surname"),
+    pytest.param("The talks between Biden and Vladimir Putin lasted two hours.", "Biden", "Joe Biden",
+                 id="not a surname before 'and' and a full name"),
+    pytest.param("Hundreds rallied on Sunday. “We will win,” said Ukranian Tatiana.", "Tatiana", "Tatiana",
+                 id="a misspelt nationality before a first name is no part of it"),
+])
+def test_the_name_a_person_is_given(text, surface, name):
+    assert entity_at(memory_of(text), text, surface).actor.name == name
+
+
+def test_the_source_of_according_to_is_who_a_pronoun_after_it_means():
+    text = ("Elena Yoshino waited at Narita for her mother, Valentyna Bobokalo.\n\nValentyna fled Kyiv on May 1.\n\n"
+            "According to Elena, her mother lived alone. “It is hard for her,” she told the paper.")
+    mem = memory_of(text)
+    she = [t for t in mem.doc if t.text == "she"][-1]
+    assert mem.resolve_pronoun(she).actor.name == "Elena Yoshino"
+
+
+@pytest.mark.parametrize("text,described,name", [
+    pytest.param("A Nigerian student, who gave her name as Victoria, told the paper she was sent back.", "A Nigerian student",
+                 "Victoria", id="a name that is also a place, given by the source"),
+    pytest.param("A farmer who asked to be identified only as Mykola said the shelling went on all night.", "A farmer",
+                 "Mykola", id="asked to be identified only as"),
+])
+def test_the_name_a_source_gave_is_theirs_and_their_descriptions(text, described, name):
+    mem = memory_of(text)
+    person = entity_at(mem, text, described)
+    assert person.is_person and person.actor.name == name
+
+
+def test_a_registered_body_the_ner_took_for_a_person_stays_a_body():
+    text = "Wisma Putra said on Twitter that the convoy had crossed into Poland."
+    body = entity_at(memory_of(text), text, "Wisma Putra")
+    assert not body.is_person and body.actor.name == "Malaysian Ministry of Foreign Affairs"
+
+
+@pytest.mark.parametrize("text,short,body", [
+    pytest.param("The National Refugee Agency (NRA) opened two centres. The NRA said more would follow.", "NRA",
+                 "National Refugee Agency", id="a body spelled out before its bracketed initials"),
+    pytest.param("The government and the People’s National Congress Reform (PNCR) condemned the invasion. The PNCR said more.",
+                 "PNCR", "People’s National Congress Reform", id="not the words joining it to the phrase before"),
+])
+def test_initials_stand_for_the_body_spelled_out_before_them(text, short, body):
+    assert memory_of(text).acronym(short).name == body
+
+
+@pytest.mark.parametrize("text,later,person", [
+    pytest.param("Todd spoke with Brazil’s Minister of Foreign Affairs, Carlos França, on Thursday. Brazil’s foreign minister "
+                 "then tweeted about it.", "Brazil’s foreign minister", "Carlos França",
+                 id="'Minister of Foreign Affairs' is the foreign minister"),
+    pytest.param("Russian Ambassador Pavel Kuznetsov met the mayor. The envoy told reporters the talks went well.",
+                 "The envoy", "Pavel Kuznetsov", id="an ambassador is the envoy"),
+])
+def test_a_title_said_another_way_is_the_same_person(text, later, person):
+    assert entity_at(memory_of(text), text, later).actor.name == person

@@ -28,6 +28,13 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("President Sandu Calls", "Sandu", "president", id="a title-case headline's verb after the name"),
     pytest.param("Park", "Park", None, id="a surname that is also a place noun"),
     pytest.param("Noel Israel Khokhar", "Noel Israel Khokhar", None, id="a country's name as a middle name stays"),
+    pytest.param("Joko “Jokowi” Widodo", "Joko Widodo", None, id="a nickname in quotation marks is left out"),
+    pytest.param('Dwayne "The Rock" Johnson', "Dwayne Johnson", None, id="a nickname of two words in straight marks"),
+    pytest.param("Ukrainian Citizen Liudmyla", "Liudmyla", None, id="what the person is, capitalised before the name"),
+    pytest.param("Refugee Olena Marchuk", "Olena Marchuk", None, id="a status noun as if a title"),
+    pytest.param("Pensioner Hanna", "Hanna", None, id="a status noun before a first name"),
+    pytest.param("Says Zelensky", "Zelensky", None, id="a title-case headline's verb before the name"),
+    pytest.param("Insists Wallace", "Wallace", None, id="another headline verb before the name"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)
@@ -35,7 +42,8 @@ def test_clean_person_name(text, name, honorific):
 
 
 @pytest.mark.parametrize("text", ["Ben Gurion Airport", "George Square", "the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
-                                  "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director"])
+                                  "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
+                                  "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

@@ -65,6 +65,15 @@ def test_quote_rules(text, expected):
     assert quotes_of(text) == expected
 
 
+def test_a_quote_carried_over_paragraphs_is_the_speakers_where_it_closes():
+    text = ("„The queues at the crossing have doubled since Monday and they keep growing.\n\n"
+            "We have asked for more officers from the capital,“ Mr Tamm said on Friday.")
+    assert quotes_of(text) == [
+        ("The queues at the crossing have doubled since Monday and they keep growing.", "Tamm"),
+        ("We have asked for more officers from the capital,", "Tamm"),
+    ]
+
+
 def test_a_nested_speaker_goes_on_in_the_next_nested_quote():
     got = quotes_of("Reuters reported: “‘The situation is of great concern,’ Joe Biden told reporters. "
                     "‘We have passed our concern to Moscow and to Minsk.’ The talks will go on.”")
@@ -102,6 +111,11 @@ def test_nested_quote_gets_its_own_speaker():
                      ["Sweden keeps its options open,", "We decide that ourselves."], id="Nordic marks: ” opens and closes"),
         pytest.param("They stayed in Hrubieszow for a week, ”he said.", [],
                      id="a lone ” at a word start with none to close it opens nothing"),
+        pytest.param("«Neutrality is no excuse,« the president declared. «We act now.»", ["Neutrality is no excuse,", "We act now."],
+                     id="a guillemet typed the wrong way round closes, like “"),
+        pytest.param("„We are ready. The situation is serious.\n\nWe help where we can,“ she said.",
+                     ["We are ready. The situation is serious.", "We help where we can,"],
+                     id="„ opens, and a glued “ closes the quote paragraphs later"),
     ],
 )
 def test_find_quote_spans(text, expected):

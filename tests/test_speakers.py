@@ -38,6 +38,10 @@ NAME = [
                  [("We have proof,", "Dmitry Peskov", "name")], id="a name beside a description"),
     pytest.param('Mr Lavrov arrived late. "The ball is in Washington\'s court," Mr Lavrov said.',
                  [("The ball is in Washington's court,", "Sergei Lavrov", "title_surname")], id="honorific and surname"),
+    pytest.param('"Neutrality is no excuse to stand aside," Austrian President and head of the Council of State Karl Brenner '
+                 "declared on Monday.",
+                 [("Neutrality is no excuse to stand aside,", "Karl Brenner", "name")],
+                 id="a name at the end of two titles, the second naming a body"),
 ]
 ROLE = [
     pytest.param('Liz Truss visited Kyiv.\n\nThe Foreign Secretary said the UK stood "firmly with its friends".',
@@ -57,6 +61,15 @@ SPOKESPERSON = [
                  [("The situation is under control,", "Kremlin", "spokesperson")], id="a body's spokesman"),
     pytest.param('"Groups tried to cross all night," said a spokeswoman for the Polish Border Guard.',
                  [("Groups tried to cross all night,", "Polish Border Guard", "spokesperson")], id="spokeswoman for a body"),
+    pytest.param('Kaja Kallas flew to Kyiv. A post on Ms Kallas’s Facebook page read: "We stand with Ukraine for as long as it takes."',
+                 [("We stand with Ukraine for as long as it takes.", "Kaja Kallas", "spokesperson")],
+                 id="words posted on someone's page"),
+    pytest.param('The Kremlin was asked about the talks. "We have no comment," a spokesman for President Vladimir Putin said.',
+                 [("We have no comment,", "Kremlin", "spokesperson")], id="a spokesman for a titled person is not that person"),
+    pytest.param('Estonian Prime Minister Kaja Kallas flew to Kyiv.\n\n"We stand with Ukraine for as long as it takes," '
+                 "a message on the Estonian prime minister's Telegram channel said.",
+                 [("We stand with Ukraine for as long as it takes,", "Kaja Kallas", "role")],
+                 id="words posted on the channel of someone named by role"),
 ]
 NATIONAL_OFFICIAL = [
     pytest.param('"We see no de-escalation," a senior Polish official said.',
@@ -81,6 +94,10 @@ INSTITUTION = [
                  id="ministry of topic of country is the same body"),
     pytest.param('Lithuania\'s parliament said in a resolution that the law "protects the state border".',
                  [("protects the state border", "Lithuanian Parliament", "institution")], id="a national body the registry lacks"),
+    pytest.param('The Moldovan government condemned the strike on Thursday. "We call for an immediate ceasefire," the Foreign '
+                 'Ministry said in a statement.',
+                 [("We call for an immediate ceasefire,", "Moldovan Ministry of Foreign Affairs", "institution")],
+                 id="a ministry without its country is one of the government just named"),
     pytest.param('"Two people were injured when the shell hit a bus stop," Kharkiv police said on Telegram.',
                  [("Two people were injured when the shell hit a bus stop,", "Kharkiv Police", "institution")],
                  id="a city's police"),

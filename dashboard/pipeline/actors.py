@@ -15,6 +15,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from .config import load_settings
 from .names import PersonMatcher, normalise
 from .schema import Actor
@@ -193,3 +195,13 @@ def country_of(reg: Registry, qualifier: str | None) -> Country | None:
     key = normalise(_POSSESSIVE.sub("", qualifier.strip()))
     key = re.sub(r"^the\s+", "", key)
     return reg.country_by_demonym.get(key) or reg.country_by_name.get(key)
+
+
+def country_of_misspelt_demonym(reg: Registry, word: str) -> Country | None:
+    """'Ukranian', 'Belarussian': a nationality word one letter away from a demonym (seven letters
+    or more, so that no short word or name comes close by chance)."""
+    key = normalise(word)
+    if len(key) < 7 or not key.isalpha() or not key.endswith(("an", "ish", "ese")):
+        return None
+    hit = process.extractOne(key, reg.country_by_demonym.keys(), scorer=fuzz.ratio, score_cutoff=88)
+    return reg.country_by_demonym[hit[0]] if hit else None

@@ -22,6 +22,7 @@ sieves that attributed it, and its confidence comes from `CONFIDENCE`, one row p
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ from .speakers import Phrase, Resolved, resolve_speaker
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
     "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
-    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "introduced_speaker": 0.5, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
+    "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "introduced_speaker": 0.5, "opening_quote": 0.5, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
     "nested_cue": 0.85, "repeated_words": 0.8,
     # mention -> actor
     "name": 1.0, "title_surname": 0.95, "surname": 0.9, "role": 0.85, "pronoun": 0.8, "spokesperson": 0.85,
@@ -264,6 +265,7 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     # the words before the mark, or the sentence's own reporting verb after it ("It was a “horrible
     # experience”, said …"), not a participle the parse hung there ("…, calling it ‘x’")
     cues = [t for t in sents[-1] if is_cue(t) and ctx.outside(t) and (t.idx < ctx.span.start or _reporting_clause(t))]
+    cues = _outermost(ctx, cues) if not before.strip() else cues
     words = [t for t in sents[-1] if t.lower_ in ("words", "reply", "answer", "message") and t.idx < ctx.span.start and ctx.outside(t)]
     owner = next((c for w in words[-1:] for c in w.children if c.dep_ == "poss"), None)
     if not cues and owner is not None and before.rstrip().endswith(":"):
@@ -283,7 +285,7 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
 
 _HEADING = re.compile(r"^\s*(?:(?:full\s+)?(?:text of (?:the\s+)?)?(?P<a>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6})\s+"
                       r"(?:statement|message|letter|address)|(?:statement|message|letter|address) (?:by|from) (?:the\s+)?"
-                      r"(?P<b>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}))\s*$", re.I)
+                      r"(?P<b>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}))\s*:?\s*$", re.I)
 
 
 def _statement_heading(line: str) -> str | None:
@@ -483,6 +485,15 @@ def _said_by_relative(cue: Token) -> bool:
     return cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in cue.children)
 
 
+def _outermost(ctx: QuoteContext, cues: list[Token]) -> list[Token]:
+    """"Haavisto said that Finland and the EU condemned …", "Hagerty released the following
+    statement after Putin declared war:": the verb that reports, not one inside what it governs;
+    but not a news outlet's ("Axar.az reports that … Grigory Karasin said these words")."""
+    relaying = [t for t in cues if any(ctx.memory.is_media(c.text) for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    cues = [t for t in cues if t not in relaying] or cues
+    return [t for t in cues if not any(a in cues for a in t.ancestors)] or cues
+
+
 def previous_cue(ctx: QuoteContext) -> Candidate | None:
     """'He also noted that he would like to discuss sanctions.' then a paragraph that is only a
     quote: the speaker of the last reporting verb of the paragraph just before."""
@@ -496,12 +507,20 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
         return None
     cues = [t for t in prev[-1] if is_cue(t) and ctx.outside(t) and (
         t.dep_ in ("ROOT", "conj", "advcl", "ccomp") or _said_by_relative(t))]
-    # "Haavisto said that Finland and the EU condemned …": the verb that reports, not the one reported
-    cues = [t for t in cues if not any(a in cues for a in t.ancestors)] or cues
-    if not cues:
-        return None
-    phrase = _speaker_phrase(ctx, cues[-1])
-    return Candidate("previous_cue", phrase, cue=cues[-1]) if phrase is not None else None
+    reported = cues
+    cues = _outermost(ctx, cues)
+    if not cues:  # "According to the ministry, 60 people crossed today." then the ministry's words
+        source = next((c for t in prev[-1] if t.lower_ == "according" and ctx.outside(t)
+                       for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"), None)
+        if source is None or ctx.memory.is_media(source.text):
+            return None  # "According to Reuters, …": the agency reports the words, it does not say them
+        return Candidate("previous_cue", Phrase.of(source))
+    # the outer verb has no subject the parse can find ("Kyivpost.com reports that …, X, said"): the verb inside it
+    for cue in [cues[-1]] + [t for t in reversed(reported) if t not in cues]:
+        phrase = _speaker_phrase(ctx, cue)
+        if phrase is not None:
+            return Candidate("previous_cue", phrase, cue=cue)
+    return None
 
 
 def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
@@ -530,6 +549,28 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     if not any(o.is_subject and o.entity is m.entity for o in ctx.memory.mentions_between(earlier, prev_end)):
         return None
     return Candidate("introduced_speaker", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
+
+
+def opening_quote(ctx: QuoteContext) -> Candidate | None:
+    """'“We have had 180,000 refugees in 10 days.”' opening a feature before anyone is named, then
+    'In the packed station, mayor Wojciech Bakun is both proud …': the words of the one person the
+    next paragraph's first sentence has as its subject."""
+    if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    line_end = ctx.text.find("\n", ctx.span.end)
+    line_end = line_end if line_end >= 0 else len(ctx.text)
+    if ctx.text[ctx.span.end : line_end].strip(" \"”’'».,!?") or any(
+            m.entity.is_person and not m.in_quote for m in ctx.memory.mentions_between(0, ctx.span.start)):
+        return None
+    nxt = _NON_SPACE.search(ctx.text, line_end)
+    if nxt is None or ctx.memory.paragraph_at(nxt.start()) != ctx.paragraph + 1:
+        return None
+    sent = ctx.memory.sents[ctx.memory.sentence_index(nxt.start())]
+    people = [m for m in ctx.memory.mentions_between(sent.start_char, sent.end_char) if m.entity.is_person and not m.in_quote]
+    if len({id(m.entity) for m in people}) != 1 or people[0].entity.is_lone_name or not any(m.is_subject for m in people):
+        return None
+    m = people[0]
+    return Candidate("opening_quote", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
 
 
 _NON_SPACE = re.compile(r"\S")
@@ -619,7 +660,7 @@ def last_speaker(ctx: QuoteContext) -> Candidate | None:
 
 QUOTE_SIEVES = (
     headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
-    continuation, previous_cue, following_cue, introduced_speaker, nearest_cue, loose, last_speaker,
+    continuation, previous_cue, following_cue, introduced_speaker, opening_quote, nearest_cue, loose, last_speaker,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)
 
@@ -735,4 +776,26 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
             entity = memory.entity_for(attribution.actor)
             memory.note(entity, cand.phrase.span.start_char, cand.phrase.span.end_char, "speaker")
         out.append(Attributed(q, attribution, para))
+    return _speaker_at_the_close(out)
+
+
+def _speaker_at_the_close(out: list[Attributed]) -> list[Attributed]:
+    """'„There is an increase …' (no closing mark) then '… division,“ Mr Liubajevas said': a quote
+    carried over paragraphs and attributed where it closes is that speaker's from its first paragraph."""
+    for i, first in enumerate(out):
+        if first.attribution.actor is not None or not first.span.is_continued:
+            continue
+        j = i + 1
+        while j < len(out) and out[j].span.kind == "carried" and out[j].paragraph <= out[j - 1].paragraph + 2 \
+                and out[j].span.is_continued:
+            j += 1  # the carried paragraphs between
+        if j >= len(out) or out[j].span.kind != "carried" or out[j].attribution.actor is None or \
+                out[j].attribution.mention_sieve not in ("governing_cue", "nearest_cue", "according_to"):
+            continue
+        close = out[j].attribution
+        for k in range(i, j):
+            if out[k].attribution.actor is None:
+                out[k] = Attributed(out[k].span, dataclasses.replace(close, mention_sieve="continuation",
+                                                                     confidence=min(close.confidence, CONFIDENCE["continuation"])),
+                                    out[k].paragraph)
     return out

@@ -101,6 +101,7 @@ _PROMPTS = re.compile(
     r"|subscribe\b|newsletter|follow (?:us|the latest)\b|share (?:this|on|via)\b|click here"
     r"|advertisement$|advert$|sponsored$|skip to (?:content|main)|cookie|accept all|privacy policy"
     r"|(?:watch|read more|related|more on this|read next|recommended|listen|see also|video)\s*:"
+    r"|(?:see also|also read|read also|also see)\b"  # a related-story link without its colon: "See also  Woman who …"
     r"|most (?:read|popular)$|trending$|copyright\b|©|all rights reserved"
     r"|get (?:the|our) (?:app|latest)|download (?:the|our) app|open in app"
     r")",

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actor, Registry, country_of, new_actor
+from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, clean_person_name, name_key, normalise, without_bracketed_acronym
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
@@ -65,6 +65,21 @@ EPITHETS = {
     "head of state", "head of government", "head of the state", "president", "officer",
 }
 # Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
+_OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
+_CLOSING_MARKS = {"”", '"', "’", "'", "»", "“"}
+# How a source who gives only a name is introduced: "who gave her name as Victoria", "who asked to be
+# identified only as Oleksandr", "identifying himself only as Ahmed".
+_NAME_GIVEN = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+_GIVEN_AS = (
+    re.compile(r"\b(?:gave|giving|gives|give|offered|provided)\s+(?P<whose>his|her|their)\s+(?:first\s+|full\s+)?names?\s+"
+               r"(?:only\s+)?as\s+" + _NAME_GIVEN),
+    re.compile(r"\b(?:asked|wanted|agreed|chose)\s+to\s+be\s+(?:identified|named|called|known)\s+(?:only\s+)?"
+               r"(?:by\s+(?P<whose>his|her)\s+first\s+name,?\s+)?(?:as\s+)?" + _NAME_GIVEN),
+    re.compile(r"\bidentif(?:ying|ied)\s+(?P<whose>himself|herself)\s+(?:only\s+)?as\s+" + _NAME_GIVEN),
+)
+# Other words for a title that news English uses for the same person later in the article.
+_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "foreign minister": ("top diplomat", "chief diplomat"),
+                   "foreign secretary": ("top diplomat",), "secretary of state": ("top diplomat",)}
 _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
                       "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
                       "transport", "environment", "labour", "emergencies", "emergency", "digital", "state", "shipping",
@@ -204,7 +219,26 @@ def title_key(text: str) -> str:
     key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
     key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
     key = re.sub(r"\badvisor\b", "adviser", key)
+    # "Minister of Foreign Affairs" is the foreign minister: one key for both word orders
+    key = re.sub(r"\bminister (?:of|for) (?:the )?(foreign affairs|defen[cs]e|the interior|interior|internal affairs|justice|finance)\b",
+                 lambda m: f"{_MINISTRY_FIELDS[m.group(1).replace('the ', '')]} minister", key)
     return _ROLE_ABBREVIATIONS.get(key, key)
+
+
+_MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense": "defence", "interior": "interior",
+                    "internal affairs": "interior", "justice": "justice", "finance": "finance"}
+
+
+def _is_source(tok: Token) -> bool:
+    """The X of "according to X"."""
+    to = tok.head
+    return tok.dep_ == "pobj" and to.lower_ == "to" and to.i > 0 and to.doc[to.i - 1].lower_ == "according"
+
+
+def _acts_in_relative_clause(tok: Token) -> bool:
+    """"One of those who spoke was Kostya, who issued a plea": the subject of its own relative clause."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)
+               for c in tok.children)
 
 
 def _owned(tok: Token) -> bool:
@@ -264,6 +298,8 @@ class ArticleMemory:
         self._person_keys: dict[str, Entity] = {}  # name key of a full name -> entity
         self._pronouns: dict[int, Entity | None] = {}
         self._resolving: set[int] = set()
+        self._qualifiers: dict[str, bool] = {}
+        self._nicknames: dict[int, str] = {}  # start of a name written with a nickname -> the nickname's key
         self._build()
 
     # --- positions ---------------------------------------------------------------------------
@@ -383,20 +419,34 @@ class ArticleMemory:
     # --- building ----------------------------------------------------------------------------
 
     def _is_qualifier(self, word: str) -> bool:
-        return country_of(self.reg, word) is not None
+        """A country or nationality word, misspelt ones too ("said Ukranian Tatiana")."""
+        known = self._qualifiers.get(word)
+        if known is None:
+            known = country_of(self.reg, word) is not None or (
+                word[:1].isupper() and country_of_misspelt_demonym(self.reg, word) is not None)
+            self._qualifiers[word] = known
+        return known
 
     def _build(self) -> None:
         persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc)
                    if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
                    and self.acronym(e.text.strip()) is None  # "Narefa said", after "… Refugees (Narefa)": a body
                    and not _owned(e.root)]  # "Her Rhodesian Ridgeback": someone's dog
+        persons = self._with_nicknames(persons)
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
+        cleaned = self._couples_share_the_surname(cleaned)
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
         single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
         for ent, c in full:
+            body = self.reg.alias.get(normalise(ent.text.strip()))
+            if body is not None and body.actor.actor_type not in ("person", "media"):  # "Wisma Putra said": a ministry
+                self.note(self.entity_for(body.actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
+                continue
             entity = self._person_from_full_name(c.name, c.gender)
-            self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
+            m = self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
+            if ent.start_char in self._nicknames:  # "said Kolya" after "Mykola “Kolya” Petrenko"
+                self._full_names.setdefault(("first", self._nicknames[ent.start_char]), []).append(m)
         self._learn_titled_names()  # full names the NER missed, before single names look for them
         self._learn_given_names()
         for ent, c in single:
@@ -406,6 +456,7 @@ class ArticleMemory:
             if entity is not None:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
+        self._learn_names_given_as()
         self._learn_proper_subjects()
         self._learn_later_surnames()
         for m in list(self.mentions):
@@ -444,6 +495,37 @@ class ArticleMemory:
                 head = run.root
                 self.note(self.entity_for(entry.actor, entry.gender or c.gender), start, start + len(c.name), "name",
                           head.dep_ in SUBJECT_DEPS or head.dep_ == "ROOT")
+
+    def _learn_names_given_as(self) -> None:
+        """'A Nigerian student, who gave her name as Victoria, told Punch': the name a source gave,
+        for the name and for the words that describe them (whatever the NER made of "Victoria")."""
+        doc = self.doc
+        for match in (m for pattern in _GIVEN_AS for m in pattern.finditer(self.text)):
+            name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+            verb = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+            if name is None or verb is None or self.in_quote(match.start()):
+                continue
+            gender = {"her": "female", "his": "male", "herself": "female", "himself": "male"}.get(
+                (match.group("whose") or "").lower())
+            c = clean_person_name(name.text, self._is_qualifier)
+            if c is None:
+                continue
+            if " " in c.name:
+                entity = self._person_from_full_name(c.name, gender)
+            else:
+                entity, _ = self._person_from_single_name(c.name, name.start_char, None)
+                if entity is None or not entity.is_person:  # "Victoria" is a place too, but not here
+                    entity = self.entity_for(new_actor(c.name, "person"), gender)
+                    entity.is_lone_name = True
+            if gender and (entity.gender is None or entity.gender_guessed):
+                entity.gender, entity.gender_guessed = gender, False
+            self.note(entity, name.start_char, name.end_char, "name" if " " in c.name else "surname", False)
+            described = next((t.head for t in verb.root.ancestors if t.dep_ in ("relcl", "acl")), None) \
+                if verb.root.dep_ not in ("relcl", "acl") else verb.root.head
+            if described is not None and described.pos_ in ("NOUN", "PROPN") and described.idx < name.start_char:
+                start = doc[described.left_edge.i].idx
+                if not self._overlaps_person(start, described.idx + len(described.text)):
+                    self.note(entity, start, described.idx + len(described.text), "surname", described.dep_ in SUBJECT_DEPS)
 
     def _learn_registered_bodies(self) -> None:
         """Registered bodies written in capitals the NER did not tag ("The G7 leaders met")."""
@@ -621,7 +703,8 @@ class ArticleMemory:
 
         found: dict[str, Actor] = {}
         for m in self._bracketed_acronyms():
-            name, short = re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.group(2)
+            # (not the words that join it to the phrase before: "The government and the People’s … (PNCR)")
+            name, short = re.sub(r"^(?:(?:The|the|and|of|for|on)\s+)+", "", m.group(1)), m.group(2)
             if _initials(name).startswith(short[:1].upper()):
                 actor = organisation_named(self, name) or new_actor(name, "organisation")
                 found.setdefault(short, actor)  # "(Dirco)" as written, and as capitals
@@ -716,6 +799,47 @@ class ArticleMemory:
             if entity is not None and entity.is_person:
                 self.note(entity, start, end, "name", last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS)
 
+    def _with_nicknames(self, persons: list[Span]) -> list[Span]:
+        """'Mykola “Kolya” Petrenko': the NER's two halves around a nickname in quotation marks are
+        one name (the nickname is left out of it by clean_person_name)."""
+        doc, joined = self.doc, []
+        for i in range(len(doc) - 4):
+            if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and doc[i + 1].text in _OPENING_MARKS):
+                continue
+            k = next((k for k in range(i + 2, min(i + 6, len(doc) - 1)) if doc[k].text in _CLOSING_MARKS), None)
+            if k is None or k == i + 2 or not all(t.text[:1].isupper() for t in doc[i + 2 : k]):
+                continue
+            if doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper():
+                joined.append((i, k + 2))
+        if not joined:
+            return persons
+        out = list(persons)
+        for a, b in joined:
+            inside = [e for e in out if e.start < b and e.end > a]
+            if not inside:
+                if usual_gender(doc[a].text) is None:
+                    continue  # no person: "the “Azov” Regiment"
+                while b < len(doc) and doc[b].pos_ == "PROPN" and doc[b].text[:1].isupper():
+                    b += 1  # 'Ferdinand "Bongbong" Marcos Jr.', which the NER did not see as a person
+                inside = [doc[a:b]]
+            whole = doc[min(a, *(e.start for e in inside)) : max(b, *(e.end for e in inside))]
+            out = [e for e in out if e not in inside] + [whole]
+            self._nicknames[whole.start_char] = name_key(doc[a + 2 : b - 2].text)
+        return sorted(out, key=lambda e: e.start)
+
+    def _couples_share_the_surname(self, cleaned: list[tuple[Span, CleanName]]) -> list[tuple[Span, CleanName]]:
+        """'Peter and Louise Donnachie', 'John and Mary Whitfield': a first name alone before "and"
+        and a full name shares its surname (not 'Biden and Vladimir Putin': a surname is no first name)."""
+        doc, out = self.doc, []
+        by_start = {e.start: c for e, c in cleaned}
+        for e, c in cleaned:
+            partner = by_start.get(e.end + 1) if e.end < len(doc) and doc[e.end].lower_ in ("and", "&") else None
+            if (partner is not None and " " not in c.name and len(partner.name.split()) >= 2
+                    and usual_gender(c.name) is not None and usual_gender(partner.name.split()[0]) is not None):
+                c = dataclasses.replace(c, name=f"{c.name} {' '.join(partner.name.split()[1:])}")
+            out.append((e, c))
+        return out
+
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
         if ent.start > 0 and normalise(self.doc[ent.start - 1].text).rstrip(".") in HONORIFICS - {"president", "minister", "secretary"}:
@@ -730,10 +854,10 @@ class ArticleMemory:
             end += 1
         return doc[ent.start : end] if end != ent.end else ent
 
-    def _note_ent(self, ent: Span, entity: Entity, kind: str) -> None:
+    def _note_ent(self, ent: Span, entity: Entity, kind: str) -> Mention:
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
         is_subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
-        self.note(entity, start, start + len(ent.text.strip()), kind, is_subject)
+        return self.note(entity, start, start + len(ent.text.strip()), kind, is_subject)
 
     def _person_from_full_name(self, name: str, gender: str | None) -> Entity:
         """A full name: the registry's person (any spelling), an earlier spelling in the article, or new."""
@@ -838,7 +962,7 @@ class ArticleMemory:
                 i -= 1
                 continue
             break
-        if before and any(self._is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
+        if before and any(self.is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
             found.append(("journalist", None))
         inner = [t for t in span if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text)]
         if inner and inner[0].i == span.start:  # the NER took the title into the name: "Prime Minister Boris Johnson"
@@ -871,16 +995,18 @@ class ArticleMemory:
         while head is not None and head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
                 and head.head.head.pos_ == "NOUN":
             head = head.head.head  # "the mayor of Vilnius, Remigijus Šimašius,": the parse hung the name on "Vilnius"
-        if head is not None and head.pos_ == "NOUN":  # "Lithuania's prime minister, Ingrida Šimonytė,"
+        if head is not None and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and _TITLE_HINT.search(head.lower_))):
+            # "Lithuania's prime minister, Ingrida Šimonytė,", "Brazil’s Minister of Foreign Affairs, Carlos França,"
             words = [t for t in head.subtree if t.i < span.start and not t.is_punct and t.i >= head.left_edge.i]
             found.append(self._title_and_country(words))
         for title, country in found:
             if title and _TITLE_HINT.search(title):
                 self._add_title(m.entity, title, country)
 
-    def _is_media(self, word: str) -> bool:
+    def is_media(self, word: str) -> bool:
+        """A news outlet: a registered one, or a website's name ("Axar.az reports that …")."""
         entry = self.reg.alias.get(normalise(word))
-        return entry is not None and entry.actor.actor_type == "media"
+        return (entry is not None and entry.actor.actor_type == "media") or is_web_address(word.strip())
 
     def _title_and_country(self, tokens: list[Token]) -> tuple[str, str | None]:
         """('defence minister', 'PL') from "Poland's defence minister", "Polish Defence Minister" or
@@ -909,6 +1035,9 @@ class ArticleMemory:
                 head = title.split(prep)[0].split()
                 for k in range(len(head)):
                     entity.titles.add(" ".join(head[k:]))
+        for title_word, others in _TITLE_SYNONYMS.items():
+            if title_word in entity.titles:  # "Russian Ambassador Marat Pavlov" … "the envoy told reporters"
+                entity.titles.update(others)
         if country and entity.country is None:
             entity.country = country
 
@@ -947,11 +1076,20 @@ class ArticleMemory:
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
                 continue
             words = ent.text.split()
+            if ent.label_ == "ORG" and len(words) == 1 and not words[0].isupper() and self.reg.alias.get(normalise(words[0])) is None:
+                known = self._full_names.get(("first", name_key(words[0]))) or self._full_names.get(("surname", name_key(words[0])))
+                if known and len({id(m.entity) for m in known}) == 1:  # "According to Elena", after "Elena Yoshino"
+                    self._note_ent(ent, known[0].entity, "first_name" if ("first", name_key(words[0])) in self._full_names else "surname")
+                    continue
             titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
             # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
             titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
-            c = clean_person_name(ent.text) if ent.label_ == "ORG" else None
-            if c is not None and (2 <= len(words) <= 3 and first_name_gender(words[0]) or titled) and len(c.name.split()) in (2, 3):
+            c = clean_person_name(ent.text, self._is_qualifier) if ent.label_ == "ORG" else None
+            # a given name first ("Hanna Vilichenkovai"); any dictionary's given name after a country
+            # or title the NER ran into it ("the Philippines Marat Pavlov")
+            given = c is not None and (first_name_gender(c.name.split()[0]) is not None or (
+                c.name != ent.text.strip() and usual_gender(c.name.split()[0]) is not None))
+            if c is not None and (2 <= len(c.name.split()) <= 3 and given or titled) and len(c.name.split()) in (2, 3):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
                 self._note_ent(ent, self._person_from_full_name(c.name, None), "name")
                 continue
@@ -1220,10 +1358,15 @@ class ArticleMemory:
                 break
             if m.end <= s.start_char:
                 continue  # (a name that straddles a sentence split counts where it ends)
-            if m.entity.is_person and not m.in_quote and (m.is_subject or not m.entity.is_lone_name or m.entity.gender is not None):
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            acts = span is not None and _acts_in_relative_clause(span.root)  # "… was Kostya, who issued a plea"
+            if m.entity.is_person and not m.in_quote and (m.is_subject or acts or not m.entity.is_lone_name or m.entity.gender is not None):
                 rank = self._rank(span.root) if span is not None else 2
-                found.append((rank if m.is_subject else 2, m.start, m.entity))
+                if span is not None and _is_source(span.root):  # "According to Elena, her mother …": Elena speaks
+                    rank = 0
+                elif acts and rank == 2:
+                    rank = 1
+                found.append((rank if m.is_subject or rank < 2 else 2, m.start, m.entity))
                 if span is not None:
                     coordinated += span.root.dep_ == "conj" and span.root.head.i in roots
                     roots.add(span.root.i)

@@ -39,7 +39,7 @@ TITLE_WORDS = HONORIFICS | {
     "former", "acting", "tory", "conservative", "democratic", "republican", "envoy", "commissioner", "commander",
     "first", "lady", "head", "director", "ex", "self-proclaimed", "exiled", "strongman", "dictator", "authoritarian",
     "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
-    "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general",
+    "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general", "fm",
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
@@ -47,7 +47,7 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "
                    "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
                    "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
-                   "executive", "coach", "manager", "founder", "governor", "mayor"}
+                   "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
@@ -92,9 +92,25 @@ class CleanName:
 _PLACE_NOUNS = {"airport", "square", "street", "avenue", "road", "bridge", "station", "hospital", "university", "college",
                 "school", "stadium", "arena", "park", "hall", "centre", "center", "palace", "cathedral", "church", "museum",
                 "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt"}
+# Words of a place's name that are nobody's name alone ("Mexico City" split by the NER: "City" is no one).
+_PLACE_WORDS_ALONE = {"city", "town", "village", "region", "oblast", "district", "province", "county", "island", "islands",
+                      "river", "square", "street", "airport", "station", "border", "capital"}
 _HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", "asks", "claims", "admits", "denies",
                    "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets"}
+# A nickname in quotation marks between the parts of a name: Joko “Jokowi” Widodo, Dwayne "The Rock" Johnson.
+_NICKNAME = re.compile(r"(?<=\w)\s+[“\"‘'«][^\s“”\"‘’'«»][^“”\"‘’'«»]{0,28}[”\"’'»](?=\s+\w)")
+# What a person is, capitalised before the name as if a title ("Ukrainian Citizen Liudmyla"): never a name.
+_STATUS_NOUNS = {"citizen", "resident", "refugee", "volunteer", "student", "pensioner", "evacuee", "activist",
+                 "survivor", "villager", "local", "eyewitness", "grandmother", "grandfather", "housewife", "retiree"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
+
+
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+$", re.I)
+
+
+def is_web_address(word: str) -> bool:
+    """'Axar.az', 'Ukrinform.net': a website's name (lower-case letters after a dot: no "T.S.")."""
+    return bool(_WEB_ADDRESS.match(word)) and bool(re.search(r"\.[a-z]{2,6}$", word))
 
 
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
@@ -103,7 +119,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     `is_qualifier` says whether a word is a nationality or country ("Ukraine President Zelensky").
     "2021 - 11 - 08 Muller" → "Muller"; "Prime Minister Boris Johnson's" → "Boris Johnson".
     """
-    tokens = [t for t in _SPACE.split(text.strip()) if t]
+    tokens = [t for t in _SPACE.split(_NICKNAME.sub(" ", text.strip())) if t]
     # Crawler dates, bylines and page furniture glued before a name: keep what follows the last of them.
     cut = max((i for i, t in enumerate(tokens) if _FURNITURE.search(t)), default=-1)
     tokens = tokens[cut + 1 :]
@@ -114,6 +130,9 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     honorific = None
     while len(tokens) > 1 and (
         normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
+        or normalise(tokens[0]) in _STATUS_NOUNS
+        or normalise(tokens[0]) in _HEADLINE_VERBS  # "… Insists Ukraine Needs More Arms": a title-case headline
+        or tokens[0].lower() == "the"  # "the Philippines Marat Pavlov", the NER's run from a title's end
     ):
         word = normalise(tokens.pop(0)).rstrip(".")
         if word in HONORIFICS and honorific is None:
@@ -125,7 +144,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or (
+    if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
             len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS):
         return None  # ("Ben Gurion Airport", "George Square": places named after people; "Park said" is Mr Park)
     if len(tokens) >= 3:  # the common form drops a middle initial: "Spencer J. Cox" is Spencer Cox
@@ -138,7 +157,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if not all((_NAME_TOKEN.match(t) and capitalised(t)) or t.lower() in NAME_PARTICLES for t in tokens):
         return None
     personal = honorific in FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr", "mx"}  # "Ms King", "Mr Major": a surname
-    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or (normalise(tokens[0]).rstrip(".") in TITLE_WORDS and not personal)):
+    if len(tokens) == 1 and (tokens[0].lower() in NAME_PARTICLES or normalise(tokens[0]) in _PLACE_WORDS_ALONE or (normalise(tokens[0]).rstrip(".") in TITLE_WORDS and not personal)):
         return None  # "Secretary" left of "Foreign Secretary" is a title, not a name
     return CleanName(" ".join(tokens), honorific)
 

@@ -94,8 +94,15 @@ def _opens_speech(text: str, i: int) -> bool:
     return not before or before.endswith((":", ","))
 
 
-def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
-    """Quotes within one paragraph (`text`), offsets shifted by `base`. One pass over the characters."""
+def _closes_low9(text: str, i: int) -> bool:
+    """'… Vilnius border guard division,“ Mr Liubajevas said': in copy that opens with „ (Lithuanian,
+    German, Polish typesetting) a “ glued to the word before it closes a quote."""
+    return text[i] == "“" and i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
+
+
+def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpan]:
+    """Quotes within one paragraph (`text`), offsets shifted by `base`. One pass over the characters.
+    `low9`: the article opens its quotes with „, so a glued “ closes one (opened paragraphs before)."""
     spans: list[QuoteSpan] = []
     double_open: int | None = None
     single_open: int | None = None
@@ -103,6 +110,7 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     inner_open: int | None = None  # a straight double quote nested in a straight double quote
     straight_left = text.count('"')
     last_close = text.rfind("”")  # (read once: "is a closing mark still to come" per mark would be quadratic)
+    last_guillemet = text.rfind("»")
     last_glued_close = max((m.end() - 1 for m in _GLUED_CLOSE.finditer(text)), default=-1)
     skip = -1
     for i, ch in enumerate(text):
@@ -130,6 +138,8 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 inner_open = None
                 continue
         if double_open is None:
+            if low9 and _closes_low9(text, i):
+                continue  # the close of a quote carried over from an earlier paragraph
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
             if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (_opens_nordic(text, i) and last_glued_close > i):
@@ -138,9 +148,11 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
                 single_open = None
                 inner_open = None
                 continue
-        elif ch == "“" and text[double_open] == "“" and (last_close < i or _is_turned_close(text, i)):
-            # A second opening mark while one is open and no closing mark after it: a closing mark
-            # typed the wrong way round ("… will be implemented “Turkey’s foreign minister said").
+        elif ch in "“«" and text[double_open] == ch and ((last_close if ch == "“" else last_guillemet) < i or _is_turned_close(text, i)
+                                                         or (text[i - 1] in ",.!?…" and text[i + 1 : i + 2] in (" ", ""))):
+            # A second opening mark while one is open and no closing mark after it, or glued to the
+            # quote's last punctuation: a closing mark typed the wrong way round ("… will be implemented
+            # “Turkey’s foreign minister said", "«… our neutrality,« Cassis declared").
             # (With a closing mark still to come, the quote goes on to it.)
             spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open, nested, single_open, inner_open = None, [], None, None
@@ -168,10 +180,12 @@ def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     return spans
 
 
-def _unmatched_close(para: str) -> int | None:
+def _unmatched_close(para: str, low9: bool = False) -> int | None:
     """Where a paragraph's first mark closes a quote opened before it ("…attack Poland, ”he said."),
     or None when its first mark opens one (or it has none)."""
     for i, ch in enumerate(para):
+        if low9 and _closes_low9(para, i):
+            return i
         if ch in "“«„‘":
             return None
         if ch in "”»":
@@ -184,7 +198,7 @@ def _unmatched_close(para: str) -> int | None:
     return None
 
 
-def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[QuoteSpan]) -> list[QuoteSpan]:
+def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[QuoteSpan], low9: bool = False) -> list[QuoteSpan]:
     """Copy that opens a quote once and closes it paragraphs later, without reopening marks on the
     paragraphs between (common in machine-translated and agency copy): each of those paragraphs,
     and the last one up to its closing mark, is a continued quote. Only when the closing mark is
@@ -205,7 +219,7 @@ def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[Quot
             s2, p2 = paragraphs[j]
             if not p2.strip():
                 continue
-            close = _unmatched_close(p2)
+            close = _unmatched_close(p2, low9)
             if close is not None:
                 lead = len(p2) - len(p2.lstrip())
                 if lead < close:
@@ -226,12 +240,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     paragraphs: list[tuple[int, str]] = []
     pos = 0
+    low9 = "„" in text
     for para in text.split("\n"):
         paragraphs.append((pos, para))
         if _ANY_MARK.search(para) and _WORD.search(para):
-            out.extend(_paragraph_quotes(para, pos))
+            out.extend(_paragraph_quotes(para, pos, low9))
         pos += len(para) + 1
-    out = sorted(out + _carried_over(text, paragraphs, out), key=lambda q: q.start)
+    out = sorted(out + _carried_over(text, paragraphs, out, low9), key=lambda q: q.start)
     return [q for q in out if _WORD.search(text[q.start : q.end])]
 
 

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
 from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key
-from .names import OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
+from .names import OFFICE_WORDS, TITLE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
@@ -51,6 +51,7 @@ _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "
 # What someone speaks through: "Krasnoselski's office", "Żaryn's tweet", "the minister's statement".
 _OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
                  "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
+_ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website", "blog"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 
 
@@ -129,6 +130,33 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     if country is not None:
         return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
     return _national_body(memory, t)
+
+
+def _the_ministry_of_the_article(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'The Guyana government … condemned' then 'the Foreign Ministry said': a ministry named without
+    its country is one of the government the article last named (within six paragraphs)."""
+    parts = institution_parts(_strip(p.text), lambda q: country_of(memory.reg, q) is not None)
+    if parts is None or parts.kind != "ministry" or parts.nationality or country_of(memory.reg, parts.topic) is not None:
+        return None  # ("the Russian Ministry": a nationality, not what the ministry is for)
+    government = memory.salient_organisation(p.head.idx, max_paragraphs=6, government=True)
+    code = government.actor.country_code if government is not None else _government_described_before(memory, p.head.idx)
+    country = next((c for c in memory.reg.countries if c.iso2 == code), None) if code else None
+    if country is None:
+        return None
+    return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {parts.topic}", "government", country.iso2)
+
+
+def _government_described_before(memory: ArticleMemory, pos: int) -> str | None:
+    """The country of 'The Moldovan government condemned …' (a subject the NER tags no body), in the
+    sentences just before `pos`."""
+    k = memory.sentence_index(pos)
+    for sent in reversed(memory.sents[max(0, k - 6) : k + 1]):
+        for t in sent:
+            if t.idx < pos and t.lemma_.lower() == "government" and t.dep_ in ("nsubj", "nsubjpass") and not memory.in_quote(t.idx):
+                actor = organisation_named(memory, noun_phrase(t).text)
+                if actor is not None and actor.actor_type == "government" and actor.country_code:
+                    return actor.country_code
+    return None
 
 
 def _registered_or_new(memory: ArticleMemory, name: str, actor_type: str, country: str | None) -> Actor:
@@ -255,9 +283,12 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     attached = mention_root is not None and mention_root.dep_ in ("appos", "compound", "flat", "nsubj") and (
         mention_root.head == head or mention_root.head.i in range(p.span.start, p.span.end)
     )
-    if mention_root is not None and mention_root.dep_ == "pobj" and head.pos_ == "NOUN":
+    if mention_root is not None and mention_root.dep_ == "pobj" and (head.pos_ == "NOUN" or normalise(head.text) in OFFICE_WORDS):
         # "… of the Russian Foreign Ministry Maria Zakharova": the body's words glued before the name.
-        attached = attached or any(c.dep_ == "compound" and not (m.start <= c.idx < m.end) for c in mention_root.lefts)
+        # (not a title of the name: "a spokesman for President Vladimir Putin" is someone else)
+        attached = attached or (mention_root.head.lower_ == "of" and any(
+            c.dep_ in ("compound", "nmod") and not (m.start <= c.idx < m.end) and normalise(c.text).rstrip(".") not in TITLE_WORDS
+            for c in mention_root.lefts))
     if mention_root is not None and mention_root.dep_ == "conj" and mention_root.head == head and _is_office(head):
         attached = True  # "OSCE Chairman-in-Office and Polish Foreign Minister Zbigniew Rau": two titles, one person
     if not inside and not attached:
@@ -327,6 +358,9 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             return Resolved(person.actor, p.text, "spokesperson")
     owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
     owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for o in c.children if o.dep_ == "pobj"]
+    # "A message on Mr Zelensky’s Telegram account": whose account the words were posted on
+    owners += [x for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via")
+               for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS for x in o.children if x.dep_ == "poss"]
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
@@ -334,6 +368,10 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet"
             if known is not None and known.is_person:
                 return Resolved(known.actor, p.text, "spokesperson")
+        if m is None and owner.pos_ == "NOUN" and head.lemma_.lower() in _OWN_CHANNELS:
+            holder = memory.described(memory.description_of(owner), owner.idx, allow_salience=False)
+            if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
+                return Resolved(holder.actor, p.text, "role")
         if m is not None:
             office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
             if office is not None:
@@ -470,7 +508,7 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
-    actor = organisation_named(memory, text) or organisation_named(memory, p.text)
+    actor = organisation_named(memory, text) or organisation_named(memory, p.text) or _the_ministry_of_the_article(memory, p)
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
