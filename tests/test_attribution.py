@@ -119,6 +119,10 @@ PREVIOUS_CUE = [
                  '"Any ceasefire now would only give Moscow time to regroup its forces."',
                  [("Any ceasefire now would only give Moscow time to regroup its forces.", "Oleksandr Merezhko", "previous_cue")],
                  id="the person whose words a website reports, not the website"),
+    pytest.param("Speaking to the Galway Advertiser, Oksana, who has lived in Ireland for ten years, said she has family in Lviv.\n\n"
+                 '"They are safe for now, but nobody knows what will happen tomorrow."',
+                 [("They are safe for now, but nobody knows what will happen tomorrow.", "Oksana", "previous_cue")],
+                 id="a name the NER took for a place, with 'who', before a verb the parse gave no subject"),
 ]
 OPENING_QUOTE = [
     pytest.param('"We have taken in 9,000 people in a week. If it goes on like this we will need tents."\n\n'
@@ -142,8 +146,12 @@ INTRODUCED_SPEAKER = [
                    "introduced_speaker")], id="a feature introduces a person, then their words"),
     pytest.param("Oksana Hrytsenko and Ahmad Saleh reached Beirut on Wednesday.\n\n"
                  '"We slept in the metro for six nights and ate what the volunteers brought."',
+                 [("We slept in the metro for six nights and ate what the volunteers brought.", "Oksana Hrytsenko",
+                   "introduced_speaker")], id="two people who act together: the first named, as for a joint quote"),
+    pytest.param("Oksana Hrytsenko reached Beirut on Wednesday, where Ahmad Saleh met her.\n\n"
+                 '"We slept in the metro for six nights and ate what the volunteers brought."',
                  [("We slept in the metro for six nights and ate what the volunteers brought.", None, "none")],
-                 id="not when the paragraph before is about two people"),
+                 id="not when the paragraph before is about two people apart"),
     pytest.param("Prime Minister Petr Fiala said the country would take refugees.\n\n"
                  "More than 300,000 people have fled, with Fiala expecting more to come.\n\n"
                  '"We have places for everyone who needs them, and we will find more."',
@@ -153,6 +161,14 @@ INTRODUCED_SPEAKER = [
                  '"It is good to be together with everyone today."',
                  [("It is good to be together with everyone today.", "Marta Kovalenko", "introduced_speaker")],
                  id="the paragraph before is about her by its subject pronoun"),
+    pytest.param("Nurse Iryna Bondar moved to Cork in 2019 with her husband Taras Bondar.\n\n"
+                 '"My parents are still in Kharkiv and I call them every night before I sleep."',
+                 [("My parents are still in Kharkiv and I call them every night before I sleep.", "Iryna Bondar",
+                   "introduced_speaker")], id="the person the paragraph is about, not the husband named beside her"),
+    pytest.param("Nurse Iryna Bondar moved to Cork in 2019.\n\nWe are all watching the news from home every hour.\n\n"
+                 '"My parents are still in Kharkiv and I call them every night before I sleep."',
+                 [("My parents are still in Kharkiv and I call them every night before I sleep.", "Iryna Bondar",
+                   "introduced_speaker")], id="past a paragraph of her words that lost its marks"),
 ]
 FOLLOWING_CUE = [
     pytest.param('Maia Sandu visited the crossing at Palanca.\n\n"We will take care of every person who comes to us."\n\n'
@@ -162,8 +178,8 @@ FOLLOWING_CUE = [
     pytest.param('Maia Sandu and Natalia Gavrilita visited the crossing at Palanca on Sunday.\n\n'
                  '"We will take care of every person who comes to us."\n\n'
                  "The border guards said the crossing would stay open.",
-                 [("We will take care of every person who comes to us.", None, "none")],
-                 id="a next paragraph reporting something else is not about the quote"),
+                 [("We will take care of every person who comes to us.", "Maia Sandu", "introduced_speaker")],
+                 id="a next paragraph reporting something else is not about the quote (the pair before it is)"),
 ]
 NEAREST_CUE = [
     pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dashboard.pipeline.budget import ArticleTimeout, cpu_budget
 from dashboard.pipeline.build import process
-from dashboard.pipeline.clean import blank_punctuation_runs, body_paragraphs, clean, is_boilerplate_line, unwrap_lines
+from dashboard.pipeline.clean import blank_boilerplate, blank_punctuation_runs, body_paragraphs, clean, is_boilerplate_line, unwrap_lines
 from dashboard.pipeline.config import load_settings
 from dashboard.pipeline.ingest import parse_bytes
 
@@ -197,3 +197,16 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
 )
 def test_related_story_links_are_page_furniture(line, furniture):
     assert is_boilerplate_line(line) is furniture
+
+
+def test_a_related_news_list_inside_a_story_is_page_furniture():
+    text = ('"We are talking to a wall," De Croo said.\nRelated News\n- Turkey drops opposition to NATO bids\n'
+            '- NATO pledges more support for Ukraine\nUpon his arrival in Madrid, he made it clear the summit mattered.\n')
+    lines = blank_boilerplate(text).split("\n")
+    assert lines[0].startswith('"We are') and lines[4].startswith("Upon his arrival")
+    assert not "".join(lines[1:4]).strip()
+
+
+def test_a_list_of_points_in_a_story_stays():
+    text = "The ministry listed its demands:\n- open the crossing\n- release the detained\nIt gave no deadline.\n"
+    assert blank_boilerplate(text) == text

@@ -44,6 +44,8 @@ def test_name_title_and_pronoun_are_one_entity_without_a_date():
                  "Mykola “Kolya” Petrenko", "Kolya", id="the nickname a name was written with"),
     pytest.param("Retired teachers John and Mary Whitfield took in a family from Kharkiv.\n\n“We had the room,” said John.",
                  "John", "John", id="a couple's names share the surname"),
+    pytest.param("Belgian Prime Minister Alexander De Croo arrived in Madrid.\n\n“It matters,” De Croo said of the summit.",
+                 "Alexander De Croo", "De Croo", id="a surname with its particle"),
     pytest.param("Sophie Brandt, 52, waited at the airport for her father.\n\nAccording to Sophie, the journey took four days.",
                  "Sophie Brandt", "Sophie", id="a first name the NER may take for a body after 'according to'"),
 ])
@@ -121,6 +123,9 @@ def test_a_name_right_after_a_title_is_a_person_even_unseen_by_the_ner():
     pytest.param("Hundreds gathered in the square on Saturday.\n\nThe last to speak was Sasha, who asked the crowd "
                  "to stand up to Vladimir Putin.\n\nHe said: “We need your help now.”", "He", "Sasha",
                  id="the person who acts in a relative clause, not the one the clause names"),
+    pytest.param("Latvian Prime Minister Krisjanis Karins flew to Brussels.\n\nHe said this before the summit, European Pravda "
+                 "reported.\n\n“Europe must stick together,” he said.", "he", "Krisjanis Karins",
+                 id="not a registered outlet the NER cut in two"),
 ])
 def test_a_pronoun_finds_the_person_of_its_gender(text, pronoun, person):
     mem = memory_of(text)
@@ -248,3 +253,48 @@ def test_initials_stand_for_the_body_spelled_out_before_them(text, short, body):
 ])
 def test_a_title_said_another_way_is_the_same_person(text, later, person):
     assert entity_at(memory_of(text), text, later).actor.name == person
+
+
+@pytest.mark.parametrize("text,country", [
+    pytest.param("ISLAMABAD: The Foreign Office on Friday expressed concern.", "PK", id="a capital in capitals and a colon"),
+    pytest.param("NEW DELHI, March 3 (Reuters) - India abstained again.", "IN", id="a wire dateline with date and agency"),
+    pytest.param("BREAKING: Sirens in Kyiv", None, id="a label in capitals is no city"),
+    pytest.param("KYIV, Ukraine — Air raid sirens sounded overnight.", "UA", id="city and country before a dash"),
+    pytest.param("Mexico City, Mexico — The Secretary of Foreign Affairs says the embassy stays open.", "MX",
+                 id="city and country in title case"),
+    pytest.param("The Foreign Office said on Friday that talks would go on.", None, id="no dateline"),
+])
+def test_the_dateline_tells_where_the_story_is_told_from(text, country):
+    assert memory_of(text).dateline_country == country
+
+
+def test_a_given_name_in_quotation_marks_is_the_name_a_source_goes_by():
+    text = "As for “Karim”, he was among the lucky ones who reached Germany.\n\n“The risk was worth it,” he says."
+    mem = memory_of(text)
+    he = [t for t in mem.doc if t.text == "he"][-1]
+    assert mem.resolve_pronoun(he).actor.name == "Karim"
+
+
+@pytest.mark.parametrize("text", [
+    "Locals nicknamed the bridge “Olena” after a volunteer.",
+    "The “Azov” regiment held the plant.",
+])
+def test_other_capitalised_words_in_marks_are_no_one(text):
+    assert not any(m.entity.is_person for m in memory_of(text).mentions)
+
+
+@pytest.mark.parametrize("text", ["Friday Times spoke to 52 students over four days.", "Kyiv Post reported the shelling first."])
+def test_a_newspaper_the_ner_took_for_a_person_is_no_one(text):
+    assert not any(m.entity.is_person for m in memory_of(text).mentions)
+
+
+@pytest.mark.parametrize("text,person", [
+    pytest.param("Sauli Niinistö and Sanna Marin said on Thursday they believe Finland must join.", "Sauli Niinisto",
+                 id="two people and 'they' in one sentence: the first named"),
+    pytest.param("On Friday, students Olena Shevchuk and Ivan Bondar reached Warsaw.\n\n“We hope the others get home soon,” they said.",
+                 "Olena Shevchuk", id="two people, then 'they said' after their words"),
+])
+def test_they_after_two_people_is_the_first_named(text, person):
+    mem = memory_of(text)
+    they = next(t for t in mem.doc if t.text == "they")
+    assert mem.resolve_pronoun(they).actor.name == person

@@ -35,6 +35,7 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Pensioner Hanna", "Hanna", None, id="a status noun before a first name"),
     pytest.param("Says Zelensky", "Zelensky", None, id="a title-case headline's verb before the name"),
     pytest.param("Insists Wallace", "Wallace", None, id="another headline verb before the name"),
+    pytest.param("Lord Provost Campbell", "Campbell", "lord", id="a civic title after an honorific"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

@@ -15,6 +15,14 @@ def quotes_of(text: str, date: str = "2021-11-14"):
 
 
 RULES = [
+    pytest.param("Prime Minister Edi Rama met the press.\n\n“We have received the final confirmation”, -said PM Rama at the press conference.",
+                 [("We have received the final confirmation", "Edi Rama")], id="a dash glued to the verb after the quote"),
+    pytest.param("Lord Provost Jane Reid visited the centre.\n\nLord Provost Reid said:“We stand with Ukraine today.”",
+                 [("We stand with Ukraine today.", "Jane Reid")], id="'said:“' typed without a space, and a civic title"),
+    pytest.param("Vladimir Putin spoke for an hour about what he called “barbaric” shelling in Donetsk.",
+                 [("barbaric", "Vladimir Putin")], id="'what he called “x”' is his word"),
+    pytest.param("Volunteers run a shelter the locals have dubbed “Noah’s Ark” near the border.", [],
+                 id="a name someone gave a place is no one's words"),
     pytest.param('Liz Truss said: “Russia must stop.”', [("Russia must stop.", "Liz Truss")], id="name said colon"),
     pytest.param('“We will not look away,” she said. Liz Truss spoke in London.',
                  [("We will not look away,", "Liz Truss")], id="a pronoun before any name finds the person named next"),

@@ -42,8 +42,13 @@ NAME = [
                  "declared on Monday.",
                  [("Neutrality is no excuse to stand aside,", "Karl Brenner", "name")],
                  id="a name at the end of two titles, the second naming a body"),
+    pytest.param('Moldova voted for the resolution. "We are alarmed by what we see," said its ambassador to the UN Olena Kravets.',
+                 [("We are alarmed by what we see,", "Olena Kravets", "name")], id="a name after 'ambassador to the UN'"),
 ]
 ROLE = [
+    pytest.param('The director of the Polish Red Cross has urged donors to "keep giving all winter". Anna Lis said the '
+                 "appeal had raised less than hoped.",
+                 [("keep giving all winter", "Anna Lis", "role")], id="an office holder named only in the next sentence"),
     pytest.param('Liz Truss visited Kyiv.\n\nThe Foreign Secretary said the UK stood "firmly with its friends".',
                  [("firmly with its friends", "Liz Truss", "role")], id="a role held by someone the undated article names"),
     pytest.param('Alexander Lukashenko inspected troops.\n\nDenying any role, Belarus’ strongman said: ‘No order was given by me.’',
@@ -98,6 +103,12 @@ INSTITUTION = [
                  'Ministry said in a statement.',
                  [("We call for an immediate ceasefire,", "Moldovan Ministry of Foreign Affairs", "institution")],
                  id="a ministry without its country is one of the government just named"),
+    pytest.param('NEW DELHI: The Ministry of Defence said on Monday that "all Indian nationals have left Kharkiv".',
+                 [("all Indian nationals have left Kharkiv", "Indian Ministry of Defence", "institution")],
+                 id="an office name the registry gives the UK, in news datelined elsewhere"),
+    pytest.param('The Ministry of Defence said on Monday that "the brigade has left Estonia".',
+                 [("the brigade has left Estonia", "UK Ministry of Defence", "institution")],
+                 id="the registered office without a dateline"),
     pytest.param('"Two people were injured when the shell hit a bus stop," Kharkiv police said on Telegram.',
                  [("Two people were injured when the shell hit a bus stop,", "Kharkiv Police", "institution")],
                  id="a city's police"),
@@ -188,3 +199,14 @@ FOURTH_SET_WAYS = [
 @pytest.mark.parametrize("text,expected", FOURTH_SET_WAYS)
 def test_fourth_set_ways(text, expected):
     assert resolved(text) == expected
+
+
+def test_a_name_in_a_clause_that_modifies_the_speaker_is_someone_with_them():
+    text = ('President Marta Kovač toured the camp. The President, accompanied by the Minister for Health, Ivan Horvat, '
+            'and the Minister for Labour, Ana Babić, visited the school, stressing that "every child here will have a place".')
+    assert [speaker for _, speaker, _ in resolved(text)] == ["Marta Kovač"]
+
+
+def test_an_office_holder_is_not_whoever_a_registered_leader_named_next_is():
+    text = 'The director of the relief agency said the convoy had "failed to get through". Vladimir Putin then flew to Minsk.'
+    assert [speaker for _, speaker, _ in resolved(text)] != ["Vladimir Putin"]

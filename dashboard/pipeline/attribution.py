@@ -223,6 +223,8 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
     subj = subject_of(cue)
+    if subj is not None and subj.is_punct:
+        subj = None  # '”, - said PM Rama': the parse made the dash the subject
     if ctx.outside(subj):
         return Phrase.of(subj)
     span = adjacent_speaker(cue)
@@ -232,7 +234,22 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
         if lefts:
             start = min(t.i for c in lefts for t in c.subtree)
             span = ctx.doc[start : cue.i]
+    if span is None and subj is None:
+        span = _only_person_before(ctx, cue)
     return Phrase.of(span=span) if span is not None and len(span) else None
+
+
+def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
+    """'Speaking to the Donegal News, Switlana, who has lived here for 15 years, said …' parsed with
+    no subject for "said": the one person named before the verb in its sentence."""
+    if cue.dep_ == "conj":
+        return None  # "… condemned the decisions taken by Putin, and said": the subject of "condemned"
+    sent = cue.sent
+    people = [m for m in ctx.memory.mentions_between(sent.start_char, cue.idx) if m.entity.is_person and not m.in_quote]
+    if len({id(m.entity) for m in people}) != 1:
+        return None
+    span = ctx.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
+    return span if span is not None and span.root.dep_ not in ("pobj", "dobj", "poss") else None
 
 
 def _reporting_clause(verb: Token) -> bool:
@@ -310,8 +327,11 @@ _NOT_AUTHORS = {"the", "a", "joint", "full", "official", "new", "latest", "final
 
 def _previous_line(ctx: QuoteContext) -> tuple[int, int] | None:
     """Where the last non-blank line before the quote's line starts and ends."""
-    text = ctx.text
-    end = ctx.line_start - 1
+    return _line_before(ctx.text, ctx.line_start)
+
+
+def _line_before(text: str, line_start: int) -> tuple[int, int] | None:
+    end = line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         if text[start:end].strip():
@@ -523,6 +543,51 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     return None
 
 
+_RELATIVES = {"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner", "child", "children",
+              "grandson", "granddaughter", "grandmother", "grandfather", "mum", "dad", "boyfriend", "girlfriend", "fiance", "fiancee"}
+
+
+def _without_relatives(ctx: QuoteContext, people: list) -> list:
+    """'Olha Viazenko came to New Zealand … along with her husband Oleksii Ikonnikov': the one person
+    the paragraph is about, and the relatives it names beside them (who are not the subject)."""
+    subjects = {id(m.entity) for m in people if m.is_subject}
+    if len(subjects) != 1:
+        return people
+    def relative(m) -> bool:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return root is not None and root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in _RELATIVES
+    # (nor a lone word the NER took for a name, neither subject nor of known gender: "Dunedin events advisor")
+    return [m for m in people if id(m.entity) in subjects or not (relative(m) or (m.entity.is_lone_name and m.entity.gender is None))]
+
+
+def _first_of_a_pair(ctx: QuoteContext, people: list) -> list:
+    """'Prime Minister Edi Rama and the Minister …, Olta Xhaçka, in a press conference spoke about …':
+    two people who act together; the words that follow go to the first named (as a joint quote does)."""
+    if len({id(m.entity) for m in people}) != 2:
+        return people
+    first = people[0]
+    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not first.is_subject:
+        return people
+    if not any(c.dep_ == "conj" for c in span.root.children):
+        return people
+    # the second in the coordination, or set beside it (the parse hangs "…, Olta Xhaçka," on the first name)
+    partners = {t.i for c in span.root.children if c.dep_ in ("conj", "appos") for t in c.subtree}
+    second = [m for m in people if m.entity is not first.entity]
+    if all(any(t.i in partners for t in ctx.doc.char_span(m.start, m.end, alignment_mode="expand") or []) for m in second):
+        return [m for m in people if m.entity is first.entity]
+    return people
+
+
+def _unmarked_first_person(ctx: QuoteContext, start: int, end: int) -> bool:
+    """A paragraph in the first person with no quotation marks and no one named: someone's words
+    whose marks the copy lost."""
+    if _ANY_MARK.search(ctx.text[start:end]):
+        return False
+    return any(t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") for s in ctx.memory.sentences_between(start, end) for t in s)
+
+
 def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     """'Janeth Ababio is one of many African students …' then a paragraph that is only a quote:
     the one person the paragraph before is about, when no one else is named there."""
@@ -533,6 +598,14 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
         return None
     prev_start, prev_end = bounds
     people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+    if not people and _unmarked_first_person(ctx, prev_start, prev_end):
+        # "We have our loved ones at the centre of the war." (her words, their marks lost): the paragraph before it
+        bounds = _line_before(ctx.text, prev_start)
+        if bounds is None:
+            return None
+        prev_start, prev_end = bounds
+        people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+    people = _first_of_a_pair(ctx, _without_relatives(ctx, people))
     if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
         subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
                         if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not ctx.memory.in_quote(t.idx)), None)
@@ -574,6 +647,7 @@ def opening_quote(ctx: QuoteContext) -> Candidate | None:
 
 
 _NON_SPACE = re.compile(r"\S")
+_ANY_MARK = re.compile(r"[“”\"‘’«»„]")
 _THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "statement"}
 
 

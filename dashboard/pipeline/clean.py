@@ -158,7 +158,39 @@ def blank_boilerplate(text: str) -> str:
             _blank(chars, start, end)  # a related-story link repeated on the page
         elif seen[key] > 1 and key.endswith("?") and len(key.split()) < 25:
             _blank(chars, start, end)
+    _blank_related_lists(text, spans, chars)
     return "".join(chars)
+
+
+_RELATED_HEADING = re.compile(r"^\s*(?:related(?: news| stories| articles| content| coverage)?|more (?:stories|news|on this)|"
+                              r"you (?:may|might) also like|recommended(?: for you)?|top stories|latest news)\s*:?\s*$", re.I)
+_LIST_ITEM = re.compile(r"^\s*[-•*–]\s+\S")
+
+
+def _blank_related_lists(text: str, spans: list[tuple[int, int]], chars: list[str]) -> None:
+    """'Related News' then '- Turkey drops opposition to …' items in the middle of a story: the
+    heading and its list of story links (which would part a pronoun from its antecedent)."""
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        k += 1
+        if not _RELATED_HEADING.match(text[start:end]):
+            continue
+        items = []
+        while k < len(spans):
+            s2, e2 = spans[k]
+            line = text[s2:e2]
+            if not line.strip():
+                k += 1
+                continue
+            if not _LIST_ITEM.match(line) or len(line.split()) > 25 or _TERMINAL.search(line.rstrip()) and line.rstrip()[-1:] in ".!":
+                break
+            items.append((s2, e2))
+            k += 1
+        if items:  # (a heading alone may be a story's own word: only with the list it heads)
+            _blank(chars, start, end)
+            for s2, e2 in items:
+                _blank(chars, s2, e2)
 
 
 # --- header: date, title, byline, outlet ---------------------------------------------------

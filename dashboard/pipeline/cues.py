@@ -189,7 +189,9 @@ def adjacent_speaker(cue: Token) -> Span | None:
             return None
         i = cue.i - 1  # '“… with that?” Asked the Kremlin chief.': the question mark split the sentence
     left = doc[i + 1 : cue.i]
-    toks = [t for t in left if not (t.is_punct and t.i == left.start)]
+    toks = list(left)
+    while toks and toks[0].is_punct:
+        toks.pop(0)  # '”, - said PM Rama': the comma and a dash before the verb
     if toks:
         phrase = doc[toks[0].i : toks[-1].i + 1]
         cut = next((t.i for t in phrase if t.text == ","), None)
@@ -199,7 +201,7 @@ def adjacent_speaker(cue: Token) -> Span | None:
             phrase = doc[phrase.start : phrase.end - 1]
         if 0 < len(phrase) <= 12:
             return phrase
-    if cue.i - i <= 2:  # inverted: '“…,” said Mr X.'
+    if cue.i - i <= 2 or all(t.is_punct for t in left):  # inverted: '“…,” said Mr X.', '“…”, - said PM Rama'
         right = []
         for t in doc[cue.i + 1 : sent.end]:
             if t.is_punct or t.dep_ == "prep" or t.pos_ in ("ADP", "VERB", "SCONJ"):

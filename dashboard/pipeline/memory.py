@@ -65,6 +65,8 @@ EPITHETS = {
     "head of state", "head of government", "head of the state", "president", "officer",
 }
 # Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
+_NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle", "observer",
+                    "express", "mirror", "courier", "bulletin", "dispatch", "inquirer", "daily", "news", "guardian"}
 _OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "“"}
 # How a source who gives only a name is introduced: "who gave her name as Victoria", "who asked to be
@@ -77,9 +79,17 @@ _GIVEN_AS = (
                r"(?:by\s+(?P<whose>his|her)\s+first\s+name,?\s+)?(?:as\s+)?" + _NAME_GIVEN),
     re.compile(r"\bidentif(?:ying|ied)\s+(?P<whose>himself|herself)\s+(?:only\s+)?as\s+" + _NAME_GIVEN),
 )
+_NAMING_BEFORE_MARKS = re.compile(r"\b(?:(?:called|named|dubbed|nicknamed|code-?named)(?:\s+[\w'’-]+){0,3}|operation|dog|cat|ship|film|book|song|album)\s*$", re.I)
+# A dateline: a city in capitals (with its country, a date, the agency) before a colon or dash, or a
+# city and country in title case before a dash.
+_DATELINE = re.compile(
+    r"^\s*(?:(?P<city>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2})(?:,\s*(?P<country>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,20}\))?\s*(?:[:—–]|\s-\s)"
+    r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?P<country2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[—–])"
+)
 # Other words for a title that news English uses for the same person later in the article.
-_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "foreign minister": ("top diplomat", "chief diplomat"),
-                   "foreign secretary": ("top diplomat",), "secretary of state": ("top diplomat",)}
+_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier")}
+# ("top diplomat" is not here: "the bloc's top diplomat" is the EU's, whatever foreign minister the article names)
 _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
                       "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
                       "transport", "environment", "labour", "emergencies", "emergency", "digital", "state", "shipping",
@@ -227,6 +237,12 @@ def title_key(text: str) -> str:
 
 _MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense": "defence", "interior": "interior",
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
+
+
+def _is_newspaper_name(name: str) -> bool:
+    """'Friday Times', 'Kyiv Post': a newspaper's name (no given name before its last word)."""
+    words = name.split()
+    return len(words) > 1 and normalise(words[-1]) in _NEWSPAPER_WORDS and usual_gender(words[0]) is None
 
 
 def _is_source(tok: Token) -> bool:
@@ -439,6 +455,8 @@ class ArticleMemory:
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
         single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
         for ent, c in full:
+            if _is_newspaper_name(c.name):
+                continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper, not a person
             body = self.reg.alias.get(normalise(ent.text.strip()))
             if body is not None and body.actor.actor_type not in ("person", "media"):  # "Wisma Putra said": a ministry
                 self.note(self.entity_for(body.actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
@@ -450,6 +468,8 @@ class ArticleMemory:
         self._learn_titled_names()  # full names the NER missed, before single names look for them
         self._learn_given_names()
         for ent, c in single:
+            if ent.start > 0 and self._registered_body(f"{self.doc[ent.start - 1].text} {ent.text}"):
+                continue  # "European Pravda reported": the NER cut a registered outlet's name in two
             entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
             if entity is not None and entity.is_lone_name and self._in_title_case_line(ent.start_char):
                 continue  # "UN Chief: Russian Invasion 'Not Irreversible'": the NER reads capitals as names
@@ -457,6 +477,7 @@ class ArticleMemory:
                 self._note_ent(ent, entity, "title_surname" if c.honorific and kind == "surname" else kind)
         self._learn_registered_names()
         self._learn_names_given_as()
+        self._learn_names_in_marks()
         self._learn_proper_subjects()
         self._learn_later_surnames()
         for m in list(self.mentions):
@@ -527,6 +548,24 @@ class ArticleMemory:
                 if not self._overlaps_person(start, described.idx + len(described.text)):
                     self.note(entity, start, described.idx + len(described.text), "surname", described.dep_ in SUBJECT_DEPS)
 
+    def _learn_names_in_marks(self) -> None:
+        """'As for “Rafik”, he was among the lucky ones': a given name in quotation marks is the
+        name a source goes by (a pseudonym, in refugee stories), and a person."""
+        for q in self.titles.spans:
+            words = self.text[q.start : q.end].split()
+            if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+                continue
+            if usual_gender(words[0]) is None or self.reg.alias.get(normalise(" ".join(words))) or self.is_place_or_nation(words[0]):
+                continue
+            if _NAMING_BEFORE_MARKS.search(self.text[max(0, q.start - 40) : max(0, q.start - 1)]):
+                continue  # 'a dog called “Max”', 'operation “Ivan”'
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or self._overlaps_person(q.start, q.end):
+                continue
+            entity = self.entity_for(new_actor(" ".join(words), "person"), usual_gender(words[0]))
+            entity.is_lone_name, entity.gender_guessed = len(words) == 1, True
+            self.note(entity, q.start, q.end, "surname", span.root.dep_ in SUBJECT_DEPS)
+
     def _learn_registered_bodies(self) -> None:
         """Registered bodies written in capitals the NER did not tag ("The G7 leaders met")."""
         for tok in self.doc:
@@ -547,8 +586,10 @@ class ArticleMemory:
         ("Tirumurti said", "Psaki also said"): a surname of the article, a registry person, or a
         lone name that is at least a speaker (not a body, a place or a metonym)."""
         for tok in self.doc:
-            if tok.dep_ not in SUBJECT_DEPS or not looks_proper(tok) or tok.ent_type_ in ("LOC", "FAC", "DATE", "TIME", "LAW"):
+            if tok.dep_ not in SUBJECT_DEPS or tok.ent_type_ in ("LOC", "FAC", "DATE", "TIME", "LAW"):
                 continue
+            if not looks_proper(tok) and not (looks_proper(tok, at_sentence_start=True) and ("surname", name_key(tok.text)) in self._full_names):
+                continue  # (a paragraph's first word the tagger called a noun: "Zelenskyy tweeted", after "Volodymyr Zelenskyy")
             if self._in_title_case_line(tok.idx):
                 continue  # headlines capitalise every word
             if tok.tag_ == "NNPS" and not self.is_place_or_nation(tok.text) and not self.in_quote(tok.idx):
@@ -571,6 +612,8 @@ class ArticleMemory:
             words = self.doc[first : tok.i + 1]
             if tok.ent_type_ == "ORG" and len(words) > 1 and self.reg.person_matcher.match(words.text) is None:
                 continue
+            if first > 0 and self._registered_body(f"{self.doc[first - 1].text} {words.text}"):
+                continue  # "European Pravda reported": a registered outlet, its first word not a proper noun
             if len(words) > 1 and self.is_place_or_nation(words.text):
                 continue  # "Saudi Arabia said": a country, not a person called Arabia
             if len(words) == 1 and self.acronym(tok.text) is not None:
@@ -799,6 +842,10 @@ class ArticleMemory:
             if entity is not None and entity.is_person:
                 self.note(entity, start, end, "name", last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS)
 
+    def _registered_body(self, text: str) -> bool:
+        entry = self.reg.alias.get(normalise(text))
+        return entry is not None and entry.actor.actor_type != "person"
+
     def _with_nicknames(self, persons: list[Span]) -> list[Span]:
         """'Mykola “Kolya” Petrenko': the NER's two halves around a nickname in quotation marks are
         one name (the nickname is left out of it by clean_person_name)."""
@@ -861,6 +908,14 @@ class ArticleMemory:
 
     def _person_from_full_name(self, name: str, gender: str | None) -> Entity:
         """A full name: the registry's person (any spelling), an earlier spelling in the article, or new."""
+        if name.split()[0].lower() in NAME_PARTICLES:  # "De Croo", "von der Leyen": a surname with its particle
+            key = " " + name_key(name)
+            known = [e for e in self.entities.values() if e.is_person and (" " + name_key(e.actor.name)).endswith(key)]
+            if len(known) == 1:
+                return known[0]
+            registered = [e for e in self.reg.entries if e.actor.actor_type == "person" and (" " + name_key(e.actor.name)).endswith(key)]
+            if not known and len(registered) == 1:
+                return self.entity_for(registered[0].actor, gender or registered[0].gender)
         entry = self.reg.alias.get(normalise(name))
         if entry is None or entry.actor.actor_type != "person":
             entry = self.reg.person_matcher.match(name)
@@ -924,7 +979,7 @@ class ArticleMemory:
     def person_named(self, text: str, pos: int) -> Entity | None:
         """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
         c = clean_person_name(text, self._is_qualifier)
-        if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None):
+        if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None) or _is_newspaper_name(c.name):
             return None  # "DFA", after "the Department of Foreign Affairs (DFA)": a body
         if len(c.name.split()) > 1:
             return self._person_from_full_name(c.name, c.gender)
@@ -1003,6 +1058,29 @@ class ArticleMemory:
             if title and _TITLE_HINT.search(title):
                 self._add_title(m.entity, title, country)
 
+    @functools.cached_property
+    def dateline_country(self) -> str | None:
+        """The country of the dateline opening the body ("ISLAMABAD: Foreign Office on Friday …",
+        "Mexico City, Mexico — …"): where the story is told from, or None."""
+        for line in [ln for ln in self.text.split("\n") if ln.strip()][:8]:
+            m = _DATELINE.match(line)
+            if m is None:
+                continue
+            country, city = m.group("country") or m.group("country2"), m.group("city") or m.group("city2")
+            capital = next((c.iso2 for c in self.reg.countries if c.capital and normalise(c.capital) == normalise(city)), None)
+            if capital is not None:  # a capital first: "ISLAMABAD" is not the Bangladeshi town of that name
+                return capital
+            for name in (country, city):
+                place = gazetteer().lookup(name) if name else None
+                if place is not None and place.country_code:
+                    return place.country_code
+        return None
+
+    def names_country(self, iso2: str) -> bool:
+        """Does the article name this country, its people or its capital anywhere outside quotes?"""
+        return any(not self.in_quote(t.idx) and (c := country_of(self.reg, t.text)) is not None and c.iso2 == iso2
+                   for t in self.doc if t.text[:1].isupper())
+
     def is_media(self, word: str) -> bool:
         """A news outlet: a registered one, or a website's name ("Axar.az reports that …")."""
         entry = self.reg.alias.get(normalise(word))
@@ -1080,6 +1158,12 @@ class ArticleMemory:
                 known = self._full_names.get(("first", name_key(words[0]))) or self._full_names.get(("surname", name_key(words[0])))
                 if known and len({id(m.entity) for m in known}) == 1:  # "According to Elena", after "Elena Yoshino"
                     self._note_ent(ent, known[0].entity, "first_name" if ("first", name_key(words[0])) in self._full_names else "surname")
+                    continue
+            if len(words) == 1 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose") and words[0].isalpha() \
+                    and not self.is_place_or_nation(words[0]) and self.reg.alias.get(normalise(words[0])) is None:
+                entity, kind = self._person_from_single_name(words[0], ent.start_char, None)
+                if entity is not None:  # "Switlana, who has been living in Letterkenny for 15 years,": a person
+                    self._note_ent(ent, entity, kind)
                     continue
             titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
             # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
@@ -1401,6 +1485,10 @@ class ArticleMemory:
         if tok.i in self._pronouns:
             return self._pronouns[tok.i]
         low = tok.lower_
+        if low == "they" and tok.dep_ in ("nsubj", "nsubjpass"):
+            pair = self._coordinated_people(tok)
+            if pair is not None:  # "Niinistö and Sanna Marin revealed they believe …": the first named speaks for both
+                return pair
         if low in ORG_PRONOUNS:
             return self.salient_organisation(tok.idx)
         gender = PRONOUN_GENDER.get(low)
@@ -1420,6 +1508,40 @@ class ArticleMemory:
             found.gender, found.gender_guessed = gender, False  # the text has told us
         self._pronouns[tok.i] = found
         return found
+
+    def _coordinated_people(self, tok: Token) -> Entity | None:
+        """'X and Y revealed they believe …', 'X and Y … . “…,” they said': the first of two people
+        who are together the subject of this sentence or the one before."""
+        k = self.sentence_index(tok.idx)
+        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            for m in self.mentions_between(sent.start_char, min(sent.end_char, tok.idx)):
+                if not (m.entity.is_person and m.is_subject and not m.in_quote):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                partners = [c for c in span.root.children if c.dep_ == "conj"] if span is not None else []
+                if any(self.mention_in(self.doc[c.left_edge.i : c.i + 1]) is not None or c.pos_ == "PROPN" for c in partners):
+                    return m.entity
+            if self.paragraph_at(sent.start_char) != self.paragraph_at(tok.idx):
+                break
+        return None
+
+    def introduced_after(self, pos: int, title: str) -> Entity | None:
+        """'The chief executive of the Disasters Emergency Committee (DEC) has urged …' then 'Saleh
+        Saeed's comments were …': an office holder the article names only in the next sentence
+        (a full name given no other title)."""
+        if not _TITLE_HINT.search(title):
+            return None
+        k0 = self.sentence_index(pos)
+        lo = bisect.bisect_right(self.mentions, pos, key=lambda x: x.start)
+        for m in self.mentions[lo:]:
+            if m.sentence > k0 + 1:
+                return None
+            if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.sentence == k0 + 1:
+                # (not someone with a title or a registered office of their own: "… Putin then said")
+                return m.entity if not m.entity.titles and not m.entity.actor.is_registered else None
+        return None
 
     def _named_next(self, pos: int, gender: str) -> Entity | None:
         """A pronoun no one comes before ('“…,” he told reporters. Lithuanian Foreign Minister

@@ -29,6 +29,7 @@ HONORIFICS = {
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
     "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
+    "provost", "sheriff", "constable",
 }
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}

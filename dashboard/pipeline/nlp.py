@@ -22,6 +22,13 @@ from .config import load_settings
 def load_nlp(model: str | None = None) -> Language:
     name = model or load_settings().spacy_model
     nlp = spacy.load(name)
+    # 'said:“Dundee is proud' typed without a space: the colon, the mark and the word are three tokens
+    # (otherwise "said:“Dundee" is one, and the quote loses its reporting verb)
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])[:,;](?=[“\"‘«„])", r"(?<=[:,;])[“\"‘«„](?=\w)"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # '”, -said PM Rama': a dash glued to the reporting verb after the quote is a dash, not part of it
+    prefixes = list(nlp.Defaults.prefixes) + [r"[-–—](?=[a-z]{3,}\b)"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

@@ -23,6 +23,10 @@ _NAMING_BEFORE = re.compile(
 )
 
 
+_WHAT_SOMEONE_CALLED = re.compile(
+    r"\bwhat\s+(?:he|she|they|the\s+\w+|[A-Z][\w'’-]+)\s+(?:has\s+|had\s+|have\s+)?(?:called|termed|dubbed|labelled|labeled|branded|described\s+as)\s*$")
+
+
 @dataclass
 class QuoteSpan:
     """A quotation found in the text: `start`/`end` are the content's offsets, marks excluded."""
@@ -255,8 +259,8 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
     content = text[span.start : span.end].strip()
     words = content.split()
     before = text[max(0, span.start - 40) : max(0, span.start - 1)]
-    if len(words) <= 4 and _NAMING_BEFORE.search(before):
-        return True
+    if len(words) <= 4 and _NAMING_BEFORE.search(before) and not _WHAT_SOMEONE_CALLED.search(before):
+        return True  # ('what he called “barbaric” acts' is his word: a quote)
     if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         line_start = text.rfind("\n", 0, span.start) + 1
         at_line_start = not text[line_start : max(line_start, span.start - 1)].strip()

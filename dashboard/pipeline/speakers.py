@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
 from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key
-from .names import OFFICE_WORDS, TITLE_WORDS, institution_parts, normalise, without_bracketed_acronym
+from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
@@ -84,7 +84,7 @@ class Phrase:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return self.span.text.strip(" «»“”„\"")  # (a mark the parse hung on the phrase: "« Swiss President …")
 
 
 def _strip(text: str) -> str:
@@ -109,6 +109,10 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     if not key or len(key) > 160:
         return None  # no body's name is that long (and a run-on phrase must not cost its length squared)
     entry = reg.alias.get(key) or reg.metonym.get(key)
+    if entry is not None and key in _GENERIC_OFFICES:
+        local = _the_local_office(memory, entry.actor, key)
+        if local is not None:
+            return local
     if entry is not None:
         return entry.actor if entry.actor.actor_type != "person" else None
     spelled_out = memory.acronym(t)
@@ -130,6 +134,24 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     if country is not None:
         return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
     return _national_body(memory, t)
+
+
+# Office names one country's government owns in the registry that other countries' news uses for
+# their own: "Foreign Office" in Pakistan, "Ministry of Defence" in India.
+_GENERIC_OFFICES = {"foreign office": "Foreign Affairs", "ministry of defence": "Defence", "defence ministry": "Defence",
+                    "ministry of defense": "Defence", "defense ministry": "Defence"}
+
+
+def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Actor | None:
+    """'ISLAMABAD: Foreign Office on Friday expressed concern …': the office of the dateline's
+    country, when that is not the registered office's country and the article never names it."""
+    here = memory.dateline_country
+    if here is None or here == registered.country_code or memory.names_country(registered.country_code or ""):
+        return None
+    country = next((c for c in memory.reg.countries if c.iso2 == here), None)
+    if country is None:
+        return None
+    return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {_GENERIC_OFFICES[key]}", "government", here)
 
 
 def _the_ministry_of_the_article(memory: ArticleMemory, p: Phrase) -> Actor | None:
@@ -281,20 +303,32 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     # a name set beside a description is the speaker; "Putin's spokesman", "a spokesman for Putin",
     # "Zelensky's office" are someone else, or a body.
     attached = mention_root is not None and mention_root.dep_ in ("appos", "compound", "flat", "nsubj") and (
-        mention_root.head == head or mention_root.head.i in range(p.span.start, p.span.end)
+        mention_root.head == head or (mention_root.head.i in range(p.span.start, p.span.end) and not _inside_a_modifier(mention_root, head))
     )
     if mention_root is not None and mention_root.dep_ == "pobj" and (head.pos_ == "NOUN" or normalise(head.text) in OFFICE_WORDS):
         # "… of the Russian Foreign Ministry Maria Zakharova": the body's words glued before the name.
         # (not a title of the name: "a spokesman for President Vladimir Putin" is someone else)
-        attached = attached or (mention_root.head.lower_ == "of" and any(
-            c.dep_ in ("compound", "nmod") and not (m.start <= c.idx < m.end) and normalise(c.text).rstrip(".") not in TITLE_WORDS
+        attached = attached or (any(
+            c.dep_ in ("compound", "nmod") and not (m.start <= c.idx < m.end) and normalise(c.text).rstrip(".") not in HONORIFICS | OFFICE_WORDS
             for c in mention_root.lefts))
-    if mention_root is not None and mention_root.dep_ == "conj" and mention_root.head == head and _is_office(head):
+    if mention_root is not None and mention_root.dep_ == "conj" and mention_root.head == head and _is_office(head) \
+            and not any(c.dep_ == "acl" and c.i < mention_root.i for c in head.children):  # (not "…, accompanied by … Albares")
         attached = True  # "OSCE Chairman-in-Office and Polish Foreign Minister Zbigniew Rau": two titles, one person
     if not inside and not attached:
         return None
     kind = {"first_name": "surname"}.get(m.kind, m.kind)
     return Resolved(m.entity.actor, p.text, kind)
+
+
+def _inside_a_modifier(tok: Token, head: Token) -> bool:
+    """'The Chief Executive, accompanied by the Minister …, José Manuel Albares,': a name inside a
+    clause that modifies the speaker's phrase is someone with them, not them."""
+    t = tok.head
+    while t != head and t.head != t:
+        if t.dep_ in ("acl", "relcl", "agent", "advcl"):
+            return True
+        t = t.head
+    return False
 
 
 def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
@@ -311,7 +345,11 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     entity = memory.described(d, head.idx)
     if entity is None:
         ministry = _unnamed_minister(memory, d)
-        return Resolved(ministry, p.text, "role") if ministry is not None else None
+        if ministry is not None:
+            return Resolved(ministry, p.text, "role")
+        entity = memory.introduced_after(head.idx, d.title) if d.definite else None
+        if entity is None:
+            return None
     memory.note(entity, p.span.start_char, p.span.end_char, "description")
     return Resolved(entity.actor, p.text, "role")
 
