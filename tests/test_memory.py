@@ -126,6 +126,8 @@ def test_a_name_right_after_a_title_is_a_person_even_unseen_by_the_ner():
     pytest.param("Latvian Prime Minister Krisjanis Karins flew to Brussels.\n\nHe said this before the summit, European Pravda "
                  "reported.\n\n“Europe must stick together,” he said.", "he", "Krisjanis Karins",
                  id="not a registered outlet the NER cut in two"),
+    pytest.param("Foreign Minister Anna Lindqvist visited Kyiv on Friday.\n\n“It will affect many civilians,” he said.", "he",
+                 "Anna Lindqvist", id="a machine translation's wrong pronoun when no one of its gender is named"),
 ])
 def test_a_pronoun_finds_the_person_of_its_gender(text, pronoun, person):
     mem = memory_of(text)
@@ -199,6 +201,8 @@ def test_the_usual_gender_of_a_first_name(word, expected):
                  "Mykola", "Mykola Petrenko", id="a nickname in marks joins the two halves of a name"),
     pytest.param("Retired teachers John and Mary Whitfield took in a family from Kharkiv.", "John", "John Whitfield",
                  id="a first name before 'and' and a full name takes its surname"),
+    pytest.param("Among the crowd was Pavlo and Natalia Lebedev, waiting for his mother. “She is safe,” said Pavlo.", "Pavlo",
+                 "Pavlo Lebedev", id="a first name before 'and' and a full name, whatever the NER made of it"),
     pytest.param("The talks between Biden and Vladimir Putin lasted two hours.", "Biden", "Joe Biden",
                  id="not a surname before 'and' and a full name"),
     pytest.param("Hundreds rallied on Sunday. “We will win,” said Ukranian Tatiana.", "Tatiana", "Tatiana",
@@ -298,3 +302,19 @@ def test_they_after_two_people_is_the_first_named(text, person):
     mem = memory_of(text)
     they = next(t for t in mem.doc if t.text == "they")
     assert mem.resolve_pronoun(they).actor.name == person
+
+
+@pytest.mark.parametrize("text,label", [
+    pytest.param("What they're saying: \"Today's actions show our resolve,\" Blinken said.", True, id="Axios's label"),
+    pytest.param("Why it matters: the sanctions are the first since the border crisis.", True, id="another label"),
+    pytest.param("What they are saying is that the border stays shut.", False, id="the same words in a sentence"),
+])
+def test_a_newsletters_section_label_is_known(text, label):
+    assert memory_of(text).in_section_label(text.index("a") if label else 5) is label
+
+
+def test_of_two_people_with_one_title_the_description_is_the_one_acting():
+    text = ("On Tuesday, the Ukrainian Ambassador to Kenya, Andriy Pravednyk, thanked Nairobi.\n\n"
+            "Pravednyk praised a speech by Ambassador Martin Kimani at the UN.\n\n“We are grateful,” the Ambassador remarked.")
+    mem = memory_of(text)
+    assert entity_at(mem, text, "the Ambassador remarked").actor.name == "Andriy Pravednyk"

@@ -82,6 +82,15 @@ def test_a_quote_carried_over_paragraphs_is_the_speakers_where_it_closes():
     ]
 
 
+def test_a_quote_over_paragraphs_attributed_at_its_last_is_that_speakers_from_its_first():
+    text = ("Ambassador Anna Lis visited Nairobi on Tuesday.\n\n“We are grateful to Kenya for being so supportive at the UN.\n\n"
+            "“Most of you heard the statement our friends delivered in New York,” the ambassador remarked.")
+    assert quotes_of(text) == [
+        ("We are grateful to Kenya for being so supportive at the UN.", "Anna Lis"),
+        ("Most of you heard the statement our friends delivered in New York,", "Anna Lis"),
+    ]
+
+
 def test_a_nested_speaker_goes_on_in_the_next_nested_quote():
     got = quotes_of("Reuters reported: “‘The situation is of great concern,’ Joe Biden told reporters. "
                     "‘We have passed our concern to Moscow and to Minsk.’ The talks will go on.”")
@@ -121,6 +130,11 @@ def test_nested_quote_gets_its_own_speaker():
                      id="a lone ” at a word start with none to close it opens nothing"),
         pytest.param("«Neutrality is no excuse,« the president declared. «We act now.»", ["Neutrality is no excuse,", "We act now."],
                      id="a guillemet typed the wrong way round closes, like “"),
+        pytest.param("“We had no room but I didn’t care, we will make it work,’ she told AAP. “It is fine.”",
+                     ["We had no room but I didn’t care, we will make it work,", "It is fine."],
+                     id="a single mark before 'she told' closes a double quote"),
+        pytest.param("“He said ‘no,’ and we left,” she recalled.", ["He said ‘no,’ and we left,"],
+                     id="but not a nested single quote's close"),
         pytest.param("„We are ready. The situation is serious.\n\nWe help where we can,“ she said.",
                      ["We are ready. The situation is serious.", "We help where we can,"],
                      id="„ opens, and a glued “ closes the quote paragraphs later"),

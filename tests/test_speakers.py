@@ -44,6 +44,11 @@ NAME = [
                  id="a name at the end of two titles, the second naming a body"),
     pytest.param('Moldova voted for the resolution. "We are alarmed by what we see," said its ambassador to the UN Olena Kravets.',
                  [("We are alarmed by what we see,", "Olena Kravets", "name")], id="a name after 'ambassador to the UN'"),
+    pytest.param('Chief Executive of the Council, Pat Dowling described events as "the worst crisis in decades".',
+                 [("the worst crisis in decades", "Pat Dowling", "name")], id="a title the parse took for the subject, the name after it"),
+    pytest.param('Inna Levien, Ukrainian camp coordinator said, "This bus stop has become a home for these people."',
+                 [("This bus stop has become a home for these people.", "Inna Levien", "name")],
+                 id="a title the parse took for the subject, the name before it"),
 ]
 ROLE = [
     pytest.param('The director of the Polish Red Cross has urged donors to "keep giving all winter". Anna Lis said the '

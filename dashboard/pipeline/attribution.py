@@ -112,7 +112,8 @@ class QuoteContext:
     def cues(self) -> list[Token]:
         """Reporting verbs outside any quote in the quote's sentences."""
         return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)
-                and t.idx not in self.memory.titles]  # '(See “Ukraine War Claims …”)' reports nothing
+                and t.idx not in self.memory.titles  # '(See “Ukraine War Claims …”)' reports nothing
+                and not self.memory.in_section_label(t.idx)]  # "What they're saying: “…,” Blinken said"
 
     def governs(self, verb: Token) -> bool:
         doc = self.doc
@@ -223,8 +224,12 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
     subj = subject_of(cue)
-    if subj is not None and subj.is_punct:
-        subj = None  # '”, - said PM Rama': the parse made the dash the subject
+    if subj is not None and (subj.is_punct or subj.pos_ in ("VERB", "AUX")):
+        subj = None  # '”, - said PM Rama': the parse made the dash the subject; '"…" to bring the plan …, Hayashi, … told'
+    if subj is not None and ctx.outside(subj):
+        beside = _name_beside(ctx, subj, cue)
+        if beside is not None:
+            return Phrase.of(span=beside)
     if ctx.outside(subj):
         return Phrase.of(subj)
     span = adjacent_speaker(cue)
@@ -245,11 +250,36 @@ def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
     if cue.dep_ == "conj":
         return None  # "… condemned the decisions taken by Putin, and said": the subject of "condemned"
     sent = cue.sent
-    people = [m for m in ctx.memory.mentions_between(sent.start_char, cue.idx) if m.entity.is_person and not m.in_quote]
-    if len({id(m.entity) for m in people}) != 1:
-        return None
-    span = ctx.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
-    return span if span is not None and span.root.dep_ not in ("pobj", "dobj", "poss") else None
+    people = []
+    for m in ctx.memory.mentions_between(sent.start_char, cue.idx):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.entity.is_person and not m.in_quote and span is not None and span.root.dep_ not in ("pobj", "dobj", "poss"):
+            people.append(span)  # (not "… a special envoy of Prime Minister Fumio Kishida")
+    return people[-1] if len({p.text for p in people}) == 1 else None
+
+
+def _name_beside(ctx: QuoteContext, subj: Token, cue: Token) -> Span | None:
+    """'Chief Executive of the Council, Pat Dowling described …', 'Inna Levien, Ukrainian encampment
+    coordinator said, …': the parse took the title for the subject; the person set off beside it."""
+    if ctx.memory.mention_in(ctx.doc[subj.i : subj.i + 1]) is not None:
+        return None  # the subject is a name already
+    phrase = Phrase.of(subj).span
+    doc = ctx.doc
+    after = doc[phrase.end : cue.i]  # ", Pat Dowling"
+    k = phrase.start - 1  # the comma before the phrase, then back over the words before it ("Inna Levien,")
+    while k > 0 and k > phrase.start - 7 and not (doc[k - 1].is_punct or doc[k - 1].is_space):
+        k -= 1
+    before = doc[k : phrase.start]
+    for side in (after, before):
+        words = [t for t in side if not t.is_punct]
+        if not words or not any(t.text == "," for t in side):
+            continue
+        m = ctx.memory.mention_in(doc[words[0].i : words[-1].i + 1])
+        if m is not None and m.entity.is_person and not m.in_quote:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start == words[0].i and span.end == words[-1].i + 1:
+                return span
+    return None
 
 
 def _reporting_clause(verb: Token) -> bool:
@@ -850,20 +880,25 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
             entity = memory.entity_for(attribution.actor)
             memory.note(entity, cand.phrase.span.start_char, cand.phrase.span.end_char, "speaker")
         out.append(Attributed(q, attribution, para))
-    return _speaker_at_the_close(out)
+    return _speaker_at_the_close(out, text)
 
 
-def _speaker_at_the_close(out: list[Attributed]) -> list[Attributed]:
-    """'„There is an increase …' (no closing mark) then '… division,“ Mr Liubajevas said': a quote
-    carried over paragraphs and attributed where it closes is that speaker's from its first paragraph."""
+def _speaker_at_the_close(out: list[Attributed], text: str) -> list[Attributed]:
+    """'„There is an increase …' (no closing mark) then '… division,“ Mr Liubajevas said', or
+    '“I would like to thank Kenya …' then '“Most of you heard …,” the Ambassador remarked.': a
+    quote carried over paragraphs and attributed where it closes is that speaker's from its first."""
+    def goes_on(k: int) -> bool:  # quote k is the next paragraph of the quote before it
+        q = out[k].span
+        opens_line = not text[text.rfind("\n", 0, q.start) + 1 : max(0, q.start - 1)].strip()
+        return out[k - 1].span.is_continued and out[k].paragraph == out[k - 1].paragraph + 1 and (q.kind == "carried" or opens_line)
+
     for i, first in enumerate(out):
         if first.attribution.actor is not None or not first.span.is_continued:
             continue
         j = i + 1
-        while j < len(out) and out[j].span.kind == "carried" and out[j].paragraph <= out[j - 1].paragraph + 2 \
-                and out[j].span.is_continued:
-            j += 1  # the carried paragraphs between
-        if j >= len(out) or out[j].span.kind != "carried" or out[j].attribution.actor is None or \
+        while j < len(out) and goes_on(j) and out[j].span.is_continued:
+            j += 1  # the paragraphs between
+        if j >= len(out) or not goes_on(j) or out[j].attribution.actor is None or \
                 out[j].attribution.mention_sieve not in ("governing_cue", "nearest_cue", "according_to"):
             continue
         close = out[j].attribution

@@ -199,8 +199,8 @@ def adjacent_speaker(cue: Token) -> Span | None:
             phrase = doc[phrase.start : cut]
         while len(phrase) and phrase[-1].pos_ in ("AUX", "ADV", "PART"):
             phrase = doc[phrase.start : phrase.end - 1]
-        if 0 < len(phrase) <= 12:
-            return phrase
+        if 0 < len(phrase) <= 12 and not (phrase[0].lower_ == "to" or phrase.root.pos_ in ("VERB", "AUX")):
+            return phrase  # (not '"…" to bring the plan into reality, Hayashi, … told': a clause, no speaker)
     if cue.i - i <= 2 or all(t.is_punct for t in left):  # inverted: '“…,” said Mr X.', '“…”, - said PM Rama'
         right = []
         for t in doc[cue.i + 1 : sent.end]:

@@ -80,6 +80,11 @@ _GIVEN_AS = (
     re.compile(r"\bidentif(?:ying|ied)\s+(?P<whose>himself|herself)\s+(?:only\s+)?as\s+" + _NAME_GIVEN),
 )
 _NAMING_BEFORE_MARKS = re.compile(r"\b(?:(?:called|named|dubbed|nicknamed|code-?named)(?:\s+[\w'’-]+){0,3}|operation|dog|cat|ship|film|book|song|album)\s*$", re.I)
+# Section labels of newsletter-style copy (Axios and its imitators) that open a line.
+_SECTION_LABEL = re.compile(
+    r"(?m)^[ \t-]*(?:what (?:they|he|she|we|others|people|officials|critics)(?:'re|’re|'s|’s| are| is) saying|why it matters|"
+    r"the big picture|driving the news|between the lines|the other side|zoom (?:in|out)|state of play|"
+    r"what's next|what’s next|what to watch|by the numbers|go deeper|catch up quick|flashback|the bottom line|yes, but)\s*:", re.I)
 # A dateline: a city in capitals (with its country, a date, the agency) before a colon or dash, or a
 # city and country in title case before a dash.
 _DATELINE = re.compile(
@@ -885,7 +890,15 @@ class ArticleMemory:
                     and usual_gender(c.name) is not None and usual_gender(partner.name.split()[0]) is not None):
                 c = dataclasses.replace(c, name=f"{c.name} {' '.join(partner.name.split()[1:])}")
             out.append((e, c))
-        return out
+        taken = {t.i for e, _ in cleaned for t in e}
+        for e, c in cleaned:  # "Pavlo and Natalia Lebedev", the first name tagged as a nationality
+            i = e.start - 2
+            if (len(c.name.split()) >= 2 and i >= 0 and doc[e.start - 1].lower_ in ("and", "&") and i not in taken
+                    and doc[i].pos_ == "PROPN" and doc[i].text.isalpha() and doc[i].text[:1].isupper()
+                    and usual_gender(doc[i].text) is not None and usual_gender(c.name.split()[0]) is not None
+                    and not self.is_place_or_nation(doc[i].text)):
+                out.append((doc[i : i + 1], CleanName(f"{doc[i].text} {' '.join(c.name.split()[1:])}", None)))
+        return sorted(out, key=lambda ec: ec[0].start)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -1057,6 +1070,15 @@ class ArticleMemory:
         for title, country in found:
             if title and _TITLE_HINT.search(title):
                 self._add_title(m.entity, title, country)
+
+    @functools.cached_property
+    def _section_labels(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _SECTION_LABEL.finditer(self.text)]
+
+    def in_section_label(self, char: int) -> bool:
+        """Inside a newsletter's section label opening a line ("What they're saying:", "Why it
+        matters:"), which reports no one's words and names no one."""
+        return any(a <= char < b for a, b in self._section_labels)
 
     @functools.cached_property
     def dateline_country(self) -> str | None:
@@ -1290,8 +1312,11 @@ class ArticleMemory:
             if len(holders) > 1:  # "…,” added the Frente de Todos leader": the leader the reader has in mind, not the last one named
                 return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
                     or self._nearest(holders, pos)
+        if len(holders) > 1:  # two ambassadors: the one the reader has in mind (the one acting), not the last named
+            return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
+                or self._nearest(holders, pos)
         if holders:
-            return self._nearest(holders, pos)
+            return holders[0]
         role = self._registry_role(d, pos)
         if role is not None:
             return role
@@ -1502,6 +1527,14 @@ class ArticleMemory:
             if found is None:
                 # "Vivian Balakrishnan … he said": the text's pronoun over a first name's usual gender
                 found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True, overrule_guesses=True)
+            if found is None and not any(e.is_person and e.gender in (gender, None) and e.first_start < tok.idx
+                                         for e in self.entities.values()):
+                # "Nanaia Mahuta … “It will tragically affect many civilians,” he said" in a machine
+                # translation: no one of that gender is named before, so the pronoun's gender is wrong
+                found = self.salient_person(tok.idx, same_sentence_subjects_only=True)
+                if found is not None and found.gender not in (None, gender):
+                    self._pronouns[tok.i] = found
+                    return found  # (its gender stays the one the names tell)
         finally:
             self._resolving.discard(tok.i)
         if found is not None and (found.gender is None or found.gender_guessed):

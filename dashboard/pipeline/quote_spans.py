@@ -166,6 +166,12 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
             double_open = None
             single_open = None
             continue
+        if ch in "’'" and double_open is not None and single_open is None and text[double_open] in "“\"" \
+                and _is_turned_close(text, i):
+            # '“We were not really in a position to host …,’ she told AAP': a single mark closes the double
+            spans.append(_outer_quote(base + double_open + 1, base + i, nested))
+            double_open, nested, inner_open = None, [], None
+            continue
         if ch in "‘'" and single_open is None and _is_open_single(text, i):
             single_open = i
         elif ch in "’'" and single_open is not None and _is_close_single(text, i) and i > single_open + 1:
