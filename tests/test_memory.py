@@ -254,6 +254,9 @@ def test_initials_stand_for_the_body_spelled_out_before_them(text, short, body):
                  id="'Minister of Foreign Affairs' is the foreign minister"),
     pytest.param("Russian Ambassador Pavel Kuznetsov met the mayor. The envoy told reporters the talks went well.",
                  "The envoy", "Pavel Kuznetsov", id="an ambassador is the envoy"),
+    pytest.param("British Home Secretary Anna Clarke warned of delays. Sergei Lavrov, Russia's foreign minister, denied it. "
+                 "Ms Clarke then spoke again. The senior cabinet minister said the queues would grow.",
+                 "The senior cabinet minister", "Anna Clarke", id="a British secretary of state is a cabinet minister"),
 ])
 def test_a_title_said_another_way_is_the_same_person(text, later, person):
     assert entity_at(memory_of(text), text, later).actor.name == person
@@ -318,3 +321,18 @@ def test_of_two_people_with_one_title_the_description_is_the_one_acting():
             "Pravednyk praised a speech by Ambassador Martin Kimani at the UN.\n\n“We are grateful,” the Ambassador remarked.")
     mem = memory_of(text)
     assert entity_at(mem, text, "the Ambassador remarked").actor.name == "Andriy Pravednyk"
+
+
+def test_the_group_is_the_body_whose_name_says_group():
+    text = ("The Russell Group said its members had offered places to Ukrainian students. The Nuffield Foundation gave £500,000.\n\n"
+            "“Our members have responded quickly,” said the group in a statement.")
+    mem = memory_of(text)
+    assert entity_at(mem, text, "the group in a statement").actor.name == "Russell Group"
+
+
+def test_the_prime_minister_is_not_any_minister_the_article_names():
+    import datetime as dt
+    text = ("Liz Truss, the foreign secretary, flew to Kyiv. Boris Johnson said an incursion would be a disaster.\n\n"
+            "The prime minister added that the UK stood behind Ukraine.")
+    mem = memory_of(text, dt.date(2022, 1, 20))
+    assert entity_at(mem, text, "The prime minister").actor.name == "Boris Johnson"

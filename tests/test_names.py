@@ -44,7 +44,8 @@ def test_clean_person_name(text, name, honorific):
 
 @pytest.mark.parametrize("text", ["Ben Gurion Airport", "George Square", "the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
                                   "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
-                                  "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net"])
+                                  "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
+                                  "Sinn Féin Ballyarnett Councillor"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

@@ -74,6 +74,9 @@ SPOKESPERSON = [
     pytest.param('Kaja Kallas flew to Kyiv. A post on Ms Kallas’s Facebook page read: "We stand with Ukraine for as long as it takes."',
                  [("We stand with Ukraine for as long as it takes.", "Kaja Kallas", "spokesperson")],
                  id="words posted on someone's page"),
+    pytest.param('A spokesperson for the University of Leeds told the paper: "Two halls of residence will house the families."',
+                 [("Two halls of residence will house the families.", "University of Leeds", "spokesperson")],
+                 id="a spokesperson for a body the registry does not know"),
     pytest.param('The Kremlin was asked about the talks. "We have no comment," a spokesman for President Vladimir Putin said.',
                  [("We have no comment,", "Kremlin", "spokesperson")], id="a spokesman for a titled person is not that person"),
     pytest.param('Estonian Prime Minister Kaja Kallas flew to Kyiv.\n\n"We stand with Ukraine for as long as it takes," '

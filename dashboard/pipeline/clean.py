@@ -102,6 +102,8 @@ _PROMPTS = re.compile(
     r"|advertisement$|advert$|sponsored$|skip to (?:content|main)|cookie|accept all|privacy policy"
     r"|(?:watch|read more|related|more on this|read next|recommended|listen|see also|video)\s*:"
     r"|(?:see also|also read|read also|also see)\b"  # a related-story link without its colon: "See also  Woman who …"
+    # a caption ending in its photo credit: "Vít Rakušan | Photo: Office of Czech Government"
+    r"|[^.!?\n]{0,80}(?:\||,|–|-)\s*(?:photo|photograph|picture|image)s?\s*(?::|by\b|credit\b)[^.!?\n]{0,60}$"
     r"|most (?:read|popular)$|trending$|copyright\b|©|all rights reserved"
     r"|get (?:the|our) (?:app|latest)|download (?:the|our) app|open in app"
     r")",

@@ -65,6 +65,9 @@ EPITHETS = {
     "head of state", "head of government", "head of the state", "president", "officer",
 }
 # Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
+_BODIES_NOT_SURNAMES = {"group", "ministry", "committee", "council", "agency", "party", "union", "foundation", "institute",
+                        "association", "university", "company", "corporation", "federation", "commission", "embassy",
+                        "parliament", "government", "organisation", "organization", "society", "trust", "charity"}
 _NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle", "observer",
                     "express", "mirror", "courier", "bulletin", "dispatch", "inquirer", "daily", "news", "guardian"}
 _OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
@@ -93,7 +96,10 @@ _DATELINE = re.compile(
     r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?P<country2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[—–])"
 )
 # Other words for a title that news English uses for the same person later in the article.
-_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier")}
+_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier"),
+                   # a British secretary of state is a (cabinet) minister: "The senior cabinet minister said"
+                   **dict.fromkeys(("foreign secretary", "home secretary", "defence secretary", "health secretary",
+                                    "chancellor of the exchequer"), ("minister", "cabinet minister"))}
 # ("top diplomat" is not here: "the bloc's top diplomat" is the EU's, whatever foreign minister the article names)
 _OFFICE_QUALIFIERS = {"deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "economy", "health",
                       "justice", "culture", "education", "energy", "trade", "home", "assistant", "junior", "agriculture",
@@ -244,10 +250,14 @@ _MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
 
 
-def _is_newspaper_name(name: str) -> bool:
-    """'Friday Times', 'Kyiv Post': a newspaper's name (no given name before its last word)."""
+def _names_a_paper_or_body(name: str) -> bool:
+    """'Friday Times', 'Kyiv Post': a newspaper's name (no given name before its last word); 'Russell
+    Group', 'Nuffield Foundation': a body's, whatever word comes first."""
     words = name.split()
-    return len(words) > 1 and normalise(words[-1]) in _NEWSPAPER_WORDS and usual_gender(words[0]) is None
+    if len(words) < 2:
+        return False
+    last = normalise(words[-1])
+    return last in _BODIES_NOT_SURNAMES or (last in _NEWSPAPER_WORDS and usual_gender(words[0]) is None)
 
 
 def _is_source(tok: Token) -> bool:
@@ -460,7 +470,7 @@ class ArticleMemory:
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
         single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
         for ent, c in full:
-            if _is_newspaper_name(c.name):
+            if _names_a_paper_or_body(c.name):
                 continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper, not a person
             body = self.reg.alias.get(normalise(ent.text.strip()))
             if body is not None and body.actor.actor_type not in ("person", "media"):  # "Wisma Putra said": a ministry
@@ -992,7 +1002,7 @@ class ArticleMemory:
     def person_named(self, text: str, pos: int) -> Entity | None:
         """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
         c = clean_person_name(text, self._is_qualifier)
-        if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None) or _is_newspaper_name(c.name):
+        if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None) or _names_a_paper_or_body(c.name):
             return None  # "DFA", after "the Department of Foreign Affairs (DFA)": a body
         if len(c.name.split()) > 1:
             return self._person_from_full_name(c.name, c.gender)
@@ -1193,7 +1203,7 @@ class ArticleMemory:
             c = clean_person_name(ent.text, self._is_qualifier) if ent.label_ == "ORG" else None
             # a given name first ("Hanna Vilichenkovai"); any dictionary's given name after a country
             # or title the NER ran into it ("the Philippines Marat Pavlov")
-            given = c is not None and (first_name_gender(c.name.split()[0]) is not None or (
+            given = c is not None and not _names_a_paper_or_body(c.name) and (first_name_gender(c.name.split()[0]) is not None or (
                 c.name != ent.text.strip() and usual_gender(c.name.split()[0]) is not None))
             if c is not None and (2 <= len(c.name.split()) <= 3 and given or titled) and len(c.name.split()) in (2, 3):
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
@@ -1301,7 +1311,8 @@ class ArticleMemory:
                         return m.entity
             return self._org_described(d, pos) if d.title == d.head else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
-        if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE:
+        if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE \
+                and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | {"prime"}):  # ("the prime minister" is an office)
             # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
             holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))
                        and not self._other_kind_of(e, d)]
@@ -1372,8 +1383,9 @@ class ArticleMemory:
             # "the group said": the body the article is about that is neither a government nor the press
             bodies = [m for m in self.mentions if m.start < pos and not m.in_quote and not m.entity.is_person
                       and m.entity.actor.actor_type == "organisation"]
+            named = [m for m in bodies if d.head in normalise(m.entity.actor.name).split()]  # "the Russell Group"
             acting = [m for m in bodies if m.is_subject]  # a body that did something, before one merely named
-            return (acting or bodies)[-1].entity if bodies else None
+            return (named or acting or bodies)[-1].entity if bodies else None
         keys = ORG_NOUNS[d.head]
         for m in reversed(self.mentions):
             if m.start >= pos or m.in_quote or m.entity.is_person:

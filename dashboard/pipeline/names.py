@@ -48,7 +48,8 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "
                    "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
                    "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
-                   "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator"}
+                   "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator",
+                   "councillor", "councilor", "cllr", "alderman"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 OPEN_DOUBLE = "“«„"
 _WORD = re.compile(r"\w")
 _ANY_MARK = re.compile(r"[“”\"‘’'«»„]")
+_QUOTE_MARK = re.compile(r"[“”\"«»„]|(?<![^\W\d_])[‘’']|[‘’'](?![^\W\d_])")  # not an apostrophe inside a word
 _NAMING_BEFORE = re.compile(
     r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
     re.I,
@@ -84,12 +85,14 @@ def _is_turned_close(text: str, i: int) -> bool:
 
 
 _GLUED_CLOSE = re.compile(r"[^\s”]”")
+_GLUED_GUILLEMET = re.compile(r"[^\s»«][»«]")
 
 
 def _opens_nordic(text: str, i: int) -> bool:
-    """'”Finland retains the option,” Marin said': Swedish and Finnish typesetting opens with the
-    closing mark, at a word start (the caller checks that another one closes it later)."""
-    return text[i] == "”" and text[i + 1 : i + 2].isalnum() and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:")
+    """'”Finland retains the option,” Marin said', '»The checkpoint was attacked,» the Border Guard
+    said': Nordic and Central European typesetting opens with the closing mark, at a word start
+    (the caller checks that another one closes it later)."""
+    return text[i] in "”»" and text[i + 1 : i + 2].isalnum() and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:")
 
 
 def _opens_speech(text: str, i: int) -> bool:
@@ -116,6 +119,8 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
     last_close = text.rfind("”")  # (read once: "is a closing mark still to come" per mark would be quadratic)
     last_guillemet = text.rfind("»")
     last_glued_close = max((m.end() - 1 for m in _GLUED_CLOSE.finditer(text)), default=-1)
+    # (»…» as Danish and Polish copy writes it, »…« as German does: either closes a » opened before)
+    last_glued_guillemet = max((m.end() - 1 for m in _GLUED_GUILLEMET.finditer(text)), default=-1)
     skip = -1
     for i, ch in enumerate(text):
         if ch not in "“”\"‘’'«»„" or i <= skip:
@@ -146,7 +151,8 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
                 continue  # the close of a quote carried over from an earlier paragraph
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
-            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (_opens_nordic(text, i) and last_glued_close > i):
+            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (
+                    _opens_nordic(text, i) and (last_glued_close if ch == "”" else last_glued_guillemet) > i):
                 double_open = i
                 nested = []
                 single_open = None
@@ -161,7 +167,10 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
             spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open, nested, single_open, inner_open = None, [], None, None
             continue
-        elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„"):
+        elif ch == "”" and i == double_open + 1 and text[i + 1 : i + 2].isalnum():
+            double_open = i  # 'said: “”Combat aircraft for Ukraine …”': a doubled opening mark, typed wrong
+            continue
+        elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„") or (ch == "«" and text[double_open] == "»"):
             spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open = None
             single_open = None
@@ -239,8 +248,8 @@ def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[Quot
                     extra.append(QuoteSpan(s2 + lead, s2 + close, "carried"))
                     k = j + 1
                 break
-            if _ANY_MARK.search(p2) or by_para.get(s2):
-                break
+            if _QUOTE_MARK.search(p2) or by_para.get(s2):
+                break  # (an apostrophe is no mark: "we didn’t know where to stop")
             between.append((s2, p2))
     return extra
 

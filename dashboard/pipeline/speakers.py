@@ -142,6 +142,12 @@ _GENERIC_OFFICES = {"foreign office": "Foreign Affairs", "ministry of defence": 
                     "ministry of defense": "Defence", "defense ministry": "Defence"}
 
 
+def _plausible_body_name(text: str) -> bool:
+    """A capitalised name of two words or more ("the University of Worcester"), not a lone word."""
+    words = [w for w in _strip(text).split() if w[:1].isupper()]
+    return len(words) >= 2 and len(_strip(text)) <= 80
+
+
 def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Actor | None:
     """'ISLAMABAD: Foreign Office on Friday expressed concern …': the office of the dateline's
     country, when that is not the registered office's country and the article never names it."""
@@ -420,6 +426,10 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
                 return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
             continue
         actor = organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
+        if actor is None and owner.ent_type_ == "ORG" and owner.pos_ == "PROPN":
+            ent = next((e for e in p.span.doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None)
+            if ent is not None and _plausible_body_name(ent.text):  # "a spokesperson for the University of Worcester"
+                actor = new_actor(_strip(ent.text), "organisation")
         if actor is not None:
             return Resolved(actor, p.text, "spokesperson")
     actor = find_in_phrase(memory, p.text)
