@@ -36,6 +36,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Says Zelensky", "Zelensky", None, id="a title-case headline's verb before the name"),
     pytest.param("Insists Wallace", "Wallace", None, id="another headline verb before the name"),
     pytest.param("Lord Provost Campbell", "Campbell", "lord", id="a civic title after an honorific"),
+    pytest.param("Congresswoman Dean", "Dean", "congresswoman", id="a US representative's title"),
+    pytest.param("Father Wolodymyr Kalinecki", "Wolodymyr Kalinecki", "father", id="a priest's title"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)
@@ -45,7 +47,7 @@ def test_clean_person_name(text, name, honorific):
 @pytest.mark.parametrize("text", ["Ben Gurion Airport", "George Square", "the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
                                   "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
                                   "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
-                                  "Sinn Féin Ballyarnett Councillor"])
+                                  "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

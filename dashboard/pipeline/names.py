@@ -29,10 +29,10 @@ HONORIFICS = {
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
     "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
-    "provost", "sheriff", "constable",
+    "provost", "sheriff", "constable", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
 }
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
-MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "assemblywoman"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father"}
 # Words of a title written before a name ("Foreign Secretary Liz Truss", "Ukraine President Zelensky").
 TITLE_WORDS = HONORIFICS | {
     "prime", "foreign", "defence", "defense", "interior", "home", "deputy", "vice", "chief", "state", "labour",
@@ -96,7 +96,8 @@ _PLACE_NOUNS = {"airport", "square", "street", "avenue", "road", "bridge", "stat
                 "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt"}
 # Words of a place's name that are nobody's name alone ("Mexico City" split by the NER: "City" is no one).
 _PLACE_WORDS_ALONE = {"city", "town", "village", "region", "oblast", "district", "province", "county", "island", "islands",
-                      "river", "square", "street", "airport", "station", "border", "capital"}
+                      "river", "square", "street", "airport", "station", "border", "capital", "parish", "church",
+                      "cathedral", "diocese", "embassy", "council"}
 _HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", "asks", "claims", "admits", "denies",
                    "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets"}
 # A nickname in quotation marks between the parts of a name: Joko “Jokowi” Widodo, Dwayne "The Rock" Johnson.
@@ -146,6 +147,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
     tokens = [t for t in tokens if t]
+    if tokens and normalise(tokens[0]).rstrip(".") in ("st", "saint", "ste"):
+        return None  # "St Volodymyr's Parish", "St Michael's": a saint, a church, a place
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
             len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS):
         return None  # ("Ben Gurion Airport", "George Square": places named after people; "Park said" is Mr Park)
