@@ -114,6 +114,10 @@ INSTITUTION = [
     pytest.param('NEW DELHI: The Ministry of Defence said on Monday that "all Indian nationals have left Kharkiv".',
                  [("all Indian nationals have left Kharkiv", "Indian Ministry of Defence", "institution")],
                  id="an office name the registry gives the UK, in news datelined elsewhere"),
+    pytest.param('Ghanaian students in Ternopil booked buses to Poland. The Ghanaian community in Lviv did the same, and '
+                 'Ghana\'s honorary consul helped. The Foreign Affairs Ministry said it was "doing its best for every student".',
+                 [("doing its best for every student", "Ghanaian Ministry of Foreign Affairs", "institution")],
+                 id="a ministry without its country in a story about one country's people"),
     pytest.param('The Ministry of Defence said on Monday that "the brigade has left Estonia".',
                  [("the brigade has left Estonia", "UK Ministry of Defence", "institution")],
                  id="the registered office without a dateline"),

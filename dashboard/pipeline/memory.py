@@ -470,8 +470,8 @@ class ArticleMemory:
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
         single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
         for ent, c in full:
-            if _names_a_paper_or_body(c.name):
-                continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper, not a person
+            if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name):
+                continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper; "Sri Lanka": a country
             body = self.reg.alias.get(normalise(ent.text.strip()))
             if body is not None and body.actor.actor_type not in ("person", "media"):  # "Wisma Putra said": a ministry
                 self.note(self.entity_for(body.actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
@@ -1108,6 +1108,29 @@ class ArticleMemory:
                     return place.country_code
         return None
 
+    def country_most_named(self, pos: int) -> str | None:
+        """The country whose name, people or capital the text before `pos` names most often outside
+        quotes, when one clearly leads (by two or more); else None."""
+        counts: dict[str, int] = {}
+        doc, skip = self.doc, -1
+        for t in doc:
+            if t.idx >= pos:
+                break
+            if t.i <= skip or not t.text[:1].isupper() or self.in_quote(t.idx):
+                continue
+            pair = doc[t.i : t.i + 2].text if t.i + 1 < len(doc) else ""
+            c = country_of(self.reg, pair) if pair else None  # "Sri Lanka", "New Zealand"
+            if c is not None:
+                skip = t.i + 1
+            else:
+                c = country_of(self.reg, t.text)
+            if c is not None:
+                counts[c.iso2] = counts.get(c.iso2, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2):
+            return None
+        return ranked[0][0]
+
     def names_country(self, iso2: str) -> bool:
         """Does the article name this country, its people or its capital anywhere outside quotes?"""
         return any(not self.in_quote(t.idx) and (c := country_of(self.reg, t.text)) is not None and c.iso2 == iso2
@@ -1174,7 +1197,7 @@ class ArticleMemory:
 
     def _learn_organisations(self) -> None:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
-        from .speakers import organisation_named  # one resolver of organisation names
+        from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
 
         for ent in entities(self.doc):
             if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char) or is_credit(self.text, ent.start_char, ent.end_char):
@@ -1198,6 +1221,11 @@ class ArticleMemory:
                     self._note_ent(ent, entity, kind)
                     continue
             titled = len(words) >= 3 and normalise(words[0]).rstrip(".") in HONORIFICS  # "Taoiseach Micheál Martin" tagged ORG
+            if len(words) == 2 and normalise(words[0]).rstrip(".") in {"fr", "father", "mr", "mrs", "ms", "dr", "sir"}:
+                entity, kind = self._person_from_single_name(words[1], ent.start_char, normalise(words[0]).rstrip("."))
+                if entity is not None:  # "Fr Wolodymyr", "Ms Kallas" tagged ORG: a person by title and one name
+                    self._note_ent(ent, entity, "title_surname" if kind == "surname" else kind)
+                    continue
             # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
             titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
             c = clean_person_name(ent.text, self._is_qualifier) if ent.label_ == "ORG" else None
@@ -1219,6 +1247,8 @@ class ArticleMemory:
             if actor is None and ent.label_ == "ORG":
                 known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
                 actor = known.actor if known is not None else None
+            if actor is None and ent.label_ == "ORG":  # "the Foreign Affairs Ministry" in a story about Ghanaians
+                actor = ministry_of_the_article(self, ent.text, ent.start_char)
             if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
                 name = without_bracketed_acronym(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
                 actor = self.acronym(name) or new_actor(name, "organisation")

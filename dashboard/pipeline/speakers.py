@@ -161,13 +161,20 @@ def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Act
 
 
 def _the_ministry_of_the_article(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    return ministry_of_the_article(memory, p.text, p.head.idx)
+
+
+def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor | None:
     """'The Guyana government … condemned' then 'the Foreign Ministry said': a ministry named without
-    its country is one of the government the article last named (within six paragraphs)."""
-    parts = institution_parts(_strip(p.text), lambda q: country_of(memory.reg, q) is not None)
+    its country is one of the government the article last named (within six paragraphs), else of the
+    dateline's country, else of the country the article names most ('Ghanaian students … the
+    Foreign Affairs Ministry said')."""
+    parts = institution_parts(_strip(text), lambda q: country_of(memory.reg, q) is not None)
     if parts is None or parts.kind != "ministry" or parts.nationality or country_of(memory.reg, parts.topic) is not None:
         return None  # ("the Russian Ministry": a nationality, not what the ministry is for)
-    government = memory.salient_organisation(p.head.idx, max_paragraphs=6, government=True)
-    code = government.actor.country_code if government is not None else _government_described_before(memory, p.head.idx)
+    government = memory.salient_organisation(pos, max_paragraphs=6, government=True)
+    code = government.actor.country_code if government is not None else _government_described_before(memory, pos)
+    code = code or memory.dateline_country or memory.country_most_named(pos)
     country = next((c for c in memory.reg.countries if c.iso2 == code), None) if code else None
     if country is None:
         return None
