@@ -205,6 +205,10 @@ def test_the_usual_gender_of_a_first_name(word, expected):
                  "Pavlo Lebedev", id="a first name before 'and' and a full name, whatever the NER made of it"),
     pytest.param("At the moment, they come and just pray for their friends, Fr Wolodymyr said.", "Wolodymyr", "Wolodymyr",
                  id="a priest by his title and first name, which the NER tags as a body"),
+    pytest.param("Anna Starostka and her daughter Kinga have put out a call for help. “We can’t sit here,” Kinga said.", "Kinga",
+                 "Kinga Starostka", id="'and her daughter X' after a full name: the family's surname"),
+    pytest.param("Refugees on the ship\n\nNikol Bilous came from Kyiv and said she was grateful.", "Nikol Bilous", "Nikol Bilous",
+                 id="a given name and surname as a verb's subject, whatever the NER called them"),
     pytest.param("The talks between Biden and Vladimir Putin lasted two hours.", "Biden", "Joe Biden",
                  id="not a surname before 'and' and a full name"),
     pytest.param("Hundreds rallied on Sunday. “We will win,” said Ukranian Tatiana.", "Tatiana", "Tatiana",
@@ -339,3 +343,11 @@ def test_the_prime_minister_is_not_any_minister_the_article_names():
             "The prime minister added that the UK stood behind Ukraine.")
     mem = memory_of(text, dt.date(2022, 1, 20))
     assert entity_at(mem, text, "The prime minister").actor.name == "Boris Johnson"
+
+
+def test_the_council_opening_an_excerpt_is_the_council_named_after_it():
+    text = ("At a special meeting on Tuesday the council issued a statement.\n\n"
+            "Banbury Town Council is urging local people to welcome refugees.")
+    mem = memory_of(text)
+    d = mem.description_of(next(t for t in mem.doc if t.text == "council"))
+    assert mem.described(d, text.index("council")).actor.name == "Banbury Town Council"

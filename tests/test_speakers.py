@@ -74,6 +74,9 @@ SPOKESPERSON = [
     pytest.param('Kaja Kallas flew to Kyiv. A post on Ms Kallas’s Facebook page read: "We stand with Ukraine for as long as it takes."',
                  [("We stand with Ukraine for as long as it takes.", "Kaja Kallas", "spokesperson")],
                  id="words posted on someone's page"),
+    pytest.param('"Two people died and eight were wounded," the press service of the regional administration said, citing its head '
+                 'Oleh Synehubov.',
+                 [("Two people died and eight were wounded,", "Oleh Synehubov", "name")], id="a body's words citing its head"),
     pytest.param('A spokesperson for the University of Leeds told the paper: "Two halls of residence will house the families."',
                  [("Two halls of residence will house the families.", "University of Leeds", "spokesperson")],
                  id="a spokesperson for a body the registry does not know"),

@@ -220,6 +220,9 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
 
 
 def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
+    cited = _cited_person(ctx, cue)
+    if cited is not None:
+        return Phrase.of(span=cited)
     agent = passive_agent(cue)
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
@@ -242,6 +245,20 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     if span is None and subj is None:
         span = _only_person_before(ctx, cue)
     return Phrase.of(span=span) if span is not None and len(span) else None
+
+
+def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:
+    """'“…,” the press service of the regional administration said, citing its head Oleh Synehubov':
+    the person whose words a body relays."""
+    for c in cue.children:
+        if c.lemma_.lower() != "cite" or c.dep_ not in ("advcl", "xcomp", "conj", "dep"):
+            continue
+        for obj in (o for o in c.children if o.dep_ in ("dobj", "obj")):
+            span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+            m = ctx.memory.mention_in(span)
+            if m is not None and m.entity.is_person and not m.in_quote:
+                return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return None
 
 
 def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:

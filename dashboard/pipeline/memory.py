@@ -68,6 +68,8 @@ EPITHETS = {
 _BODIES_NOT_SURNAMES = {"group", "ministry", "committee", "council", "agency", "party", "union", "foundation", "institute",
                         "association", "university", "company", "corporation", "federation", "commission", "embassy",
                         "parliament", "government", "organisation", "organization", "society", "trust", "charity"}
+_FAMILY = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "mum", "dad", "granddaughter",
+           "grandson", "grandmother", "grandfather"}
 _NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle", "observer",
                     "express", "mirror", "courier", "bulletin", "dispatch", "inquirer", "daily", "news", "guardian"}
 _OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
@@ -331,6 +333,7 @@ class ArticleMemory:
         self._resolving: set[int] = set()
         self._qualifiers: dict[str, bool] = {}
         self._nicknames: dict[int, str] = {}  # start of a name written with a nickname -> the nickname's key
+        self._surname_given: set[int] = set()  # starts of first names the memory gave a relative's surname
         self._build()
 
     # --- positions ---------------------------------------------------------------------------
@@ -425,7 +428,8 @@ class ArticleMemory:
         if kind in ("name", "title_surname") and entity.is_person:
             parts = name_key(entity.actor.name).split()
             if len(parts) > 1:
-                self._full_names.setdefault(("surname", parts[-1]), []).append(m)
+                if start not in self._surname_given:  # (not "Lola" of "Barry Haughian and his wife Lola": "Haughian" is his)
+                    self._full_names.setdefault(("surname", parts[-1]), []).append(m)
                 self._full_names.setdefault(("first", parts[0]), []).append(m)
             self._person_keys.setdefault(name_key(entity.actor.name), entity)
         return m
@@ -844,6 +848,8 @@ class ArticleMemory:
                 normalise(doc[i - 1].text) in TITLE_WORDS or normalise(doc[i - 1].text) in ORG_NOUNS
                 or doc[i - 1].lower_ in ("affairs", "defence", "defense", "interior", "office", "ministry"))
             known = first_name_gender(first.text) if not titled else usual_gender(first.text)
+            if known is None and last.dep_ in SUBJECT_DEPS and i + 2 < len(doc) and doc[i + 2].pos_ in ("VERB", "AUX"):
+                known = usual_gender(first.text)  # "Nikol Bilous came from Kyiv and said": a subject, whatever the NER said
             if known is None or not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN":
                 continue
             if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
@@ -899,7 +905,16 @@ class ArticleMemory:
             if (partner is not None and " " not in c.name and len(partner.name.split()) >= 2
                     and usual_gender(c.name) is not None and usual_gender(partner.name.split()[0]) is not None):
                 c = dataclasses.replace(c, name=f"{c.name} {' '.join(partner.name.split()[1:])}")
+                self._surname_given.add(e.start_char)
             out.append((e, c))
+        by_root = {e.root.i: c for e, c in cleaned if len(c.name.split()) >= 2}
+        for k, (e, c) in enumerate(out):  # "Anna Starostka and her daughter Kinga": the family's surname
+            rel = e.root.head
+            if (" " not in c.name and e.root.dep_ == "appos" and rel.lemma_.lower() in _FAMILY
+                    and any(g.dep_ == "poss" and g.lower_ in ("her", "his", "their") for g in rel.children)
+                    and rel.dep_ == "conj" and rel.head.i in by_root):
+                out[k] = (e, dataclasses.replace(c, name=f"{c.name} {by_root[rel.head.i].name.split()[-1]}"))
+                self._surname_given.add(e.start_char)
         taken = {t.i for e, _ in cleaned for t in e}
         for e, c in cleaned:  # "Pavlo and Natalia Lebedev", the first name tagged as a nationality
             i = e.start - 2
@@ -908,6 +923,7 @@ class ArticleMemory:
                     and usual_gender(doc[i].text) is not None and usual_gender(c.name.split()[0]) is not None
                     and not self.is_place_or_nation(doc[i].text)):
                 out.append((doc[i : i + 1], CleanName(f"{doc[i].text} {' '.join(c.name.split()[1:])}", None)))
+                self._surname_given.add(doc[i].idx)
         return sorted(out, key=lambda ec: ec[0].start)
 
     def _with_honorific(self, ent: Span) -> Span:
@@ -1417,13 +1433,20 @@ class ArticleMemory:
             acting = [m for m in bodies if m.is_subject]  # a body that did something, before one merely named
             return (named or acting or bodies)[-1].entity if bodies else None
         keys = ORG_NOUNS[d.head]
-        for m in reversed(self.mentions):
-            if m.start >= pos or m.in_quote or m.entity.is_person:
-                continue
+        def fits(m: Mention) -> bool:
             name = normalise(m.entity.actor.name)
-            if any(k in name for k in keys) and (d.country is None or m.entity.country in (None, d.country)):
+            return not m.in_quote and not m.entity.is_person and any(k in name for k in keys) and (
+                d.country is None or m.entity.country in (None, d.country))
+        for m in reversed(self.mentions):
+            if m.start < pos and fits(m):
                 return m.entity
-        return None
+        # "the council issued a statement" opening an excerpt, "Banbury Town Council" named after it
+        # (a body of its own kind only: "the government" is the dateline's, not the next one named)
+        if d.head not in ("council", "committee", "commission", "agency", "association", "union", "party", "institute"):
+            return None
+        later = [m for m in self.mentions if m.start > pos and fits(m)
+                 and self.paragraphs_between(self.paragraph_at(pos), self.paragraph_at(m.start)) <= 4]
+        return later[0].entity if later and len({id(m.entity) for m in later}) == 1 else None
 
     def _registry_role(self, d: "Description", pos: int) -> Entity | None:
         candidates = [

@@ -104,7 +104,9 @@ _HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", 
 _NICKNAME = re.compile(r"(?<=\w)\s+[“\"‘'«][^\s“”\"‘’'«»][^“”\"‘’'«»]{0,28}[”\"’'»](?=\s+\w)")
 # What a person is, capitalised before the name as if a title ("Ukrainian Citizen Liudmyla"): never a name.
 _STATUS_NOUNS = {"citizen", "resident", "refugee", "volunteer", "student", "pensioner", "evacuee", "activist",
-                 "survivor", "villager", "local", "eyewitness", "grandmother", "grandfather", "housewife", "retiree"}
+                 "survivor", "villager", "local", "eyewitness", "grandmother", "grandfather", "housewife", "retiree",
+                 "irishman", "irishwoman", "scotsman", "scotswoman", "englishman", "englishwoman", "welshman", "welshwoman",
+                 "frenchman", "frenchwoman", "dutchman", "dutchwoman", "countryman", "countrywoman"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key
+from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -297,6 +297,11 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if m is None:
         seen = {id(e) for e in memory.entities.values()}  # people known before this phrase
         entity = _registered_person_at(memory, p.head)
+        given = p.span[0].pos_ == "PROPN" and p.span[0].i != p.head.i and usual_gender(p.span[0].text) is not None
+        if entity is None and given and len(p.span) == 2 and p.head.text[:1].isupper():
+            # "Nikol Bilous came from Kyiv and said": a given name and a surname, whatever the NER called them
+            known = memory.person_named(p.span.text, p.head.idx)
+            entity = known if known is not None and known.is_person else None
         if entity is None and looks_proper(p.head, at_sentence_start=True) and p.head.ent_type_ not in ("LOC", "FAC"):
             # "Zakharova remarked": a surname of someone the article names, whatever the NER called it
             known = memory.person_named(p.head.text, p.head.idx)
