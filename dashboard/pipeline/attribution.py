@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor
 from .cues import adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
-from .memory import ArticleMemory
+from .memory import RELATIVES, ArticleMemory
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, TITLE_WORDS, normalise
 from .quote_spans import QuoteIndex, QuoteSpan
@@ -229,12 +229,9 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     subj = subject_of(cue)
     if subj is not None and (subj.is_punct or subj.pos_ in ("VERB", "AUX")):
         subj = None  # '”, - said PM Rama': the parse made the dash the subject; '"…" to bring the plan …, Hayashi, … told'
-    if subj is not None and ctx.outside(subj):
-        beside = _name_beside(ctx, subj, cue)
-        if beside is not None:
-            return Phrase.of(span=beside)
     if ctx.outside(subj):
-        return Phrase.of(subj)
+        beside = _name_beside(ctx, subj, cue)
+        return Phrase.of(span=beside) if beside is not None else Phrase.of(subj)
     span = adjacent_speaker(cue)
     if span is None and subj is None:
         # "The 49-year-old said": a subject the parse made a modifier of the verb
@@ -590,10 +587,6 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
     return None
 
 
-_RELATIVES = {"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner", "child", "children",
-              "grandson", "granddaughter", "grandmother", "grandfather", "mum", "dad", "boyfriend", "girlfriend", "fiance", "fiancee"}
-
-
 def _without_relatives(ctx: QuoteContext, people: list) -> list:
     """'Olha Viazenko came to New Zealand … along with her husband Oleksii Ikonnikov': the one person
     the paragraph is about, and the relatives it names beside them (who are not the subject)."""
@@ -603,7 +596,7 @@ def _without_relatives(ctx: QuoteContext, people: list) -> list:
     def relative(m) -> bool:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        return root is not None and root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in _RELATIVES
+        return root is not None and root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in RELATIVES
     # (nor a lone word the NER took for a name, neither subject nor of known gender: "Dunedin events advisor")
     return [m for m in people if id(m.entity) in subjects or not (relative(m) or (m.entity.is_lone_name and m.entity.gender is None))]
 
@@ -644,14 +637,14 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     if bounds is None:
         return None
     prev_start, prev_end = bounds
-    people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+    people = _people_between(ctx, prev_start, prev_end)
     if not people and _unmarked_first_person(ctx, prev_start, prev_end):
         # "We have our loved ones at the centre of the war." (her words, their marks lost): the paragraph before it
         bounds = _line_before(ctx.text, prev_start)
         if bounds is None:
             return None
         prev_start, prev_end = bounds
-        people = [m for m in ctx.memory.mentions_between(prev_start, prev_end) if m.entity.is_person and not m.in_quote]
+        people = _people_between(ctx, prev_start, prev_end)
     people = _first_of_a_pair(ctx, _without_relatives(ctx, people))
     if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
         subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
@@ -675,22 +668,34 @@ def opening_quote(ctx: QuoteContext) -> Candidate | None:
     """'“We have had 180,000 refugees in 10 days.”' opening a feature before anyone is named, then
     'In the packed station, mayor Wojciech Bakun is both proud …': the words of the one person the
     next paragraph's first sentence has as its subject."""
-    if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues():
+    if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues() or _people_between(ctx, 0, ctx.span.start):
         return None
-    line_end = ctx.text.find("\n", ctx.span.end)
-    line_end = line_end if line_end >= 0 else len(ctx.text)
-    if ctx.text[ctx.span.end : line_end].strip(" \"”’'».,!?") or any(
-            m.entity.is_person and not m.in_quote for m in ctx.memory.mentions_between(0, ctx.span.start)):
+    start = _next_paragraph_after(ctx)
+    if start is None:
         return None
-    nxt = _NON_SPACE.search(ctx.text, line_end)
-    if nxt is None or ctx.memory.paragraph_at(nxt.start()) != ctx.paragraph + 1:
-        return None
-    sent = ctx.memory.sents[ctx.memory.sentence_index(nxt.start())]
-    people = [m for m in ctx.memory.mentions_between(sent.start_char, sent.end_char) if m.entity.is_person and not m.in_quote]
+    sent = ctx.memory.sents[ctx.memory.sentence_index(start)]
+    people = _people_between(ctx, sent.start_char, sent.end_char)
     if len({id(m.entity) for m in people}) != 1 or people[0].entity.is_lone_name or not any(m.is_subject for m in people):
         return None
     m = people[0]
     return Candidate("opening_quote", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
+
+
+def _people_between(ctx: QuoteContext, start: int, end: int) -> list:
+    """The mentions of people between two offsets, outside quotations."""
+    return [m for m in ctx.memory.mentions_between(start, end) if m.entity.is_person and not m.in_quote]
+
+
+def _next_paragraph_after(ctx: QuoteContext) -> int | None:
+    """Where the next paragraph starts, when nothing but closing marks and punctuation follows the
+    quote on its line (a quote-only paragraph)."""
+    line_end = ctx.text.find("\n", ctx.span.end)
+    if line_end < 0 or ctx.text[ctx.span.end : line_end].strip(" \"”’'».,!?"):
+        return None
+    nxt = _NON_SPACE.search(ctx.text, line_end)  # (no copy of the rest of the text)
+    if nxt is None or ctx.memory.paragraph_at(nxt.start()) != ctx.paragraph + 1:
+        return None
+    return nxt.start()
 
 
 _NON_SPACE = re.compile(r"\S")
@@ -701,17 +706,13 @@ _THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "stat
 def following_cue(ctx: QuoteContext) -> Candidate | None:
     """A quote-only paragraph, then 'He stated this on state television' opening the next one: the
     speaker of the reporting verb whose object points back at the quote."""
-    line_end = ctx.text.find("\n", ctx.span.end)
-    after = ctx.text[ctx.span.end : line_end if line_end >= 0 else len(ctx.text)]
-    if ctx.text_before_mark().strip() or after.strip(" \"”’'».,!?") or ctx.cues():
+    if ctx.text_before_mark().strip() or ctx.cues():
         return None
-    nxt = _NON_SPACE.search(ctx.text, line_end) if line_end >= 0 else None  # (no copy of the rest of the text)
-    if nxt is None:
+    start = _next_paragraph_after(ctx)
+    if start is None:
         return None
-    start = nxt.start()
-    k = ctx.memory.sentence_index(start)
-    sent = ctx.memory.sents[k]
-    if sent.start_char != start or ctx.memory.paragraph_at(start) != ctx.paragraph + 1:
+    sent = ctx.memory.sents[ctx.memory.sentence_index(start)]
+    if sent.start_char != start:
         return None
     for t in list(sent)[:8]:
         if is_cue(t) and ctx.outside(t) and any(c.dep_ in ("dobj", "obj", "ccomp", "advmod") and c.lower_ in _THIS_WORDS

@@ -185,7 +185,7 @@ def _blank_related_lists(text: str, spans: list[tuple[int, int]], chars: list[st
             if not line.strip():
                 k += 1
                 continue
-            if not _LIST_ITEM.match(line) or len(line.split()) > 25 or _TERMINAL.search(line.rstrip()) and line.rstrip()[-1:] in ".!":
+            if not _LIST_ITEM.match(line) or len(line.split()) > 25 or line.rstrip().endswith((".", "!")):
                 break
             items.append((s2, e2))
             k += 1

@@ -68,8 +68,11 @@ EPITHETS = {
 _BODIES_NOT_SURNAMES = {"group", "ministry", "committee", "council", "agency", "party", "union", "foundation", "institute",
                         "association", "university", "company", "corporation", "federation", "commission", "embassy",
                         "parliament", "government", "organisation", "organization", "society", "trust", "charity"}
-_FAMILY = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "mum", "dad", "granddaughter",
-           "grandson", "grandmother", "grandfather"}
+# Relatives who share a surname ("Anna Starostka and her daughter Kinga"), and those named beside a
+# person who need not ("… along with her partner Oleksii Ikonnikov").
+FAMILY = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "mum", "dad", "granddaughter",
+          "grandson", "grandmother", "grandfather"}
+RELATIVES = FAMILY | {"partner", "child", "children", "boyfriend", "girlfriend", "fiance", "fiancee"}
 _NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle", "observer",
                     "express", "mirror", "courier", "bulletin", "dispatch", "inquirer", "daily", "news", "guardian"}
 _OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
@@ -910,7 +913,7 @@ class ArticleMemory:
         by_root = {e.root.i: c for e, c in cleaned if len(c.name.split()) >= 2}
         for k, (e, c) in enumerate(out):  # "Anna Starostka and her daughter Kinga": the family's surname
             rel = e.root.head
-            if (" " not in c.name and e.root.dep_ == "appos" and rel.lemma_.lower() in _FAMILY
+            if (" " not in c.name and e.root.dep_ == "appos" and rel.lemma_.lower() in FAMILY
                     and any(g.dep_ == "poss" and g.lower_ in ("her", "his", "their") for g in rel.children)
                     and rel.dep_ == "conj" and rel.head.i in by_root):
                 out[k] = (e, dataclasses.replace(c, name=f"{c.name} {by_root[rel.head.i].name.split()[-1]}"))
@@ -1124,24 +1127,33 @@ class ArticleMemory:
                     return place.country_code
         return None
 
-    def country_most_named(self, pos: int) -> str | None:
-        """The country whose name, people or capital the text before `pos` names most often outside
-        quotes, when one clearly leads (by two or more); else None."""
-        counts: dict[str, int] = {}
+    @functools.cached_property
+    def _countries_named(self) -> list[tuple[int, str]]:
+        """(position, ISO code) of each country, people or capital the text names outside quotes,
+        two-word names ("Sri Lanka", "New Zealand") read whole; once per article."""
+        found: list[tuple[int, str]] = []
         doc, skip = self.doc, -1
         for t in doc:
-            if t.idx >= pos:
-                break
             if t.i <= skip or not t.text[:1].isupper() or self.in_quote(t.idx):
                 continue
             pair = doc[t.i : t.i + 2].text if t.i + 1 < len(doc) else ""
-            c = country_of(self.reg, pair) if pair else None  # "Sri Lanka", "New Zealand"
+            c = country_of(self.reg, pair) if pair else None
             if c is not None:
                 skip = t.i + 1
             else:
                 c = country_of(self.reg, t.text)
             if c is not None:
-                counts[c.iso2] = counts.get(c.iso2, 0) + 1
+                found.append((t.idx, c.iso2))
+        return found
+
+    def country_most_named(self, pos: int) -> str | None:
+        """The country whose name, people or capital the text before `pos` names most often outside
+        quotes, when one clearly leads (by two or more); else None."""
+        counts: dict[str, int] = {}
+        for at, iso2 in self._countries_named:
+            if at >= pos:
+                break
+            counts[iso2] = counts.get(iso2, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2):
             return None
@@ -1366,10 +1378,8 @@ class ArticleMemory:
             if qualifier and any(qualifier in normalise(e.actor.name) for e in self.entities.values() if not e.is_person):
                 # "the Frente de Todos leader": a leader of a body the article names, not any leader
                 holders = [e for e in holders if any(qualifier in t for t in e.titles)]
-            if len(holders) > 1:  # "…,” added the Frente de Todos leader": the leader the reader has in mind, not the last one named
-                return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
-                    or self._nearest(holders, pos)
-        if len(holders) > 1:  # two ambassadors: the one the reader has in mind (the one acting), not the last named
+        if len(holders) > 1:  # two ambassadors, "…,” added the Frente de Todos leader": the one the reader has
+            # in mind (the one acting), not the last one named
             return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
                 or self._nearest(holders, pos)
         if holders:

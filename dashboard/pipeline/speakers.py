@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .actors import Actor, country_of, new_actor
+from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
 from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
@@ -125,7 +125,7 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
             if country is None:  # "Ministry of Defence" alone is the UK department's own name
                 entry = reg.alias.get(normalise(f"ministry of {parts.topic}"))
                 return entry.actor if entry else None
-            return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {parts.topic}", "government", country.iso2)
+            return _ministry_of(memory, country, parts.topic)
         if parts.kind == "government" and country is not None:
             return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
         if parts.kind == "military" and country is not None:
@@ -154,14 +154,13 @@ def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Act
     here = memory.dateline_country
     if here is None or here == registered.country_code or memory.names_country(registered.country_code or ""):
         return None
-    country = next((c for c in memory.reg.countries if c.iso2 == here), None)
-    if country is None:
-        return None
-    return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {_GENERIC_OFFICES[key]}", "government", here)
+    country = memory.reg.country(here)
+    return _ministry_of(memory, country, _GENERIC_OFFICES[key]) if country is not None else None
 
 
-def _the_ministry_of_the_article(memory: ArticleMemory, p: Phrase) -> Actor | None:
-    return ministry_of_the_article(memory, p.text, p.head.idx)
+def _ministry_of(memory: ArticleMemory, country: Country, topic: str) -> Actor:
+    """'Ukrainian Ministry of Internal Affairs': a country's ministry by its one canonical name."""
+    return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {topic}", "government", country.iso2)
 
 
 def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor | None:
@@ -174,11 +173,8 @@ def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor
         return None  # ("the Russian Ministry": a nationality, not what the ministry is for)
     government = memory.salient_organisation(pos, max_paragraphs=6, government=True)
     code = government.actor.country_code if government is not None else _government_described_before(memory, pos)
-    code = code or memory.dateline_country or memory.country_most_named(pos)
-    country = next((c for c in memory.reg.countries if c.iso2 == code), None) if code else None
-    if country is None:
-        return None
-    return _registered_or_new(memory, f"{country.demonym or country.name} Ministry of {parts.topic}", "government", country.iso2)
+    country = memory.reg.country(code or memory.dateline_country or memory.country_most_named(pos))
+    return _ministry_of(memory, country, parts.topic) if country is not None else None
 
 
 def _government_described_before(memory: ArticleMemory, pos: int) -> str | None:
@@ -568,7 +564,7 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
-    actor = organisation_named(memory, text) or organisation_named(memory, p.text) or _the_ministry_of_the_article(memory, p)
+    actor = organisation_named(memory, text) or organisation_named(memory, p.text) or ministry_of_the_article(memory, p.text, head.idx)
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
