@@ -540,6 +540,79 @@ def test_later_set_cases(text, expected):
     assert found(text) == expected
 
 
+LOCAL_AND_PARISH_CASES = [
+    pytest.param('"We left with two bags and the cat," Olga Petrenko told the paper. "The house, the garden, the dog: all of it '
+                 'stayed behind. "Now we wait for news every night." Her son Marko is eleven.',
+                 [("We left with two bags and the cat,", "Olga Petrenko", "governing_cue"),
+                  ("The house, the garden, the dog: all of it stayed behind.", "Olga Petrenko", "continuation"),
+                  ("Now we wait for news every night.", "Olga Petrenko", "continuation")],
+                 id="a page that lost its line breaks: the paragraphs of one quote run together"),
+    pytest.param('Taras Hrytsenko spoke at the rally. "We need more than prayers," he said. Read more: "Bombs fall on Odesa '
+                 'again" warns mayor',
+                 [("We need more than prayers,", "Taras Hrytsenko", "governing_cue"), ("Bombs fall on Odesa again", None, "none")],
+                 id="a link to another story is no one's words here"),
+    pytest.param('"I cannot sleep at night," Olena Bondar said. "Every call could be the last one." Mayor Jan Kowalski praised '
+                 'the volunteers for their work.',
+                 [("I cannot sleep at night,", "Olena Bondar", "governing_cue"),
+                  ("Every call could be the last one.", "Olena Bondar", "continuation")],
+                 id="praise with an object of its own after a finished quote is not its verb"),
+    pytest.param("Reacting to news that Vladimir Putin’s government had banned him from Russia, Mark Field MP, said:\n\n"
+                 "“I take it as a compliment.”",
+                 [("I take it as a compliment.", "Mark Field", "colon_intro")],
+                 id="a verb the parse left without a subject: the name set beside it, not one named earlier"),
+    pytest.param("Bishops Kenneth Nowakowski and Borys Gudziak said the response had been overwhelming.\n\n“Every parish has given "
+                 "something.\n\n“Families in Lviv have written to thank the people of Winnipeg,” they said.",
+                 [("Every parish has given something.", "Kenneth Nowakowski", "previous_cue"),
+                  ("Families in Lviv have written to thank the people of Winnipeg,", "Kenneth Nowakowski", "continuation")],
+                 id="'they said' closing a quote over paragraphs, out of the pronoun's reach: the quote's speaker"),
+    pytest.param("“Freedom is never free.”\n\nThose words were spoken by Maria Kowalczyk, a nurse from Lublin, at a vigil in "
+                 "the town square on Sunday.",
+                 [("Freedom is never free.", "Maria Kowalczyk", "following_cue")], id="'those words were spoken by'"),
+    pytest.param("The Mayor of Gdansk Aleksandra Dulkiewicz visited the station. “We have beds for everyone,” she said.",
+                 [("We have beds for everyone,", "Aleksandra Dulkiewicz", "governing_cue")],
+                 id="the place of an office is not part of the holder's name"),
+    pytest.param("“This bill keeps our promise to Ukraine,” Councilwoman Elena Ortiz said. “We will not look away,” "
+                 "Councilwoman Ortiz added.",
+                 [("This bill keeps our promise to Ukraine,", "Elena Ortiz", "governing_cue"),
+                  ("We will not look away,", "Elena Ortiz", "governing_cue")], id="a US council member's title"),
+    pytest.param("“The situation in Kherson is getting worse,” said Sgt. Mykola Hrytsiuk, 41, a medic with the brigade.",
+                 [("The situation in Kherson is getting worse,", "Mykola Hrytsiuk", "governing_cue")],
+                 id="an abbreviated rank does not end the sentence"),
+    pytest.param("“We need generators more than anything,” said Cllr. Janet Hughes, 52, who chairs the twinning committee.",
+                 [("We need generators more than anything,", "Janet Hughes", "governing_cue")],
+                 id="nor does a councillor's, with its full stop"),
+    pytest.param("Vicar of Bury, The Reverend Canon Mark Taylor, told the congregation: “We hold them in our prayers tonight.”",
+                 [("We hold them in our prayers tonight.", "Mark Taylor", "governing_cue")],
+                 id="a cleric's office and titles before the name"),
+    pytest.param("The Leader of the Opposition Hon. Peter Kenilorea has called on the government to act. Hon Kenilorea said: "
+                 "“Our silence is not neutrality.”",
+                 [("Our silence is not neutrality.", "Peter Kenilorea", "governing_cue")], id="the Commonwealth's 'Honourable'"),
+    pytest.param("The town has not forgotten them, according to St Nicholas’ Parish Priest Father Bohdan Lysykanych.\n\n"
+                 "Fr Bohdan said the church had never been so full. “We pray for them every evening,” he said.",
+                 [("We pray for them every evening,", "Bohdan Lysykanych", "governing_cue")],
+                 id="a priest called by his title and given name"),
+    pytest.param("Ukraine’s new ambassador, Yurii Klymenko, presented his credentials on Friday.\n\nAsked about sanctions, the EU "
+                 "ambassador to Peru, Gaspar Frontini, said: “The measures are working.”\n\nHe described them as “tools of peace "
+                 "that we can use”.",
+                 [("The measures are working.", "Gaspar Frontini", "governing_cue"),
+                  ("tools of peace that we can use", "Gaspar Frontini", "governing_cue")],
+                 id="a description with a name beside it is that name's, not the last holder of the title"),
+    pytest.param('UN High Commissioner for Human Rights Volker Türk spoke in Geneva on Monday. The U.N. official called for '
+                 '"an immediate ceasefire" in the region.',
+                 [("an immediate ceasefire", "Volker Turk", "governing_cue")],
+                 id="'the U.N. official' after a U.N. office holder is that person, not the body"),
+    pytest.param('We stand ready to take more families from Lviv," said Mayor Jacek Sutryk on Tuesday.',
+                 [("We stand ready to take more families from Lviv,", "Jacek Sutryk", "governing_cue")],
+                 id="a paragraph that lost its opening mark"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOCAL_AND_PARISH_CASES)
+def test_local_and_parish_cases(text, expected):
+    """Council press releases, parish newsletters and local papers: their titles and layouts."""
+    assert found(text) == expected
+
+
 def test_words_no_sieve_placed_take_the_speaker_of_a_quote_that_contains_them():
     text = ('Wellington sent its "deepest sympathy" on Monday.\n\n'
             '"We send our deepest sympathy to the families in Kyiv," Jacinda Ardern said.')

@@ -39,6 +39,14 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Lord Provost Campbell", "Campbell", "lord", id="a civic title after an honorific"),
     pytest.param("Congresswoman Dean", "Dean", "congresswoman", id="a US representative's title"),
     pytest.param("Father Wolodymyr Kalinecki", "Wolodymyr Kalinecki", "father", id="a priest's title"),
+    pytest.param("Councilwoman Ortiz", "Ortiz", "councilwoman", id="a US city council member's title"),
+    pytest.param("Hon. Peter Shanel Agovaka", "Peter Shanel Agovaka", "hon", id="the Commonwealth's 'Honourable'"),
+    pytest.param("Rt Hon Penny Mordaunt", "Penny Mordaunt", "rt", id="'Right Honourable'"),
+    pytest.param("Jim Shannon MP", "Jim Shannon", None, id="the letters of a seat after the name"),
+    pytest.param("Mary Lou McDonald TD", "Mary Lou McDonald", None, id="an Irish deputy's letters"),
+    pytest.param("Senators Amy Klobuchar", "Amy Klobuchar", None, id="a title in the plural before coordinated names"),
+    pytest.param("Greg Abbot", "Greg Abbot", None, id="a surname that is also a cleric's office"),
+    pytest.param("Steven Ms", "Steven Ms", None, id="letters after a name count only in capitals"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)
@@ -48,7 +56,8 @@ def test_clean_person_name(text, name, honorific):
 @pytest.mark.parametrize("text", ["Ben Gurion Airport", "George Square", "the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
                                   "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
                                   "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
-                                  "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish"])
+                                  "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish", "Vicar",
+                                  "Parish Chaplain"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

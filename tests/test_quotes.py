@@ -146,6 +146,15 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("„We are ready. The situation is serious.\n\nWe help where we can,“ she said.",
                      ["We are ready. The situation is serious.", "We help where we can,"],
                      id="„ opens, and a glued “ closes the quote paragraphs later"),
+        pytest.param('"We left with two bags and the cat. "Now we wait for news every night." She went inside.',
+                     ["We left with two bags and the cat.", "Now we wait for news every night."],
+                     id="a page that lost its line breaks: a mark after a sentence's end reopens"),
+        pytest.param('"The road to the "Bruzgi" checkpoint is closed again," he said.',
+                     ['The road to the "Bruzgi" checkpoint is closed again,'], id="but not a nested name in straight marks"),
+        pytest.param('We will keep the border open for as long as it’s needed," said the governor. "Nobody is turned away."',
+                     ["We will keep the border open for as long as it’s needed,", "Nobody is turned away."],
+                     id="a paragraph whose opening mark was lost: the close before 'said' tells"),
+        pytest.param('The mayor, who said "never", left.', ["never"], id="a mark after a word opens as before"),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor
-from .cues import adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
+from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
 from .memory import RELATIVES, ArticleMemory
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, TITLE_WORDS, normalise
@@ -269,6 +269,8 @@ def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if m.entity.is_person and not m.in_quote and span is not None and span.root.dep_ not in ("pobj", "dobj", "poss"):
             people.append(span)  # (not "… a special envoy of Prime Minister Fumio Kishida")
+    if people and not ctx.doc[people[-1].end : cue.i].text.strip(" ,–—-"):
+        return people[-1]  # "Responding to news that … Putin’s Russia …, Stephen Morgan MP, said:": the name beside the verb
     return people[-1] if len({p.text for p in people}) == 1 else None
 
 
@@ -291,8 +293,9 @@ def _name_beside(ctx: QuoteContext, subj: Token, cue: Token) -> Span | None:
         m = ctx.memory.mention_in(doc[words[0].i : words[-1].i + 1])
         if m is not None and m.entity.is_person and not m.in_quote:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.start == words[0].i and span.end == words[-1].i + 1:
-                return span
+            if span is not None and span.end == words[-1].i + 1 and all(
+                    t.i >= span.start or t.lower_ == "the" or normalise(t.text).rstrip(".") in TITLE_WORDS for t in words):
+                return span  # (", The Reverend Canon Hilary Barber,": the title words before the name too)
     return None
 
 
@@ -301,6 +304,11 @@ def _reporting_clause(verb: Token) -> bool:
     Medinsky told reporters'), not a participle or clause the parse hung on it ('…, calling it …')."""
     top = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp", "parataxis") and verb.head.dep_ == "ROOT")
     return top and verb.tag_ != "VBG" and own_subject(verb) is not None
+
+
+# "Read more: ‘They're ready to kill Russians’ says …": a link to another story, not the words of
+# the person just quoted (pages that lost their line breaks run it into the paragraph)
+_LINK_LABEL = re.compile(r"(?:^|[.!?”\"’']\s+)[ \t]*(?:(?:read|see|watch|listen)(?: also| more| next)?|also (?:read|see)|related(?: stories| articles| news)?|more)\s*:\s*$", re.I | re.M)
 
 
 def colon_intro(ctx: QuoteContext) -> Candidate | None:
@@ -336,7 +344,7 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
         # the words to the person just quoted
         last = ctx.history[-1] if ctx.history else None
         if before.rstrip().endswith(":") and last is not None and last.attribution.actor is not None \
-                and ctx.memory.paragraphs_between(last.paragraph, ctx.paragraph) <= 1:
+                and ctx.memory.paragraphs_between(last.paragraph, ctx.paragraph) <= 1 and not _LINK_LABEL.search(before):
             return Candidate("colon_intro", inherited=last.attribution)
         return None
     cue = cues[-1]
@@ -524,7 +532,7 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
         own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
         cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
-        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between):
+        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between) and not _LINK_LABEL.search(between):
             return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
         return None
     if ctx.paragraph - last.paragraph != 1:
@@ -715,8 +723,8 @@ def following_cue(ctx: QuoteContext) -> Candidate | None:
     if sent.start_char != start:
         return None
     for t in list(sent)[:8]:
-        if is_cue(t) and ctx.outside(t) and any(c.dep_ in ("dobj", "obj", "ccomp", "advmod") and c.lower_ in _THIS_WORDS
-                                                for c in t.children):
+        if is_cue(t) and ctx.outside(t) and any(c.dep_ in ("dobj", "obj", "ccomp", "advmod", "nsubjpass") and c.lower_ in _THIS_WORDS
+                                                for c in t.children):  # ("Those words were spoken by Vitalii Tarasiuk, …")
             phrase = _speaker_phrase(ctx, t)
             return Candidate("following_cue", phrase, cue=t) if phrase is not None else None
     return None
@@ -847,6 +855,14 @@ def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolve
     return Resolved(person.actor, found.surface, "role")
 
 
+def _acts_on_its_own_object(sent: Span) -> bool:
+    """'“… going to have any effect.” Father Simon Ckuj thanked attendees for their support': after a
+    quote its full stop ended, a sentence whose thanks, praise or welcome has an object of its own
+    is about that object, not the words before it."""
+    return any(CUE_VERBS.get(t.lemma_.lower()) == "support" and any(c.dep_ in ("dobj", "obj") for c in t.children)
+               for t in sent if t.dep_ == "ROOT")
+
+
 def _window(text: str, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, para: int) -> list[Span]:
     """The sentences a quote's attribution can come from: those it overlaps in its paragraph, and
     the one right after its closing mark ('“…?” Rosenberg asked.' split off by the question mark)."""
@@ -861,7 +877,8 @@ def _window(text: str, sents: list[Span], q: QuoteSpan, memory: ArticleMemory, p
     if after < len(sents):
         nxt = sents[after]
         gap = text[q.end : nxt.start_char]
-        if len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para:
+        if (len(gap) <= 4 and not gap.strip(" \"”’'»,") and memory.paragraph_at(nxt.start_char) == para
+                and not (text[q.end - 1 : q.end] == "." and _acts_on_its_own_object(nxt))):
             window.append(nxt)
         elif not gap.strip(" \"”’'»,.!?\n") and text[nxt.start_char : nxt.start_char + 1] in "-–—" and len(nxt.text.split()) <= 8:
             window.append(nxt)  # the interview style's "- Lukashenka said." on a line of its own
@@ -883,8 +900,10 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
         tokens = frozenset(t.i for t in span_tokens) if span_tokens is not None else frozenset()
         line_start = text.rfind("\n", 0, q.start) + 1
         ctx = QuoteContext(q, doc, memory, index, window, tokens, para, line_start, title_span, out, text)
-        attribution = None
-        for sieve in QUOTE_SIEVES:
+        attribution, cand = None, None
+        # "Read more: ‘They're ready to kill Russians’ says …": another story's headline, no one's words here
+        linked = _LINK_LABEL.search(text, max(line_start, q.start - 30), max(line_start, q.start - 1)) is not None
+        for sieve in () if linked else QUOTE_SIEVES:
             if sieve.__name__ in disabled:
                 continue
             cand = sieve(ctx)
@@ -892,6 +911,11 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
                 continue
             attribution = _resolve(ctx, cand, disabled)
             break
+        if attribution is not None and attribution.actor is None and attribution.speaker_sieve == "pronoun" \
+                and "continuation" not in disabled and (carried := continuation(ctx)) is not None:
+            # '“… local charitable projects,” they said.' closing a quote over paragraphs, "they" out of
+            # the memory's reach: the speaker of the quote it carries on
+            cand, attribution = carried, _resolve(ctx, carried, disabled)
         if attribution is None:
             attribution = Attribution(None, None, None, "none", "unresolved", 0.1)
         if attribution.actor is not None and cand is not None and cand.phrase is not None:

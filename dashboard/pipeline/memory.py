@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
+from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
@@ -282,6 +282,17 @@ def _owned(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("her", "his", "their", "my", "our", "its", "your") for c in tok.children)
 
 
+def _no_verb_between(tok: Token, ancestor: Token) -> bool:
+    """No verb on the way up from `tok` to `ancestor` ("the Chief Executive, accompanied by the
+    Minister …, José Luis Escrivá,": the name is inside a clause about someone else)."""
+    t = tok.head
+    while t.i != ancestor.i and t.head is not t:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ not in ("prep", "pobj", "compound", "nmod"):
+            return False  # (nor a name coordinated with it: "…, and the Minister for Inclusion, José Luis Escrivá")
+        t = t.head
+    return t.i == ancestor.i
+
+
 def _is_person_title(tok: Token) -> bool:
     """A noun that heads a person's title ("director", "Minister", "rapporteur")."""
     return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in PERSON_NOUNS or _TITLE_HINT.search(tok.lower_) is not None)
@@ -466,7 +477,7 @@ class ArticleMemory:
         return known
 
     def _build(self) -> None:
-        persons = [self._with_honorific(self._whole_name(e)) for e in entities(self.doc)
+        persons = [self._with_honorific(self._with_given_name(self._without_office_place(self._whole_name(e)))) for e in entities(self.doc)
                    if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
                    and self.acronym(e.text.strip()) is None  # "Narefa said", after "… Refugees (Narefa)": a body
                    and not _owned(e.root)]  # "Her Rhodesian Ridgeback": someone's dog
@@ -924,10 +935,38 @@ class ArticleMemory:
             if (len(c.name.split()) >= 2 and i >= 0 and doc[e.start - 1].lower_ in ("and", "&") and i not in taken
                     and doc[i].pos_ == "PROPN" and doc[i].text.isalpha() and doc[i].text[:1].isupper()
                     and usual_gender(doc[i].text) is not None and usual_gender(c.name.split()[0]) is not None
-                    and not self.is_place_or_nation(doc[i].text)):
+                    and not self.is_place_or_nation(doc[i].text)
+                    and not (i > 0 and doc[i - 1].pos_ == "PROPN" and usual_gender(doc[i - 1].text) is not None)):
+                # (not "Archbishops Eamon Martin and Dermot Farrell": a given name before it makes it a surname)
                 out.append((doc[i : i + 1], CleanName(f"{doc[i].text} {' '.join(c.name.split()[1:])}", None)))
                 self._surname_given.add(doc[i].idx)
         return sorted(out, key=lambda ec: ec[0].start)
+
+    def _without_office_place(self, ent: Span) -> Span:
+        """'Bishop of Wollongong Brian Mascord', 'Member for Whitlam Stephen Jones': the NER ran the
+        office's place into the name; a place right after "of"/"for" and a title, before a given name."""
+        doc = self.doc
+        if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for"):
+            return ent
+        title = normalise(doc[ent.start - 2].text)
+        if not (title in TITLE_WORDS or title in OFFICE_WORDS or title in ("member", "bishop", "mayor")):
+            return ent
+        return doc[ent.start + 1 : ent.end] if usual_gender(doc[ent.start + 1].text) is not None else ent
+
+    def _with_given_name(self, ent: Span) -> Span:
+        """'Father Wolodymyr' + 'Kalinecki': a one-word PERSON entity the NER cut from the given name
+        before it, when a title precedes that name or the name is a given name modifying the surname."""
+        doc, i = self.doc, ent.start - 1
+        if len(ent) > 2 or i < 1:
+            return ent  # (two words too: "Amador" + "Sánchez Rico")
+        given = doc[i]
+        if not (given.text.isalpha() and given.text[:1].isupper() and given.whitespace_ and not given.is_sent_start):
+            return ent
+        if normalise(given.text) in TITLE_WORDS or normalise(given.text) in ORG_NOUNS or self.is_place_or_nation(given.text) or given.ent_type_ not in ("", "PERSON"):
+            return ent
+        titled = len(ent) == 1 and normalise(doc[i - 1].text).rstrip(".") in HONORIFICS
+        modifies = given.head.i == ent.root.i and given.dep_ in ("compound", "flat") and usual_gender(given.text) is not None
+        return doc[i : ent.end] if titled or modifies else ent
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -1300,7 +1339,12 @@ class ArticleMemory:
                 continue
             if not any(c.lower_ in ("the",) or c.dep_ == "poss" for c in tok.lefts) and tok.pos_ != "PROPN":
                 continue
-            entity = self.described(self.description_of(tok), tok.idx, allow_salience=self._rank(tok) == 0)
+            named = next((m for c in tok.subtree if c.dep_ == "appos" and c.head.ent_type_ != "PERSON" and _no_verb_between(c, tok)
+                          for m in [self.mention_in(self.doc[c.left_edge.i : c.right_edge.i + 1])]
+                          if m is not None and m.entity.is_person and not m.in_quote), None)
+            # "the EU ambassador to Argentina, Amador Sánchez Rico, said": the description is of the name beside it
+            entity = named.entity if named is not None else self.described(self.description_of(tok), tok.idx,
+                                                                            allow_salience=self._rank(tok) == 0)
             if entity is not None:
                 left = min([tok.i] + [t.i for c in tok.lefts for t in c.subtree])
                 self.note(entity, self.doc[left].idx, tok.idx + len(tok.text), "description", True)
@@ -1554,6 +1598,15 @@ class ArticleMemory:
                 if span is not None:
                     coordinated += span.root.dep_ == "conj" and span.root.head.i in roots
                     roots.add(span.root.i)
+        if found and not any(rank == 0 for rank, _, _ in found):
+            # "Prior to the liturgy, celebrant and pastor Bishop Andriy Rabiy – whose … — admitted he …":
+            # a main verb the parse left without a subject has the person named last before it
+            root = s.root
+            if root.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in root.children):
+                before_root = [x for x in found if x[1] < root.idx and x[2].is_person]
+                if before_root:
+                    last = max(before_root, key=lambda x: x[1])
+                    found = [(0, last[1], last[2]) if x is last else x for x in found]
         for tok in s:
             if before is not None and tok.idx >= before:
                 break

@@ -30,9 +30,11 @@ HONORIFICS = {
     "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
     "provost", "sheriff", "constable", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
+    "councilman", "councilwoman", "councilmember", "hon", "honourable", "honorable", "rt", "msgr", "monsignor", "deacon",
+    "canon", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier",
 }
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "assemblywoman"}
-MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father", "councilman", "monsignor", "msgr"}
 # Words of a title written before a name ("Foreign Secretary Liz Truss", "Ukraine President Zelensky").
 TITLE_WORDS = HONORIFICS | {
     "prime", "foreign", "defence", "defense", "interior", "home", "deputy", "vice", "chief", "state", "labour",
@@ -49,7 +51,12 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
                    "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
                    "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator",
-                   "councillor", "councilor", "cllr", "alderman"}
+                   "councillor", "councilor", "cllr", "alderman", "vicar", "rector", "chaplain", "priest", "curate",
+                   "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
+                   "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman"}
+# Letters written after a name: a seat in a parliament, an honour, a rank at the bar (in capitals only).
+POST_NOMINALS = {"mp", "msp", "ms", "mla", "td", "mep", "am", "mhk", "mpp", "mna", "qc", "kc", "sc", "obe", "mbe",
+                 "cbe", "kbe", "dbe", "frs", "phd", "md"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
@@ -118,6 +125,12 @@ def is_web_address(word: str) -> bool:
     return bool(_WEB_ADDRESS.match(word)) and bool(re.search(r"\.[a-z]{2,6}$", word))
 
 
+def _plural_title(word: str) -> bool:
+    """'Archbishops', 'Senators', 'Ministers' before coordinated names: a title in the plural."""
+    w = normalise(word)
+    return len(w) > 4 and w.endswith("s") and w[:-1] in TITLE_WORDS
+
+
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
     """The person's name inside an entity's text, or None when nothing name-like is left.
 
@@ -135,6 +148,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     honorific = None
     while len(tokens) > 1 and (
         normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
+        or _plural_title(tokens[0])  # "Archbishops Eamon Martin and Dermot Farrell"
         or normalise(tokens[0]) in _STATUS_NOUNS
         or normalise(tokens[0]) in _HEADLINE_VERBS  # "… Insists Ukraine Needs More Arms": a title-case headline
         or tokens[0].lower() == "the"  # "the Philippines Marat Pavlov", the NER's run from a title's end
@@ -144,6 +158,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
             honorific = word
     while len(tokens) > 1 and tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS:
         tokens.pop()  # "Dmitry Peskov PHOTO": a caption's label glued after the name
+    while len(tokens) > 1 and tokens[-1].rstrip(",.;:").isupper() and normalise(tokens[-1]).rstrip(",.;:") in POST_NOMINALS:
+        tokens.pop()  # "Stephen Morgan MP", "Mary Lou McDonald TD": letters after a name are no part of it
     while len(tokens) > 1 and normalise(tokens[-1]) in _HEADLINE_VERBS:
         tokens.pop()  # "President Jokowi Calls for End of War": a title-case headline's verb after the name
     if tokens:

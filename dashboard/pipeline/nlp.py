@@ -13,9 +13,14 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .config import load_settings
+
+
+_TITLE_ABBREVIATIONS = ("Fr.", "Hon.", "Rt.", "Lt.", "Col.", "Sgt.", "Capt.", "Cllr.", "Insp.", "Supt.", "Det.", "Maj.",
+                        "Cmdr.", "Msgr.", "Cpl.", "Amb.", "Brig.", "Pte.", "Dcn.")
 
 
 @functools.lru_cache(maxsize=2)
@@ -29,6 +34,10 @@ def load_nlp(model: str | None = None) -> Language:
     # '”, -said PM Rama': a dash glued to the reporting verb after the quote is a dash, not part of it
     prefixes = list(nlp.Defaults.prefixes) + [r"[-–—](?=[a-z]{3,}\b)"]
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    # "said Fr. Ihor Protsik, 27,": a title's abbreviation keeps its full stop (spaCy's exceptions have
+    # "Rev." and "Gen." but not these), so the sentence does not end inside the speaker's name
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

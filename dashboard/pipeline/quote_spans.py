@@ -95,6 +95,29 @@ def _opens_nordic(text: str, i: int) -> bool:
     return text[i] in "”»" and text[i + 1 : i + 2].isalnum() and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:")
 
 
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…]\s+$")
+
+
+def _reopens_after_lost_break(text: str, i: int, opened: int) -> bool:
+    """A straight mark after a sentence's end and before a capital, inside a straight quote of a few
+    words already: a new paragraph's opening mark whose line break was lost, not a nested quote
+    ('point "Bruzgi", with' is nested: no sentence ends before it)."""
+    return (text[opened] == '"' and text[i + 1 : i + 2].isupper()
+            and _SENTENCE_END_BEFORE.search(text, max(opened, i - 4), i) is not None
+            and len(text[opened + 1 : i].split()) >= 4)
+
+
+_DOUBLE_MARK = re.compile(r"[“”\"«»„]")
+_VERB_AFTER = re.compile(r"\s+(?:said|says|added|told|explained|stated|continued|insisted|noted|declared)\b")
+
+
+def _closes_a_lost_opening(text: str, i: int) -> bool:
+    """A straight mark glued to the comma that ends a paragraph's first words, then "said …" or "X
+    said", with no mark before it in the paragraph: the close of a quote whose opening mark was lost."""
+    return (i > 0 and text[i - 1] in ",!?" and not _DOUBLE_MARK.search(text, 0, i)
+            and len(text[:i].split()) >= 4 and (_VERB_AFTER.match(text, i + 1) is not None or _SAID_AFTER.match(text, i + 1) is not None))
+
+
 def _opens_speech(text: str, i: int) -> bool:
     """An opening mark at the start of a paragraph or right after "said:" opens speech."""
     before = text[:i].rstrip()
@@ -138,6 +161,13 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
         if double_open is not None and text[double_open] == '"' and ch == '"':
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
+            if inner_open is None and _reopens_after_lost_break(text, i, double_open):
+                # '… knocks on your door. "Something has to be done."': a page that lost its line breaks
+                # ran two paragraphs of one quote together; the first, left open, ends at its sentence
+                end = len(text[:i].rstrip())
+                spans.append(_outer_quote(base + double_open + 1, base + end, nested, is_continued=True))
+                double_open, nested, single_open = i, [], None
+                continue
             if inner_open is None and prev.isspace() and nxt.isalnum() and straight_left >= 2:
                 inner_open = i  # 'point "Bruzgi", with Poland' inside "…": two more marks still to come
                 continue
@@ -149,6 +179,12 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
         if double_open is None:
             if low9 and _closes_low9(text, i):
                 continue  # the close of a quote carried over from an earlier paragraph
+            if ch == '"' and not spans and _closes_a_lost_opening(text, i):
+                # 'We will never waiver in our support …," said Ford. "We will always …"': the paragraph
+                # opened the quote, and its mark was lost
+                first = len(text) - len(text.lstrip())
+                spans.append(_outer_quote(base + first, base + i, []))
+                continue
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
             if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (

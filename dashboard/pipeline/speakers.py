@@ -482,6 +482,19 @@ def _ministers_of_the_sentence(memory: ArticleMemory, p: Phrase) -> Resolved | N
     return None
 
 
+def _official_of_the_body_just_named(memory: ArticleMemory, p: Phrase) -> Entity | None:
+    """'U.N. High Commissioner for Refugees Filippo Grandi said … The U.N. official warned': "the X
+    official" is the person the reader has in mind when that person's title names X."""
+    words = [normalise(t.text).replace(".", "") for t in p.span if t.i != p.head.i and t.lower_ != "the"]
+    if not words:
+        return None
+    person = memory.salient_person(p.head.idx, max_sentences=4)
+    if person is None:
+        return None
+    titles = f" {memory.titles_of(person).replace('.', '')} "
+    return person if all(f" {w} " in titles for w in words) else None
+
+
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     ministers = _ministers_of_the_sentence(memory, p)
@@ -497,6 +510,9 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if any(c.lower_ == "the" for c in head.children) and head.lemma_.lower() == "official":
         person = _titled_person(memory, p, ("spokesperson", "official", "press secretary", "representative", "aide"))
         if person is not None:  # "the Kremlin official" after "Kremlin spokesman Dmitry Peskov"
+            return Resolved(person.actor, p.text, "national_official")
+        person = _official_of_the_body_just_named(memory, p)
+        if person is not None:
             return Resolved(person.actor, p.text, "national_official")
     for t in p.span:
         if t.i == head.i or t.ent_type_ not in ("NORP", "GPE", "ORG", ""):
