@@ -604,6 +604,15 @@ LOCAL_AND_PARISH_CASES = [
     pytest.param('We stand ready to take more families from Lviv," said Mayor Jacek Sutryk on Tuesday.',
                  [("We stand ready to take more families from Lviv,", "Jacek Sutryk", "governing_cue")],
                  id="a paragraph that lost its opening mark"),
+    pytest.param("Volunteer Marta Nowak has teamed up with retired engineer Piotr Zielinski, who drove the first van to Przemysl. "
+                 "Piotr later found a second driver.\n\n“Marta rang me one evening and I said yes at once. It was the easiest "
+                 "decision I ever made.”",
+                 [("Marta rang me one evening and I said yes at once. It was the easiest decision I ever made.", "Piotr Zielinski",
+                   "introduced_speaker")], id="of two people introduced, not the one the quote speaks of"),
+    pytest.param("Oleh Kovalenko, 19, volunteers at the shelter every weekend.\n\n“The beds are full every night,” says his "
+                 "mother and shelter manager, Halyna Kovalenko.",
+                 [("The beds are full every night,", "Halyna Kovalenko", "governing_cue")],
+                 id="a relative and a title after the verb, then the name ending the sentence"),
 ]
 
 

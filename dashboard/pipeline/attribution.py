@@ -282,6 +282,12 @@ def _name_beside(ctx: QuoteContext, subj: Token, cue: Token) -> Span | None:
     phrase = Phrase.of(subj).span
     doc = ctx.doc
     after = doc[phrase.end : cue.i]  # ", Pat Dowling"
+    if subj.i > cue.i:  # '“…,” says his father and lead pastor, Kevin Howard.': the name ending the sentence
+        end = subj.sent.end
+        while end > phrase.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        commas = [t.i for t in doc[phrase.end : end] if t.text == ","]
+        after = doc[commas[-1] : end] if commas and end - phrase.end <= 8 else doc[phrase.end : phrase.end]
     k = phrase.start - 1  # the comma before the phrase, then back over the words before it ("Inna Levien,")
     while k > 0 and k > phrase.start - 7 and not (doc[k - 1].is_punct or doc[k - 1].is_space):
         k -= 1
@@ -653,7 +659,7 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
             return None
         prev_start, prev_end = bounds
         people = _people_between(ctx, prev_start, prev_end)
-    people = _first_of_a_pair(ctx, _without_relatives(ctx, people))
+    people = _not_spoken_of(ctx, _first_of_a_pair(ctx, _without_relatives(ctx, people)))
     if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
         subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
                         if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not ctx.memory.in_quote(t.idx)), None)
@@ -670,6 +676,18 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     if not any(o.is_subject and o.entity is m.entity for o in ctx.memory.mentions_between(earlier, prev_end)):
         return None
     return Candidate("introduced_speaker", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
+
+
+def _not_spoken_of(ctx: QuoteContext, people: list) -> list:
+    """'Basil has also worked with businessman Don Bryden … Don worked with the team' then '“… Basil
+    spoke to me and we've worked with the team …”': of two people, the one the quote speaks of in
+    the third person is not its speaker."""
+    ids = {id(m.entity) for m in people}
+    if len(ids) != 2:
+        return people
+    words = set(re.findall(r"[^\W\d_][\w'’-]*", ctx.text[ctx.span.start : ctx.span.end]))
+    spoken_of = {id(m.entity) for m in people if words & {w for w in m.entity.actor.name.split() if w[:1].isupper()}}
+    return [m for m in people if id(m.entity) not in spoken_of] if len(spoken_of) == 1 else people
 
 
 def opening_quote(ctx: QuoteContext) -> Candidate | None:
