@@ -613,6 +613,23 @@ LOCAL_AND_PARISH_CASES = [
                  "mother and shelter manager, Halyna Kovalenko.",
                  [("The beds are full every night,", "Halyna Kovalenko", "governing_cue")],
                  id="a relative and a title after the verb, then the name ending the sentence"),
+    pytest.param("Bangladesh has criticised Western sanctions on Moscow, saying they hurt poorer nations such as Bangladesh.\n\n"
+                 "Fuel prices in Bangladesh have doubled since March, while neighbouring Myanmar remains under sanctions of its "
+                 "own.\n\nA foreign ministry spokesman said on Thursday that sanctions “must go through the United Nations”.",
+                 [("must go through the United Nations", "Bangladeshi Ministry of Foreign Affairs", "governing_cue")],
+                 id="a ministry without its country: the government the story is about, not one named in passing"),
+    pytest.param('Anze Logar arrived in Chisinau on Tuesday.\n\n"Moldova can count on us," Logar was quoted as saying by his '
+                 'ministry on Facebook.',
+                 [("Moldova can count on us,", "Anze Logar", "governing_cue")],
+                 id="'was quoted as saying by': the subject of a passive 'quoted' is the speaker"),
+    pytest.param("Mayor Andriy Sadovyi posted a video from the station. He also shared: “Lviv has taken in more than 200,000 "
+                 "people and we are not done.”",
+                 [("Lviv has taken in more than 200,000 people and we are not done.", "Andriy Sadovyi", "governing_cue")],
+                 id="'shared:' on social media reports words (not 'shared a video')"),
+    pytest.param('Greta Lindqvist, a nurse from Malmo, has spent three weeks at the border.\n\n"We sleep four hours a night," '
+                 "the tired 52-year-old said, standing by the tents.",
+                 [("We sleep four hours a night,", "Greta Lindqvist", "governing_cue")],
+                 id="'the tired 52-year-old said', its 'said' tagged as a noun"),
 ]
 
 

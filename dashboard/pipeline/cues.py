@@ -21,7 +21,7 @@ CUE_VERBS = {
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
-        "dub", "term",
+        "dub", "term", "share",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",
@@ -43,7 +43,7 @@ _NEEDS_PARTICLE = {
 }
 _QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as saying"
 # Verbs that report speech with a clause or a quote, and mean something else with a noun object.
-_NO_NOUN_OBJECT = {"maintain", "continue", "hold"}
+_NO_NOUN_OBJECT = {"maintain", "continue", "hold", "share"}  # ("He also shared: “…”", not "shared the news")
 _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}
@@ -59,10 +59,20 @@ def speech_act(lemma: str | None) -> str:
     return CUE_VERBS.get(lemma or "", "statement")
 
 
+def _mistagged_after_a_quote(token: Token) -> bool:
+    """'said' a few words after a closing quotation mark, not 'the said agreement'."""
+    doc = token.doc
+    before = doc[max(0, token.i - 8) : token.i]
+    return (any(t.text in _CLOSERS for t in before) and doc[token.i - 1].lower_ not in ("the", "a", "this", "that")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") and doc[token.i + 1].text[:1].islower()))
+
+
 def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
     """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
     it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
     lemma = token.lemma_.lower()
+    if token.lower_ in ("said", "says") and token.pos_ in ("NOUN", "ADJ", "PROPN") and _mistagged_after_a_quote(token):
+        return True  # '“…,” the bulky 46-year-old said, surrounded by crowds': the tagger's noun is the verb
     if any((c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "shall", "'ll", "’ll", "wo"))
            or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in token.children):
         # "they would speak 'from diplomat to diplomat'", "if Minsk agrees": a hypothesis reports no
@@ -98,9 +108,13 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
 def passive_agent(verb: Token) -> Token | None | bool:
     """For a passive verb ("was told by X", "is believed"), the agent X or None; False when the
     verb is not passive. The subject of a passive reporting verb is what was said or whom it was
-    said to, never the speaker."""
+    said to, never the speaker — except of "quoted" and "cited", whose subject is the person quoted
+    ("Fajon was quoted as saying by the Foreign Ministry", "Kotin was cited by Interfax")."""
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
+    if verb.lemma_.lower() in ("quote", "cite"):
+        quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return quoted[0] if quoted else None
     agent = [c for c in verb.children if c.dep_ == "agent"]
     pobj = [c for c in agent[0].children if c.dep_ == "pobj"] if agent else []
     return pobj[0] if pobj else None

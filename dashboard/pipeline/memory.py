@@ -1390,6 +1390,8 @@ class ArticleMemory:
                     continue
             words.append(t.text)
         first = min(t.i for t in tokens)
+        while first > 1 and doc[first - 1].pos_ == "ADJ" and doc[first - 1].head.i == head.head.i:
+            first -= 1  # ("the bulky 46-year-old said": an adjective between, hung on the verb too)
         if first > 0 and doc[first - 1].lower_ == "the":
             definite = True  # "The 49-year-old said", its article parsed onto the verb
         title = re.sub(r"(?:\s+(?:of|to))+$", "", title_key(" ".join(words)))

@@ -173,7 +173,13 @@ def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor
         return None  # ("the Russian Ministry": a nationality, not what the ministry is for)
     government = memory.salient_organisation(pos, max_paragraphs=6, government=True)
     code = government.actor.country_code if government is not None else _government_described_before(memory, pos)
-    country = memory.reg.country(code or memory.dateline_country or memory.country_most_named(pos))
+    most = memory.country_most_named(pos)
+    if code is not None and most is not None and code != most and any(
+            e.actor.actor_type == "government" and e.actor.country_code == most and e.first_start < pos for e in memory.entities.values()):
+        # "Pakistan has questioned … as Iran remains under sanctions. A ministry of foreign affairs
+        # spokesperson said": of the governments acting, the one the story is about, not one named in passing
+        code = most
+    country = memory.reg.country(code or memory.dateline_country or most)
     return _ministry_of(memory, country, parts.topic) if country is not None else None
 
 
@@ -347,7 +353,8 @@ def _inside_a_modifier(tok: Token, head: Token) -> bool:
 
 def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
-    nominal_adjective = head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "nsubjpass") or head.head.pos_ == "VERB")  # "The 49-year-old said"
+    nominal_adjective = head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "nsubjpass") or head.head.pos_ == "VERB"
+                                                or head.head.lower_ in ("said", "says"))  # "The 49-year-old said" (tagged as a noun too)
     if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or (
             head.ent_type_ in ("GPE", "ORG", "NORP") and title_key(head.text) not in memory.reg.roles):
         return None  # ("the Taoiseach", an office the NER calls an organisation, is a role)
@@ -433,7 +440,8 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             if head.lemma_.lower() in _OWN_CHANNELS:
                 return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
             continue
-        actor = organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
+        actor = (organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
+                 or ministry_of_the_article(memory, phrase.text, owner.idx))  # "A ministry of foreign affairs (MOFA) spokesperson"
         if actor is None and owner.ent_type_ == "ORG" and owner.pos_ == "PROPN":
             ent = next((e for e in p.span.doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None)
             if ent is not None and _plausible_body_name(ent.text):  # "a spokesperson for the University of Worcester"
