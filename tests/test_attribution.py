@@ -630,6 +630,21 @@ LOCAL_AND_PARISH_CASES = [
                  "the tired 52-year-old said, standing by the tents.",
                  [("We sleep four hours a night,", "Greta Lindqvist", "governing_cue")],
                  id="'the tired 52-year-old said', its 'said' tagged as a noun"),
+    pytest.param("The children were met at the airport by their grandparents Halyna and Bohdan Tkachenko, who moved to Perth in "
+                 "2015.\n\nHalyna said: “We did not sleep for three nights before they came.”",
+                 [("We did not sleep for three nights before they came.", "Halyna Tkachenko", "governing_cue")],
+                 id="a couple sharing the surname, the first given name alone later"),
+    pytest.param("Sinn Féin TD Mairéad Farrell has visited the border.\n\nTeachta Farrell said: “What is happening here is a "
+                 "disgrace to Europe.”",
+                 [("What is happening here is a disgrace to Europe.", "Mairéad Farrell", "governing_cue")],
+                 id="an Irish deputy's title in Irish"),
+    pytest.param("Olena Marchuk fled from near Kyiv – Irpin is a town of 60,000 where she ran a bakery. “Everything was "
+                 "burning,” she said.",
+                 [("Everything was burning,", "Olena Marchuk", "governing_cue")],
+                 id="'X is a town of 60,000': a place the gazetteer lacks is no person"),
+    pytest.param("“I am sorry, I cannot talk about my family without crying,” apologised Oleksandr Kovalenko, the consul in Perth.",
+                 [("I am sorry, I cannot talk about my family without crying,", "Oleksandr Kovalenko", "governing_cue")],
+                 id="'apologised' reports words"),
 ]
 
 

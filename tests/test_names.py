@@ -47,6 +47,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Senators Amy Klobuchar", "Amy Klobuchar", None, id="a title in the plural before coordinated names"),
     pytest.param("Greg Abbot", "Greg Abbot", None, id="a surname that is also a cleric's office"),
     pytest.param("Steven Ms", "Steven Ms", None, id="letters after a name count only in capitals"),
+    pytest.param("Museveni Missing", "Museveni", None, id="a title-case headline's word after the name"),
+    pytest.param("Teachta Brady", "Brady", "teachta", id="the Irish 'Teachta' (deputy)"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

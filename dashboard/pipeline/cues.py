@@ -21,7 +21,7 @@ CUE_VERBS = {
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
-        "dub", "term", "share",
+        "dub", "term", "share", "apologise", "apologize",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",

@@ -282,6 +282,10 @@ def _owned(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("her", "his", "their", "my", "our", "its", "your") for c in tok.children)
 
 
+_PLACE_KINDS = {"city", "town", "village", "region", "port", "suburb", "settlement", "district", "province", "county",
+                "oblast", "country", "island", "municipality", "hamlet", "resort"}
+
+
 def _no_verb_between(tok: Token, ancestor: Token) -> bool:
     """No verb on the way up from `tok` to `ancestor` ("the Chief Executive, accompanied by the
     Minister …, José Luis Escrivá,": the name is inside a clause about someone else)."""
@@ -636,6 +640,8 @@ class ArticleMemory:
                 continue  # "The Ministry of Defence said": a body, not a person
             if _owned(tok):
                 continue  # "Her Rhodesian Ridgeback is muzzled": someone's dog or car, not a person's name
+            if tok.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _PLACE_KINDS for c in tok.head.children):
+                continue  # "Boyarka is a city of 34,000": a place the gazetteer does not know
             first = tok.i
             while first > 0 and self.doc[first - 1].pos_ == "PROPN" and (
                 self.doc[first - 1].dep_ in ("compound", "flat")
@@ -916,6 +922,8 @@ class ArticleMemory:
         by_start = {e.start: c for e, c in cleaned}
         for e, c in cleaned:
             partner = by_start.get(e.end + 1) if e.end < len(doc) and doc[e.end].lower_ in ("and", "&") else None
+            if partner is None and e.end < len(doc) and doc[e.end].lower_ in ("and", "&"):
+                partner = self._untagged_full_name(e.end + 1)  # "grandparents Larysa and Oleksiy Mishchenko", the NER missing him
             if (partner is not None and " " not in c.name and len(partner.name.split()) >= 2
                     and usual_gender(c.name) is not None and usual_gender(partner.name.split()[0]) is not None):
                 c = dataclasses.replace(c, name=f"{c.name} {' '.join(partner.name.split()[1:])}")
@@ -967,6 +975,19 @@ class ArticleMemory:
         titled = len(ent) == 1 and normalise(doc[i - 1].text).rstrip(".") in HONORIFICS
         modifies = given.head.i == ent.root.i and given.dep_ in ("compound", "flat") and usual_gender(given.text) is not None
         return doc[i : ent.end] if titled or modifies else ent
+
+    def _untagged_full_name(self, i: int) -> CleanName | None:
+        """A given name and a capitalised surname at token `i` that the NER left untagged."""
+        doc = self.doc
+        if i + 1 >= len(doc) or (i + 2 < len(doc) and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper()):
+            return None
+        first, last = doc[i], doc[i + 1]
+        if not (first.pos_ == "PROPN" and last.pos_ == "PROPN" and first.text.isalpha() and last.text.isalpha()
+                and first.text[:1].isupper() and last.text[:1].isupper() and usual_gender(first.text) is not None):
+            return None
+        if self.is_place_or_nation(last.text) or normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS:
+            return None
+        return CleanName(f"{first.text} {last.text}", None)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""

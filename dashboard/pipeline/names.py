@@ -31,7 +31,7 @@ HONORIFICS = {
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
     "provost", "sheriff", "constable", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
     "councilman", "councilwoman", "councilmember", "hon", "honourable", "honorable", "rt", "msgr", "monsignor", "deacon",
-    "canon", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier",
+    "canon", "teachta", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier",
 }
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father", "councilman", "monsignor", "msgr"}
@@ -106,7 +106,9 @@ _PLACE_WORDS_ALONE = {"city", "town", "village", "region", "oblast", "district",
                       "river", "square", "street", "airport", "station", "border", "capital", "parish", "church",
                       "cathedral", "diocese", "embassy", "council"}
 _HEADLINE_VERBS = {"calls", "says", "urges", "warns", "vows", "tells", "slams", "asks", "claims", "admits", "denies",
-                   "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets"}
+                   "rejects", "hails", "blasts", "insists", "pledges", "accuses", "threatens", "demands", "visits", "meets",
+                   "condemns", "backs", "joins", "arrives", "reacts", "responds", "speaks", "resigns", "defends", "reveals",
+                   "confirms", "announces", "welcomes", "praises", "thanks", "signs", "missing", "absent", "skips", "snubs"}
 # A nickname in quotation marks between the parts of a name: Joko “Jokowi” Widodo, Dwayne "The Rock" Johnson.
 _NICKNAME = re.compile(r"(?<=\w)\s+[“\"‘'«][^\s“”\"‘’'«»][^“”\"‘’'«»]{0,28}[”\"’'»](?=\s+\w)")
 # What a person is, capitalised before the name as if a title ("Ukrainian Citizen Liudmyla"): never a name.
