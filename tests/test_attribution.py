@@ -645,6 +645,18 @@ LOCAL_AND_PARISH_CASES = [
     pytest.param("“I am sorry, I cannot talk about my family without crying,” apologised Oleksandr Kovalenko, the consul in Perth.",
                  [("I am sorry, I cannot talk about my family without crying,", "Oleksandr Kovalenko", "governing_cue")],
                  id="'apologised' reports words"),
+    pytest.param('"The corridor works every day," Minister of Defence Oleksii Reznikov marks.',
+                 [("The corridor works every day,", "Oleksii Reznikov", "governing_cue")],
+                 id="a machine translation's 'marks' for 'notes'"),
+    pytest.param("Opposition leader Svetlana Tikhanovskaya visited Cork on Friday. Her husband, Sergei Tikhanovskaya, is in "
+                 "prison in Belarus.\n\n“I will go home one day,” Ms Tikhanovskaya said.",
+                 [("I will go home one day,", "Sviatlana Tsikhanouskaya", "governing_cue")],
+                 id="'Ms' and a surname spelled as the article spells it: her, not the man the article gives her surname"),
+    pytest.param("Latvia welcomed the deal.\n\nThe Foreign Ministry praised the talks as “a step towards peace”.\n\nThe Turkish "
+                 "Foreign Ministry later announced the next round. “The delegations will meet in Istanbul,” the ministry said.",
+                 [("a step towards peace", "Latvian Ministry of Foreign Affairs", "governing_cue"),
+                  ("The delegations will meet in Istanbul,", "Turkish Ministry of Foreign Affairs", "governing_cue")],
+                 id="'the ministry' after a second country's ministry is that one"),
 ]
 
 

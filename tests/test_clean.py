@@ -196,6 +196,9 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
         pytest.param("The photo: a burnt-out tank outside Bucha, taken by a resident.", False, id="a sentence about a photo"),
         pytest.param("Seeing also the damage in Irpin, she wept.", False, id="a sentence that only starts alike"),
         pytest.param("Also, read the statement in full, he said.", False, id="'Also, read' in a sentence"),
+        pytest.param('%image(20931, type="thumbnail", alt="Volunteers load a van in Leeds")', True,
+                     id="a CMS's image placeholder left in the copy"),
+        pytest.param("%20 of the vote went to the mayor", False, id="a percentage that lost its number is no placeholder"),
     ],
 )
 def test_related_story_links_are_page_furniture(line, furniture):

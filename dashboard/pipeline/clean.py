@@ -106,6 +106,7 @@ _PROMPTS = re.compile(
     r"|[^.!?\n]{0,80}(?:\||,|–|-)\s*(?:photo|photograph|picture|image)s?\s*(?::|by\b|credit\b)[^.!?\n]{0,60}$"
     r"|most (?:read|popular)$|trending$|copyright\b|©|all rights reserved"
     r"|get (?:the|our) (?:app|latest)|download (?:the|our) app|open in app"
+    r"|%[a-z]+\(\d+,"  # a CMS's image placeholder left in the copy: '%image(15463754, type="article-full", alt="…")'
     r")",
     re.I,
 )

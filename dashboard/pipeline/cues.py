@@ -21,7 +21,7 @@ CUE_VERBS = {
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
-        "dub", "term", "share", "apologise", "apologize",
+        "dub", "term", "share", "apologise", "apologize", "mark",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",
@@ -43,7 +43,7 @@ _NEEDS_PARTICLE = {
 }
 _QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as saying"
 # Verbs that report speech with a clause or a quote, and mean something else with a noun object.
-_NO_NOUN_OBJECT = {"maintain", "continue", "hold", "share"}  # ("He also shared: “…”", not "shared the news")
+_NO_NOUN_OBJECT = {"maintain", "continue", "hold", "share", "mark"}  # ("He also shared: “…”", not "shared the news")
 _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}

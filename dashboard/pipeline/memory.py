@@ -444,8 +444,14 @@ class ArticleMemory:
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         self._by_start[start] = m
         if kind in ("name", "title_surname") and entity.is_person:
-            parts = name_key(entity.actor.name).split()
-            if len(parts) > 1:
+            written = clean_person_name(self.text[start:end])
+            # the registry's spelling and the article's ("Svetlana Tikhanovskaya" for Sviatlana Tsikhanouskaya)
+            spellings = {name_key(entity.actor.name)}
+            if written is not None and len(spellings.copy().pop().split()) > 1:  # (not for a lone name: "Iran Deal" is "Deal")
+                spellings.add(name_key(written.name))
+            for parts in (k.split() for k in spellings):
+                if len(parts) < 2:
+                    continue
                 if start not in self._surname_given:  # (not "Lola" of "Barry Haughian and his wife Lola": "Haughian" is his)
                     self._full_names.setdefault(("surname", parts[-1]), []).append(m)
                 self._full_names.setdefault(("first", parts[0]), []).append(m)
@@ -1046,6 +1052,8 @@ class ArticleMemory:
         for want_first in ((True, False) if first_name_first else (False, True)):
             best = None
             for m in self._full_names.get(("first" if want_first else "surname", key), []):
+                if gender and m.entity.gender not in (None, gender):
+                    continue  # "Ms Tikhanovskaya" is not her husband, whatever the article calls him
                 if m.start <= pos or best is None:
                     best = m
             if best is not None:
@@ -1283,6 +1291,15 @@ class ArticleMemory:
         lo = bisect.bisect_left(self.mentions, start - 200, key=lambda x: x.start)
         return any(m.entity.is_person and m.start < end and start < m.end for m in self.mentions[lo:] if m.start < end)
 
+    def _national_body(self, head: Token) -> Entity | None:
+        """The body a subject phrase with a nationality names ("The Saudi Foreign Ministry"), by the
+        one resolver of organisation names."""
+        from .speakers import organisation_named
+
+        words = [t for t in head.subtree if t.i <= head.i]
+        actor = organisation_named(self, self.doc[words[0].i : head.i + 1].text) if words else None
+        return self.entity_for(actor) if actor is not None and actor.actor_type != "person" else None
+
     def _learn_organisations(self) -> None:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
         from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
@@ -1364,8 +1381,14 @@ class ArticleMemory:
                           for m in [self.mention_in(self.doc[c.left_edge.i : c.right_edge.i + 1])]
                           if m is not None and m.entity.is_person and not m.in_quote), None)
             # "the EU ambassador to Argentina, Amador Sánchez Rico, said": the description is of the name beside it
-            entity = named.entity if named is not None else self.described(self.description_of(tok), tok.idx,
-                                                                            allow_salience=self._rank(tok) == 0)
+            d = self.description_of(tok)
+            entity = named.entity if named is not None else self.described(d, tok.idx, allow_salience=self._rank(tok) == 0)
+            if entity is None and d.country is not None and d.head in ORG_NOUNS and d.head not in PERSON_NOUNS and any(
+                    m.start < tok.idx and not m.entity.is_person and m.entity.country not in (None, d.country)
+                    and d.head in normalise(m.entity.actor.name) for m in self.mentions):
+                # "The Saudi Foreign Ministry yesterday announced", after Bahrain's: a body of its own, so
+                # that "the ministry" after it is this one
+                entity = self._national_body(tok)
             if entity is not None:
                 left = min([tok.i] + [t.i for c in tok.lefts for t in c.subtree])
                 self.note(entity, self.doc[left].idx, tok.idx + len(tok.text), "description", True)
@@ -1432,7 +1455,8 @@ class ArticleMemory:
                 # "the border guard" after "Polish Border Guard": a body whose name holds every word
                 words = d.title.split()
                 for m in reversed(self.mentions):
-                    if m.start < pos and not m.entity.is_person and all(w in normalise(m.entity.actor.name) for w in words):
+                    if m.start < pos and not m.entity.is_person and all(w in normalise(m.entity.actor.name) for w in words) \
+                            and (d.country is None or m.entity.country in (None, d.country)):  # (not Bahrain's for "the Saudi Foreign Ministry")
                         return m.entity
             return self._org_described(d, pos) if d.title == d.head else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
