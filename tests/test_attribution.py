@@ -657,6 +657,16 @@ LOCAL_AND_PARISH_CASES = [
                  [("a step towards peace", "Latvian Ministry of Foreign Affairs", "governing_cue"),
                   ("The delegations will meet in Istanbul,", "Turkish Ministry of Foreign Affairs", "governing_cue")],
                  id="'the ministry' after a second country's ministry is that one"),
+    pytest.param("The Ukrainian Embassy in Nairobi issued a statement on Monday.\n\n“Our citizens in Kenya are safe and accounted "
+                 "for,” the Embassy said.",
+                 [("Our citizens in Kenya are safe and accounted for,", "Ukrainian Embassy in Kenya", "governing_cue")],
+                 id="an embassy named by its host's capital is the embassy in that country"),
+    pytest.param('The Embassy of India in Poland said it was ready to help.\n\n"Students should go to the Medyka crossing," the '
+                 "embassy said.",
+                 [("Students should go to the Medyka crossing,", "Indian Embassy in Poland", "governing_cue")],
+                 id="'the Embassy of X in Y' is the same body as 'the X-ian Embassy in Y'"),
+    pytest.param("“The sanctions must bite,” said Labour Senator Mark Wall on Tuesday.",
+                 [("The sanctions must bite,", "Mark Wall", "governing_cue")], id="a party and a title before the name"),
 ]
 
 

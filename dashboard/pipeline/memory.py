@@ -527,6 +527,7 @@ class ArticleMemory:
             if m.kind in ("name", "title_surname"):
                 self._learn_titles(m)
         self._learn_appositive_names()
+        self._learn_embassies()
         self._learn_organisations()
         self._merge_lone_names()
         self._learn_offices()
@@ -1300,6 +1301,30 @@ class ArticleMemory:
         actor = organisation_named(self, self.doc[words[0].i : head.i + 1].text) if words else None
         return self.entity_for(actor) if actor is not None and actor.actor_type != "person" else None
 
+    def _learn_embassies(self) -> None:
+        """'Russian Embassy in Addis Ababa issued a statement', which the NER did not call a body:
+        an embassy named by its country and host, so that "the Embassy said" finds it."""
+        from .speakers import embassy_named
+
+        doc = self.doc
+        for tok in doc:
+            if tok.text != "Embassy" or self.in_quote(tok.idx) or self._by_start.get(tok.idx) is not None:
+                continue
+            for left in (tok.i - 1, tok.i - 2, tok.i):
+                for right in range(tok.i + 8, tok.i + 1, -1):  # the longest host first ("in Addis Ababa")
+                    if left < 0 or right > len(doc):
+                        continue
+                    span = doc[left:right]
+                    actor = embassy_named(self, span.text)
+                    if actor is not None:
+                        head = span.root
+                        self.note(self.entity_for(actor), span.start_char, span.end_char, "organisation", head.dep_ in SUBJECT_DEPS
+                                  or any(t.dep_ in SUBJECT_DEPS for t in span))
+                        break
+                else:
+                    continue
+                break
+
     def _learn_organisations(self) -> None:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
         from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
@@ -1309,6 +1334,8 @@ class ArticleMemory:
                 continue
             if self._overlaps_person(ent.start_char, ent.end_char):
                 continue  # "Ingrida Šimonytė" tagged ORG but read as the prime minister's name
+            if any(" Embassy in " in m.entity.actor.name for m in self.mentions_between(ent.start_char - 4, ent.end_char)):
+                continue  # "The Ukrainian Embassy" of "The Ukrainian Embassy in Nairobi", read whole already
             entry = self.reg.person_matcher.match(ent.text) if ent.label_ == "ORG" and " " in ent.text.strip() else None
             if entry is not None:  # a registered person the NER took for an organisation
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")

@@ -53,7 +53,8 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "
                    "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator",
                    "councillor", "councilor", "cllr", "alderman", "vicar", "rector", "chaplain", "priest", "curate",
                    "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
-                   "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman"}
+                   "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
+                   "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"}
 # Letters written after a name: a seat in a parliament, an honour, a rank at the bar (in capitals only).
 POST_NOMINALS = {"mp", "msp", "ms", "mla", "td", "mep", "am", "mhk", "mpp", "mna", "qc", "kc", "sc", "obe", "mbe",
                  "cbe", "kbe", "dbe", "frs", "phd", "md"}

@@ -133,7 +133,27 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
     country = reg.country_by_name.get(key)
     if country is not None:
         return _registered_or_new(memory, reg.government_name(country), "government", country.iso2)
-    return _national_body(memory, t)
+    return embassy_named(memory, t) or _national_body(memory, t)
+
+
+_EMBASSY = (re.compile(r"^(?:the\s+)?(?P<nat>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+Embassy\s+(?:in|to)\s+(?P<host>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})$"),
+            re.compile(r"^(?:the\s+)?Embassy\s+of\s+(?:the\s+)?(?P<nat>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?:in|to)\s+(?P<host>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})$"))
+
+
+def embassy_named(memory: ArticleMemory, text: str) -> Actor | None:
+    """'Russian Embassy in Addis Ababa', 'the Embassy of Russia in Ethiopia': one body, named
+    '<Demonym> Embassy in <host country>' (a capital read as its country)."""
+    reg = memory.reg
+    for pattern in _EMBASSY:
+        m = pattern.match(_strip(text))
+        if m is None:
+            continue
+        nat = country_of(reg, m["nat"])
+        host = country_of(reg, m["host"]) or next((c for c in reg.countries if c.capital and normalise(c.capital) == normalise(m["host"])), None)
+        if nat is None or host is None or nat.iso2 == host.iso2:
+            return None
+        return _registered_or_new(memory, f"{nat.demonym or nat.name} Embassy in {host.name}", "government", nat.iso2)
+    return None
 
 
 # Office names one country's government owns in the registry that other countries' news uses for
@@ -592,6 +612,9 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
+    if actor is None and head.lower_ in ORG_NOUNS and len([t for t in p.span if not t.is_punct]) <= 2:
+        body = memory.described(memory.description_of(head), head.idx)  # "the Embassy said", capitalised: the one named
+        actor = body.actor if body is not None and not body.is_person else None
     if actor is None and (head.ent_type_ == "ORG" or head.pos_ == "PROPN" and head.ent_type_ in ("NORP", "GPE")
                           or head.lemma_.lower() in _SOURCE_HEADS):
         actor = find_in_phrase(memory, p.text)
