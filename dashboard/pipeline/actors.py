@@ -103,9 +103,12 @@ class Registry:
         self.countries = countries
         self.country_by_name: dict[str, Country] = {}
         self.country_by_demonym: dict[str, Country] = {}
+        self.country_by_capital: dict[str, Country] = {}
         for c in countries:
             for name in (c.name, *c.aliases):
                 self.country_by_name.setdefault(normalise(name), c)
+            if c.capital:
+                self.country_by_capital.setdefault(normalise(c.capital), c)
             if c.demonym:
                 self.country_by_demonym.setdefault(normalise(c.demonym), c)
         # Spelling variants of demonyms common in news copy.

@@ -444,12 +444,10 @@ class ArticleMemory:
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         self._by_start[start] = m
         if kind in ("name", "title_surname") and entity.is_person:
-            written = clean_person_name(self.text[start:end])
+            canonical = name_key(entity.actor.name)
+            written = clean_person_name(self.text[start:end]) if " " in canonical else None  # (not for a lone name: "Iran Deal" is "Deal")
             # the registry's spelling and the article's ("Svetlana Tikhanovskaya" for Sviatlana Tsikhanouskaya)
-            spellings = {name_key(entity.actor.name)}
-            if written is not None and len(spellings.copy().pop().split()) > 1:  # (not for a lone name: "Iran Deal" is "Deal")
-                spellings.add(name_key(written.name))
-            for parts in (k.split() for k in spellings):
+            for parts in (k.split() for k in {canonical} | ({name_key(written.name)} if written is not None else set())):
                 if len(parts) < 2:
                     continue
                 if start not in self._surname_given:  # (not "Lola" of "Barry Haughian and his wife Lola": "Haughian" is his)
@@ -738,6 +736,11 @@ class ArticleMemory:
         words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
         return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
+    def _names_no_one(self, word: str) -> bool:
+        """A title, a body's noun, a place or a nation: a capitalised word that is nobody's name."""
+        key = normalise(word)
+        return key in TITLE_WORDS or key in ORG_NOUNS or self.is_place_or_nation(word)
+
     def is_place_or_nation(self, word: str) -> bool:
         key = normalise(word)
         plural = key[:-1] if key.endswith("s") else key  # "Belarusians", "Poles"
@@ -857,7 +860,7 @@ class ArticleMemory:
             run = doc[i:j]
             if not 2 <= len(run) <= 3 or self._overlaps_person(run.start_char, run.end_char):
                 continue
-            if any(self.is_place_or_nation(t.text) or normalise(t.text) in TITLE_WORDS or normalise(t.text) in ORG_NOUNS for t in run):
+            if any(self._names_no_one(t.text) for t in run):
                 continue
             entity = self.person_named(run.text, run.start_char)
             if entity is not None and entity.is_person:
@@ -881,7 +884,7 @@ class ArticleMemory:
                 continue
             if not (last.text[:1].isupper() and last.text.isalpha() and first.whitespace_):
                 continue
-            if normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS or self.is_place_or_nation(last.text):
+            if self._names_no_one(last.text):
                 continue
             start, end = first.idx, last.idx + len(last.text)
             if self._overlaps_person(start, end) or is_credit(self.text, start, end) or self.in_quote(start):
@@ -964,7 +967,7 @@ class ArticleMemory:
         if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for"):
             return ent
         title = normalise(doc[ent.start - 2].text)
-        if not (title in TITLE_WORDS or title in OFFICE_WORDS or title in ("member", "bishop", "mayor")):
+        if not (title in TITLE_WORDS or title in OFFICE_WORDS or title == "member"):
             return ent
         return doc[ent.start + 1 : ent.end] if usual_gender(doc[ent.start + 1].text) is not None else ent
 
@@ -977,7 +980,7 @@ class ArticleMemory:
         given = doc[i]
         if not (given.text.isalpha() and given.text[:1].isupper() and given.whitespace_ and not given.is_sent_start):
             return ent
-        if normalise(given.text) in TITLE_WORDS or normalise(given.text) in ORG_NOUNS or self.is_place_or_nation(given.text) or given.ent_type_ not in ("", "PERSON"):
+        if self._names_no_one(given.text) or given.ent_type_ not in ("", "PERSON"):
             return ent
         titled = len(ent) == 1 and normalise(doc[i - 1].text).rstrip(".") in HONORIFICS
         modifies = given.head.i == ent.root.i and given.dep_ in ("compound", "flat") and usual_gender(given.text) is not None
@@ -992,9 +995,7 @@ class ArticleMemory:
         if not (first.pos_ == "PROPN" and last.pos_ == "PROPN" and first.text.isalpha() and last.text.isalpha()
                 and first.text[:1].isupper() and last.text[:1].isupper() and usual_gender(first.text) is not None):
             return None
-        if self.is_place_or_nation(last.text) or normalise(last.text) in TITLE_WORDS or normalise(last.text) in ORG_NOUNS:
-            return None
-        return CleanName(f"{first.text} {last.text}", None)
+        return None if self._names_no_one(last.text) else CleanName(f"{first.text} {last.text}", None)
 
     def _with_honorific(self, ent: Span) -> Span:
         """"Mr" / "Ms" / "Sir" just before a name the NER left out: kept, for gender and "Sir Keir"."""
@@ -1187,9 +1188,9 @@ class ArticleMemory:
             if m is None:
                 continue
             country, city = m.group("country") or m.group("country2"), m.group("city") or m.group("city2")
-            capital = next((c.iso2 for c in self.reg.countries if c.capital and normalise(c.capital) == normalise(city)), None)
+            capital = self.reg.country_by_capital.get(normalise(city))
             if capital is not None:  # a capital first: "ISLAMABAD" is not the Bangladeshi town of that name
-                return capital
+                return capital.iso2
             for name in (country, city):
                 place = gazetteer().lookup(name) if name else None
                 if place is not None and place.country_code:
@@ -1310,20 +1311,13 @@ class ArticleMemory:
         for tok in doc:
             if tok.text != "Embassy" or self.in_quote(tok.idx) or self._by_start.get(tok.idx) is not None:
                 continue
-            for left in (tok.i - 1, tok.i - 2, tok.i):
-                for right in range(tok.i + 8, tok.i + 1, -1):  # the longest host first ("in Addis Ababa")
-                    if left < 0 or right > len(doc):
-                        continue
-                    span = doc[left:right]
-                    actor = embassy_named(self, span.text)
-                    if actor is not None:
-                        head = span.root
-                        self.note(self.entity_for(actor), span.start_char, span.end_char, "organisation", head.dep_ in SUBJECT_DEPS
-                                  or any(t.dep_ in SUBJECT_DEPS for t in span))
-                        break
-                else:
-                    continue
-                break
+            spans = (doc[left:right] for left in (tok.i - 1, tok.i - 2, tok.i) if left >= 0
+                     for right in range(min(tok.i + 8, len(doc)), tok.i + 1, -1))  # the longest host first ("in Addis Ababa")
+            found = next(((span, actor) for span in spans for actor in [embassy_named(self, span.text)] if actor is not None), None)
+            if found is not None:
+                span, actor = found
+                self.note(self.entity_for(actor), span.start_char, span.end_char, "organisation",
+                          any(t.dep_ in SUBJECT_DEPS for t in span))
 
     def _learn_organisations(self) -> None:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""

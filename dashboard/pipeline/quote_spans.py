@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 OPEN_DOUBLE = "“«„"
 _WORD = re.compile(r"\w")
 _ANY_MARK = re.compile(r"[“”\"‘’'«»„]")
-_QUOTE_MARK = re.compile(r"[“”\"«»„]|(?<![^\W\d_])[‘’']|[‘’'](?![^\W\d_])")  # not an apostrophe inside a word
+_DOUBLE_MARKS = r"[“”\"«»„]"
+_QUOTE_MARK = re.compile(_DOUBLE_MARKS + r"|(?<![^\W\d_])[‘’']|[‘’'](?![^\W\d_])")  # not an apostrophe inside a word
 _NAMING_BEFORE = re.compile(
     r"(?:dubbed|called|so-called|so called|known as|named|nicknamed|code-?named|termed|titled|entitled|labelled|labeled|branded|the word|the term|phrase)\s*$",
     re.I,
@@ -107,7 +108,7 @@ def _reopens_after_lost_break(text: str, i: int, opened: int) -> bool:
             and len(text[opened + 1 : i].split()) >= 4)
 
 
-_DOUBLE_MARK = re.compile(r"[“”\"«»„]")
+_DOUBLE_MARK = re.compile(_DOUBLE_MARKS)
 _VERB_AFTER = re.compile(r"\s+(?:said|says|added|told|explained|stated|continued|insisted|noted|declared)\b")
 
 

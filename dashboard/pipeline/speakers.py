@@ -149,7 +149,7 @@ def embassy_named(memory: ArticleMemory, text: str) -> Actor | None:
         if m is None:
             continue
         nat = country_of(reg, m["nat"])
-        host = country_of(reg, m["host"]) or next((c for c in reg.countries if c.capital and normalise(c.capital) == normalise(m["host"])), None)
+        host = country_of(reg, m["host"]) or reg.country_by_capital.get(normalise(m["host"]))
         if nat is None or host is None or nat.iso2 == host.iso2:
             return None
         return _registered_or_new(memory, f"{nat.demonym or nat.name} Embassy in {host.name}", "government", nat.iso2)
