@@ -676,6 +676,39 @@ def test_local_and_parish_cases(text, expected):
     assert found(text) == expected
 
 
+# Kinds first met in news of 2024-25 (held-out sets 52-55), each written here in another style.
+BINDING_AND_OFFICE_CASES = [
+    pytest.param("Prime Minister Lars Lind met President Jonas Berg in Oslo on Friday.\n\n“We call for a ceasefire now,” Lind "
+                 "said.\n\nBerg “assured me that Finland stands ready to help,” he added.\n\nHe welcomed a “clear commitment” "
+                 "from Berg.",
+                 [("We call for a ceasefire now,", "Lars Lind", "governing_cue"),
+                  ("assured me that Finland stands ready to help,", "Lars Lind", "governing_cue"),
+                  ("clear commitment", "Lars Lind", "governing_cue")],
+                 id="a pronoun is not the person named in its own clause or in the words it reports"),
+    pytest.param('Jonas Berg flew to Oslo on Friday. When Berg arrived in the city, he said "we are here to help."',
+                 [("we are here to help.", "Jonas Berg", "governing_cue")],
+                 id="a clause set before the pronoun does not bind it"),
+    pytest.param('Marta Nowak met her neighbour Ana Silva at the station. Ana told us what it was like, she said: "We had '
+                 'nothing left."',
+                 [("We had nothing left.", "Ana Silva", "governing_cue")],
+                 id="a name before the pronoun that the quote does not go on from still can be it"),
+    pytest.param('Parishioners welcomed the Bishop of Down and Connor Noel Treanor on Sunday. "We must keep praying for peace," '
+                 'the bishop said. Bishop Treanor added: "No family should be left alone."',
+                 [("We must keep praying for peace,", "Noel Treanor", "governing_cue"),
+                  ("No family should be left alone.", "Noel Treanor", "governing_cue")],
+                 id="an office of two places: the second place is not the bishop's given name"),
+    pytest.param('Archbishop of Cardiff and Menevia Mark O\'Toole wrote to parishes. "Our doors are open to every family," '
+                 "the archbishop wrote.",
+                 [("Our doors are open to every family,", "Mark O'Toole", "governing_cue")],
+                 id="'the archbishop' is the person the article gives that office"),
+]
+
+
+@pytest.mark.parametrize("text,expected", BINDING_AND_OFFICE_CASES)
+def test_binding_and_office_cases(text, expected):
+    assert found(text) == expected
+
+
 def test_words_no_sieve_placed_take_the_speaker_of_a_quote_that_contains_them():
     text = ('Wellington sent its "deepest sympathy" on Monday.\n\n'
             '"We send our deepest sympathy to the families in Kyiv," Jacinda Ardern said.')

@@ -132,6 +132,7 @@ _TITLE_HINT = re.compile(
     r"reporter|presenter|interviewer|host|anchor|"
     # people in the story described by what they are: "Reyham Khan, a medical student," -> "the student said"
     r"student|mother|father|resident|volunteer|refugee|teacher|doctor|nurse|soldier|driver|farmer|worker|priest|"
+    r"bishop|archbishop|cardinal|rabbi|imam|pastor|vicar|chaplain|patriarch|"
     r"pensioner|migrant|businessman|businesswoman|activist|witness|lawyer|economist|expert|professor|researcher|"
     r"officer|engineer|owner|manager|founder|coordinator|member|rapporteur|chair|deputy|lawmaker|legislator|mp|"
     r"protester|protestor|demonstrator|hacker|blogger|commentator)\b",
@@ -485,7 +486,7 @@ class ArticleMemory:
         return known
 
     def _build(self) -> None:
-        persons = [self._with_honorific(self._with_given_name(self._without_office_place(self._whole_name(e)))) for e in entities(self.doc)
+        persons = [self._with_honorific(self._without_office_place(self._with_given_name(self._whole_name(e)))) for e in entities(self.doc)
                    if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
                    and self.acronym(e.text.strip()) is None  # "Narefa said", after "… Refugees (Narefa)": a body
                    and not _owned(e.root)]  # "Her Rhodesian Ridgeback": someone's dog
@@ -961,15 +962,30 @@ class ArticleMemory:
         return sorted(out, key=lambda ec: ec[0].start)
 
     def _without_office_place(self, ent: Span) -> Span:
-        """'Bishop of Wollongong Brian Mascord', 'Member for Whitlam Stephen Jones': the NER ran the
-        office's place into the name; a place right after "of"/"for" and a title, before a given name."""
+        """'Bishop of Wollongong Brian Mascord', 'Member for Whitlam Stephen Jones', 'Bishop of Down and
+        Connor Noel Treanor': the NER ran the office's place into the name; the last place of the
+        title's "of"/"for" phrase, before a given name."""
         doc = self.doc
-        if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for"):
+        if len(ent) < 3 or ent.start < 2 or usual_gender(doc[ent.start + 1].text) is None:
             return ent
-        title = normalise(doc[ent.start - 2].text)
-        if not (title in TITLE_WORDS or title in OFFICE_WORDS or title == "member"):
+        if doc[ent.start - 1].lower_ not in ("of", "for", "and", "&"):
             return ent
-        return doc[ent.start + 1 : ent.end] if usual_gender(doc[ent.start + 1].text) is not None else ent
+        return doc[ent.start + 1 : ent.end] if self._office_title_before(ent.start) is not None else ent
+
+    def _office_title_before(self, start: int) -> Token | None:
+        """The title word of an office named by its places just before token `start`: "Bishop" of
+        "Bishop of Down and Connor", "of the Dioceses of Elphin and Achonry", "Member for Whitlam"."""
+        doc, i = self.doc, start - 1
+        while i > 0 and start - i <= 9:
+            low = doc[i].lower_
+            if low in ("of", "for"):
+                title = normalise(doc[i - 1].text)
+                if title in TITLE_WORDS or title in OFFICE_WORDS or title == "member":
+                    return doc[i - 1]
+            elif not (low in ("and", "&", "the") or (doc[i].text[:1].isupper() and doc[i].is_alpha)):
+                return None
+            i -= 1
+        return None
 
     def _with_given_name(self, ent: Span) -> Span:
         """'Father Wolodymyr' + 'Kalinecki': a one-word PERSON entity the NER cut from the given name
@@ -1129,6 +1145,9 @@ class ArticleMemory:
                 i -= 1
                 continue
             break
+        office = self._office_title_before(span.start)
+        if office is not None:  # "Bishop of Down and Connor Noel Treanor": a bishop
+            found.append((normalise(office.text), None))
         if before and any(self.is_media(t.text) for t in before):  # "the BBC's Steve Rosenberg": a journalist
             found.append(("journalist", None))
         inner = [t for t in span if normalise(t.text).rstrip(".") in TITLE_WORDS or self._is_qualifier(t.text)]
@@ -1351,6 +1370,12 @@ class ArticleMemory:
                 entity, kind = self._person_from_single_name(words[1], ent.start_char, normalise(words[0]).rstrip("."))
                 if entity is not None:  # "Fr Wolodymyr", "Ms Kallas" tagged ORG: a person by title and one name
                     self._note_ent(ent, entity, "title_surname" if kind == "surname" else kind)
+                    continue
+            if len(words) == 2 and normalise(words[0]).rstrip(".") in TITLE_WORDS:
+                known = self._full_names.get(("surname", name_key(words[1])))
+                if known and len({id(m.entity) for m in known}) == 1 and known[0].entity.is_person:
+                    # "Bishop Doran", "Senator Kaine" tagged ORG after the full name: that person
+                    self._note_ent(ent, known[0].entity, "title_surname")
                     continue
             # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
             titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
@@ -1716,18 +1741,19 @@ class ArticleMemory:
         if gender is None or tok.i in self._resolving:
             return None
         self._resolving.add(tok.i)
+        bound = self._named_in_its_clause(tok)
         try:
-            found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True)
+            found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True, bound=bound)
             if found is None:
-                found = self._named_next(tok.idx, gender)
+                found = self._named_next(tok.idx, gender, bound)
             if found is None:
                 # "Vivian Balakrishnan … he said": the text's pronoun over a first name's usual gender
-                found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True, overrule_guesses=True)
+                found = self.salient_person(tok.idx, gender=gender, same_sentence_subjects_only=True, overrule_guesses=True, bound=bound)
             if found is None and not any(e.is_person and e.gender in (gender, None) and e.first_start < tok.idx
                                          for e in self.entities.values()):
                 # "Nanaia Mahuta … “It will tragically affect many civilians,” he said" in a machine
                 # translation: no one of that gender is named before, so the pronoun's gender is wrong
-                found = self.salient_person(tok.idx, same_sentence_subjects_only=True)
+                found = self.salient_person(tok.idx, same_sentence_subjects_only=True, bound=bound)
                 if found is not None and found.gender not in (None, gender):
                     self._pronouns[tok.i] = found
                     return found  # (its gender stays the one the names tell)
@@ -1772,7 +1798,34 @@ class ArticleMemory:
                 return m.entity if not m.entity.titles and not m.entity.actor.is_registered else None
         return None
 
-    def _named_next(self, pos: int, gender: str) -> Entity | None:
+    def _named_in_its_clause(self, tok: Token) -> frozenset[int]:
+        """People a subject pronoun cannot be (binding's Principle C): those named after it in its
+        own clause ("He described a signal from Zelenskyy") or inside what it says, before it
+        ("Zelenskyy “told me …,” he added"). A clause set before it ("When Tusk arrived, he said")
+        does not bind."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.i == tok.i:
+            return frozenset()
+        sent = self.sents[self.sentence_index(tok.idx)]
+        bound = set()
+        for m in self.mentions_between(sent.start_char, sent.end_char):
+            if not m.entity.is_person or m.in_quote or m.kind not in ("name", "surname", "first_name", "title_surname"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            while node.head.i != node.i and node.head.i != verb.i:
+                node = node.head
+            # (before it, only a name the quoted words go on from: "Ana told us …, she said:" is Ana)
+            gap = self.text[m.end : m.end + 3]
+            goes_on_quoted = self.in_quote(m.end + len(gap) - len(gap.lstrip()) + 1)  # (the character after the mark)
+            if node.head.i == verb.i and node.i != tok.i and (
+                    m.start > tok.idx or node.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and goes_on_quoted):
+                bound.add(id(m.entity))
+        return frozenset(bound)
+
+    def _named_next(self, pos: int, gender: str, bound: frozenset[int] = frozenset()) -> Entity | None:
         """A pronoun no one comes before ('“…,” he told reporters. Lithuanian Foreign Minister
         Gabrielius Landsbergis said …'): the person the next two sentences name."""
         k0 = self.sentence_index(pos)
@@ -1780,14 +1833,16 @@ class ArticleMemory:
         for m in self.mentions[lo:]:
             if m.sentence > k0 + 2:
                 break
-            if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.entity.gender in (None, gender):
+            if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.entity.gender in (None, gender) \
+                    and id(m.entity) not in bound:
                 return m.entity
         return None
 
     def salient_person(self, pos: int, gender: str | None = None, country: str | None = None,
                        same_sentence_subjects_only: bool = True, max_sentences: int = 10,
                        exclude: Entity | None = None, strict_country: bool = False,
-                       overrule_guesses: bool = False, among: list[Entity] | None = None) -> Entity | None:
+                       overrule_guesses: bool = False, among: list[Entity] | None = None,
+                       bound: frozenset[int] = frozenset()) -> Entity | None:
         """The person a reader has in mind at `pos`: the current sentence's earlier subjects, then
         each earlier sentence's subjects and other mentions, up to two paragraphs back (only one of
         `among`, when given: "the leader" the reader has in mind of several leaders)."""
@@ -1804,7 +1859,7 @@ class ArticleMemory:
                     continue
                 if country and entity.country not in ((country,) if strict_country else (None, country)):
                     continue
-                if entity is exclude or (among is not None and entity not in among):
+                if entity is exclude or id(entity) in bound or (among is not None and entity not in among):
                     continue
                 return entity
         return None
