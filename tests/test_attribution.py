@@ -701,6 +701,33 @@ BINDING_AND_OFFICE_CASES = [
                  "the archbishop wrote.",
                  [("Our doors are open to every family,", "Mark O'Toole", "governing_cue")],
                  id="'the archbishop' is the person the article gives that office"),
+    pytest.param("Defence Minister Pal Jonson visited the Gotland garrison on Tuesday.\n\nQuote from Jonson: “We are "
+                 "strengthening the island's defences every week.”\n\nDetails: He said the works would take years, but “the "
+                 "plan is on schedule”.",
+                 [("We are strengthening the island's defences every week.", "Pal Jonson", "colon_intro"),
+                  ("the plan is on schedule", "Pal Jonson", "governing_cue")],
+                 id="a 'Quote from X:' label gives the words to X; 'Quote' is no one's name"),
+    pytest.param("Mayor Vitali Klitschko reported damage in three districts overnight.\n\nSource: Klitschko on Telegram\n\n"
+                 "Quote: “Rescuers are working at all the sites. Stay in the shelters.”",
+                 [("Rescuers are working at all the sites. Stay in the shelters.", "Vitali Klitschko", "colon_intro")],
+                 id="a bare 'Quote:' label: the source line above names whose words they are"),
+    pytest.param("Interior Minister Nancy Faeser spoke after the meeting. According to her, the border controls work and, she "
+                 "says, “will stay as long as they are needed,” Tagesspiegel writes.",
+                 [("will stay as long as they are needed,", "Nancy Faeser", "governing_cue")],
+                 id="a paper that relays the words is not their speaker when a person says them in the sentence"),
+    pytest.param("“We will not be blackmailed”: Sánchez rejects the demands of Spain’s farmers\n\nThe prime minister "
+                 "spoke in Madrid.",
+                 [("We will not be blackmailed", "Pedro Sánchez", "headline_speaker")],
+                 id="a headline quote before a colon belongs to the subject of the clause after it"),
+    pytest.param("The Finnish Foreign Ministry responded to the incident on Friday. Border guard chief Kari Lehto described "
+                 "the breach as serious.\n\n“We will demand an explanation and the return of the equipment,” the message reads.",
+                 [("We will demand an explanation and the return of the equipment,", "Finnish Ministry of Foreign Affairs",
+                   "governing_cue")],
+                 id="'the message reads': the body whose message it is, not the person named last"),
+    pytest.param("The Belarusian Foreign Ministry published its report on the talks on Tuesday. Eight of the delegates were "
+                 "women.\n\n“The sides agreed to meet again in Minsk,” the report said.",
+                 [("The sides agreed to meet again in Minsk,", "Belarusian Ministry of Foreign Affairs", "governing_cue")],
+                 id="'the report said': the body that issued it"),
 ]
 
 

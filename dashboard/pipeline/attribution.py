@@ -138,8 +138,8 @@ def according_to(ctx: QuoteContext) -> Candidate | None:
 def transcript_turn(ctx: QuoteContext) -> Candidate | None:
     """'Andrzej Duda: ‘We will not give in’', 'LAVROV: “…”': the name before a colon opens the line."""
     m = _SPEAKER_COLON.match(ctx.text_before_mark())
-    if m is None:
-        return None
+    if m is None or _QUOTE_LABEL.match(m.group(0)):
+        return None  # ("Quote:" is a label: colon_intro reads whose words it labels)
     return _named(ctx, "transcript_turn", m.group("name"), ctx.line_start)
 
 
@@ -187,6 +187,7 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
     cue = _person_speaking_for_a_country(ctx, cue, governing)
+    cue = _the_person_a_paper_quotes(ctx, cue)
     if not _reported(ctx, cue):
         return None
     phrase = _speaker_phrase(ctx, cue)
@@ -216,6 +217,25 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
             if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"
                                         or (said_by is not None and said_by.entity.is_person)):
                 return outer
+    return cue
+
+
+def _the_person_a_paper_quotes(ctx: QuoteContext, cue: Token) -> Token:
+    """'… which, he says, “will only take money,” Infostart writes': a paper that relays the words
+    is not their speaker when the sentence has a person saying them before the quote."""
+    subj = subject_of(cue)
+    mention = ctx.memory.mention_in(ctx.doc[subj.i : subj.i + 1]) if subj is not None else None
+    paper = ctx.memory.mentions_between(subj.idx, subj.idx + len(subj.text)) if subj is not None else []
+    if not any(m.entity.actor.actor_type == "media" for m in paper) or mention is not None:
+        return cue
+    sent = cue.sent
+    for t in reversed(ctx.cues()):
+        if t.i == cue.i or t.idx > ctx.span.start or not (sent.start <= t.i < sent.end):
+            continue
+        speaker = own_subject(t)
+        said_by = ctx.memory.mention_in(ctx.doc[speaker.i : speaker.i + 1]) if speaker is not None else None
+        if speaker is not None and (speaker.lower_ in ("he", "she") or (said_by is not None and said_by.entity.is_person)):
+            return t
     return cue
 
 
@@ -321,6 +341,9 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     """'She said:' closing the paragraph before a quote-only paragraph, or the words just before
     the opening mark when the parse split them off ('…, the ministry said in a statement: “…”')."""
     before = ctx.text_before_mark()
+    label = _QUOTE_LABEL.match(before)
+    if label is not None:
+        return _labelled(ctx, label)
     if before.strip() and not before.rstrip().endswith((":", ",")):  # "Rebwar Babkayi, said, “we …”" too
         if len(before.split()) > 3:
             return None
@@ -356,6 +379,31 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     cue = cues[-1]
     phrase = _speaker_phrase(ctx, cue)
     return Candidate("colon_intro", phrase, cue=cue) if phrase is not None else None
+
+
+# "Quote from Czosnek: “…”", "Quote: “…”": a news site's label for the words of a source it has named
+_QUOTE_LABEL = re.compile(r"^\s*(?:quote|quotation|direct speech)(?:\s+(?:from|by|of)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))?"
+                          r"\s*:\s*$", re.I)
+_SOURCE_LABEL = re.compile(r"^\s*source\s*:\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", re.I)
+
+
+def _labelled(ctx: QuoteContext, label: re.Match) -> Candidate | None:
+    """The words after a "Quote from X:" label are X's; after a bare "Quote:", those of the source
+    the "Source: X on social media" line above names, else of the person quoted last."""
+    if label.group("name"):
+        return _named(ctx, "colon_intro", label.group("name"), ctx.line_start)
+    bounds = _previous_line(ctx)
+    for _ in range(3):  # ("Source: …" may stand a line or two above, with a subhead between)
+        if bounds is None:
+            break
+        source = _SOURCE_LABEL.match(ctx.text[bounds[0] : bounds[1]])
+        if source is not None and not _CREDIT.search(source.group("name")):
+            return _named(ctx, "colon_intro", source.group("name"), bounds[0])
+        bounds = _line_before(ctx.text, bounds[0])
+    last = ctx.history[-1] if ctx.history else None
+    if last is not None and last.attribution.actor is not None:
+        return Candidate("colon_intro", inherited=last.attribution)
+    return None
 
 
 _HEADING = re.compile(r"^\s*(?:(?:full\s+)?(?:text of (?:the\s+)?)?(?P<a>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6})\s+"
@@ -479,6 +527,8 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
         name = words[:cue]  # a role written in lower case: "minister says"
     elif cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
         name = _speaker_after_cue(words[1:])
+    elif cue is None and _headline_subject(words):
+        name = _headline_subject(words)  # "“…”: Orbán makes another statement on …": who makes it
     else:
         for w in reversed(words[: cue if cue is not None else len(words)]):
             if w[:1].isupper():
@@ -488,6 +538,15 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     if not name:
         return None
     return _named(ctx, "headline_speaker", " ".join(name).strip(" ,.;:"), ctx.span.end)
+
+
+def _headline_subject(words: list[str]) -> list[str]:
+    """The capitalised words that open a headline's clause when a verb in the present follows them
+    ("Orbán makes another statement …", "Tusk vows to …"); [] otherwise."""
+    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if not 1 <= k <= 3 or k == len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]) or words[k] in ("is", "has", "was"):
+        return []
+    return words[:k]
 
 
 def _named(ctx: QuoteContext, sieve: str, name: str, search_from: int) -> Candidate:

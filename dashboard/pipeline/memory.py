@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
+from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
@@ -512,6 +512,9 @@ class ArticleMemory:
         for ent, c in single:
             if ent.start > 0 and self._registered_body(f"{self.doc[ent.start - 1].text} {ent.text}"):
                 continue  # "European Pravda reported": the NER cut a registered outlet's name in two
+            if not c.honorific and self._writes_as_a_paper(ent.root, ent):
+                self.note(self.entity_for(new_actor(ent.text.strip(), "media")), ent.start_char, ent.end_char, "organisation", True)
+                continue
             entity, kind = self._person_from_single_name(c.name, ent.start_char, c.honorific)
             if entity is not None and entity.is_lone_name and self._in_title_case_line(ent.start_char):
                 continue  # "UN Chief: Russian Invasion 'Not Irreversible'": the NER reads capitals as names
@@ -646,6 +649,8 @@ class ArticleMemory:
                 continue  # "The Ministry of Defence said": a body, not a person
             if _owned(tok):
                 continue  # "Her Rhodesian Ridgeback is muzzled": someone's dog or car, not a person's name
+            if normalise(tok.text) in PAGE_LABELS and ("surname", name_key(tok.text)) not in self._full_names:
+                continue  # "Quote from Czosnek: …", "Photos show …": the page's labels
             if tok.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _PLACE_KINDS for c in tok.head.children):
                 continue  # "Boyarka is a city of 34,000": a place the gazetteer does not know
             first = tok.i
@@ -673,11 +678,27 @@ class ArticleMemory:
             key = normalise(c.name)
             if self.reg.alias.get(key) and self.reg.alias[key].actor.actor_type != "person":
                 continue
+            if self._writes_as_a_paper(tok, words):
+                self.note(self.entity_for(new_actor(words.text, "media")), words.start_char, words.end_char, "organisation", True)
+                continue
             entity = self.person_named(words.text, words.start_char)
             if entity is not None and entity.is_person:
                 offset = words.text.rfind(c.name)
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _writes_as_a_paper(self, tok: Token, words: Span) -> bool:
+        """'as Infostart writes', '…,” Novinky reported': one unknown name that writes or reports is a
+        publication relaying the words, not a person (someone the article names in full is a person)."""
+        verb = tok.head
+        if len(words) != 1 or tok.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in ("write", "report", "publish"):
+            return False
+        # (a person writes "on Telegram" or "in a post", mostly in the past: "Syniehubov wrote on Telegram")
+        as_a_paper = verb.tag_ == "VBZ" or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        on_a_platform = any(c.dep_ == "prep" and c.lower_ in ("on", "in") for c in verb.children)
+        return (as_a_paper and not on_a_platform
+                and ("surname", name_key(tok.text)) not in self._full_names and ("first", name_key(tok.text)) not in self._full_names
+                and self.reg.person_matcher.match(tok.text) is None)
 
     def _learn_offices(self) -> None:
         """'Niinistö's office said in a statement': the office of a head of state or government is

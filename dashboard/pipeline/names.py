@@ -55,6 +55,11 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "
                    "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
                    "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
                    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"}
+# A news page's labels ("Quote from Czosnek:", "Photos show …", "Source: …"): capitalised words that
+# are no one's name when they stand alone.
+PAGE_LABELS = {"quote", "quotes", "quotation", "source", "sources", "details", "background", "photo", "photos",
+               "picture", "pictures", "image", "images", "video", "videos", "watch", "listen", "update", "updates",
+               "context", "advertisement"}
 # Letters written after a name: a seat in a parliament, an honour, a rank at the bar (in capitals only).
 POST_NOMINALS = {"mp", "msp", "ms", "mla", "td", "mep", "am", "mhk", "mpp", "mna", "qc", "kc", "sc", "obe", "mbe",
                  "cbe", "kbe", "dbe", "frs", "phd", "md"}

@@ -30,10 +30,12 @@ from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, witho
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out)s?\b",
+    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report)s?\b",
     re.I,
 )
-_BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary)|communiqu[eé])\b", re.I)
+# "the statement said", "the message reads", "the report said": the body that last issued words speaks
+_BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary|release)|communiqu[eé]|"
+                          r"message|report|readout|read-out)\b", re.I)
 _OFFICIAL_HEADS = {"official", "source", "diplomat", "officer", "insider", "aide", "authority"}
 _GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "office"}
 _GOVERNING_WORDS = {"administration", "government", "presidential", "cabinet", "ministry", "kremlin"}
