@@ -728,6 +728,40 @@ BINDING_AND_OFFICE_CASES = [
                  "women.\n\n“The sides agreed to meet again in Minsk,” the report said.",
                  [("The sides agreed to meet again in Minsk,", "Belarusian Ministry of Foreign Affairs", "governing_cue")],
                  id="'the report said': the body that issued it"),
+    pytest.param("Families gathered at the cathedral on Sunday.\n\n“We still wake up to the news from home.”\n\nOksana "
+                 "Melnyk\n\n42-year-old Oksana Melnyk left Lviv with her two sons in 2022. She now works at a bakery in Leeds.",
+                 [("We still wake up to the news from home.", "Oksana Melnyk", "opening_quote")],
+                 id="a pull quote signed by a line that is only a name"),
+    pytest.param("19-year-old Taras Hnatyuk came to Galway with his mother.\n\nHe said: “The people here gave us a home.”"
+                 "\n\nTaras now studies engineering. “I want to build bridges back home,” he added.",
+                 [("The people here gave us a home.", "Taras Hnatyuk", "governing_cue"),
+                  ("I want to build bridges back home,", "Taras Hnatyuk", "governing_cue")],
+                 id="an age before a name describes a person, and the given name alone is that person"),
+    pytest.param("“We stand with the people of Ukraine, the ‘heroic defenders,’“ said Bishop Anne Dale. “We will keep "
+                 "praying.”",
+                 [("We stand with the people of Ukraine, the ‘heroic defenders,’", "Anne Dale", "governing_cue"),
+                  ("We will keep praying.", "Anne Dale", "continuation")],
+                 id="a closing mark typed the wrong way round after a nested quote, before an inverted 'said'"),
+    pytest.param("The president of the European Youth Forum urged leaders to act. President Vladimir Putin was not invited."
+                 "\n\n“Young people want a voice at the table,” the president of the forum said.",
+                 [("Young people want a voice at the table,", None, "governing_cue")],
+                 id="the president of a body is no head of state the article names"),
+    pytest.param("The talks brought together Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky."
+                 "\n\n“We will not give up our land,” the Ukrainian president said.",
+                 [("We will not give up our land,", "Volodymyr Zelensky", "governing_cue")],
+                 id="one president's title and name are not the next president's titles"),
+    pytest.param("President Samia Suluhu Hassan met the visiting delegation in Dodoma on Monday, and then with "
+                 "Kenyan President William Ruto.\n\n“Our region wants this war to end,” the Tanzanian president said.",
+                 [("Our region wants this war to end,", "Samia Suluhu Hassan", "governing_cue")],
+                 id="a two-word nationality in a description ('the Tanzanian president', 'the South African president')"),
+    pytest.param("Representatives Ann Kuster (D-N.H.) and Don Bacon (R-Neb.) wrote to the Secretary of State on Monday.\n\n"
+                 "“Every prisoner in Belarus must be freed,” wrote the lawmakers.",
+                 [("Every prisoner in Belarus must be freed,", "Ann Kuster", "governing_cue")],
+                 id="'the lawmakers' who wrote: the first of the group named together"),
+    pytest.param("Prime Minister Ulf Kristersson spoke with President Alexander Stubb on Friday, and they agreed “that Nato "
+                 "must stay ready”, the Swedish prime minister said.",
+                 [("that Nato must stay ready", "Ulf Kristersson", "governing_cue")],
+                 id="what a group agreed, reported by one of them, is that person's"),
 ]
 
 

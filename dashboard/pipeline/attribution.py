@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor
 from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
-from .memory import RELATIVES, ArticleMemory
+from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, TITLE_WORDS, normalise
 from .quote_spans import QuoteIndex, QuoteSpan
@@ -196,8 +196,8 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
 
 def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
     """'New Zealand called on Russia to avoid a “catastrophic … loss”, she said', 'NATO announced …
-    “including missile limits,” Stoltenberg said': a country's or a body's words reported by a
-    person who speaks for it are that person's."""
+    “including missile limits,” Stoltenberg said': a country's, a body's or a group's words reported
+    by a person who speaks for it are that person's."""
     subj = subject_of(cue)
     if subj is None:
         return cue
@@ -206,7 +206,8 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
     entry = ctx.memory.reg.alias.get(normalise(words.text))
     body = (mention is not None and not mention.entity.is_person) or (entry is not None and entry.actor.actor_type != "person") \
         or ctx.memory.acronym(words.text) is not None  # "NATO announced …, “…,” Stoltenberg said"
-    if not (body or ctx.memory.is_place_or_nation(words.text)):
+    group = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("both", "they")  # "with both leaders agreeing “…”, the president said"
+    if not (body or group or ctx.memory.is_place_or_nation(words.text)):
         return cue
     for outer in governing:
         # only the reporting clause of the sentence, after the quote ("as Warsaw warns …" under
@@ -215,7 +216,8 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
             speaker = subject_of(outer)
             said_by = ctx.memory.mention_in(ctx.doc[speaker.i : speaker.i + 1]) if speaker is not None else None
             if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"
-                                        or (said_by is not None and said_by.entity.is_person)):
+                                        or (said_by is not None and said_by.entity.is_person)
+                                        or (group and speaker.lemma_.lower() in PERSON_NOUNS)):  # "the South African president"
                 return outer
     return cue
 
@@ -753,7 +755,12 @@ def opening_quote(ctx: QuoteContext) -> Candidate | None:
     """'“We have had 180,000 refugees in 10 days.”' opening a feature before anyone is named, then
     'In the packed station, mayor Wojciech Bakun is both proud …': the words of the one person the
     next paragraph's first sentence has as its subject."""
-    if ctx.words < 4 or ctx.text_before_mark().strip() or ctx.cues() or _people_between(ctx, 0, ctx.span.start):
+    if ctx.text_before_mark().strip() or ctx.cues():
+        return None
+    signed = _name_line_after(ctx)
+    if signed is not None:
+        return signed
+    if ctx.words < 4 or _people_between(ctx, 0, ctx.span.start):
         return None
     start = _next_paragraph_after(ctx)
     if start is None:
@@ -764,6 +771,27 @@ def opening_quote(ctx: QuoteContext) -> Candidate | None:
         return None
     m = people[0]
     return Candidate("opening_quote", Phrase.of(span=ctx.doc.char_span(m.start, m.end, alignment_mode="expand")))
+
+
+_NAME_LINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*")
+
+
+def _name_line_after(ctx: QuoteContext) -> Candidate | None:
+    """A pull quote alone on its line, then a line that is only the name of someone the article
+    names: '“It's a deeply emotional moment.”' / 'Nazarii Lialiuk' — the words are signed."""
+    line_end = ctx.text.find("\n", ctx.span.end)
+    if line_end < 0 or ctx.text[ctx.span.end + 1 : line_end].strip():
+        return None
+    nxt = ctx.text.find("\n", line_end + 1)
+    while nxt >= 0 and not ctx.text[line_end + 1 : nxt].strip():
+        line_end, nxt = nxt, ctx.text.find("\n", nxt + 1)
+    line = ctx.text[line_end + 1 : nxt if nxt >= 0 else len(ctx.text)]
+    if not _NAME_LINE.fullmatch(line):
+        return None
+    entity = ctx.memory.person_named(line.strip(), line_end + 1)
+    if entity is None or not entity.is_person or entity.is_lone_name:
+        return None
+    return _named(ctx, "opening_quote", line.strip(), line_end + 1)
 
 
 def _people_between(ctx: QuoteContext, start: int, end: int) -> list:

@@ -125,6 +125,7 @@ _HEAD_WORDS = {"chief", "head", "boss", "leader", "director", "chairman", "chair
 # Head words that name one office: "the OSCE chairman" is not the OSCE assembly's president.
 _OFFICE_HEADS = {"director": ("director",), **dict.fromkeys(("chairman", "chairwoman", "chair"),
                                                              ("chairman", "chairwoman", "chair", "chairperson", "chair-in-office"))}
+_AGED = re.compile(r"\b\d{1,3}[- ]year[- ]old\s+$", re.I)
 _TITLE_HINT = re.compile(
     r"\b(?:minister|secretary|president|premier|chancellor|spokes(?:man|woman|person)|adviser|advisor|aide|assistant|negotiator|ambassador|envoy|"
     r"leader|chief|head|commander|general|director|mayor|governor|prosecutor|senator|speaker|official|representative|"
@@ -1162,8 +1163,9 @@ class ArticleMemory:
                 break
             before = segment + before
             found.append(self._title_and_country(segment))
-            if i >= 1 and (doc[i].text == "," or doc[i].pos_ == "CCONJ") and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-                i -= 1
+            if i >= 1 and (doc[i].text == "," or doc[i].pos_ == "CCONJ") and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and not self._overlaps_person(doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)):
+                i -= 1  # (not "Russian President Vladimir Putin or" before "Ukrainian President Volodymyr Zelensky")
                 continue
             break
         office = self._office_title_before(span.start)
@@ -1398,8 +1400,10 @@ class ArticleMemory:
                     # "Bishop Doran", "Senator Kaine" tagged ORG after the full name: that person
                     self._note_ent(ent, known[0].entity, "title_surname")
                     continue
-            # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who"
-            titled = titled or (2 <= len(words) <= 3 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose"))
+            # "Anastasyia Petukh, whose parents stayed behind,": bodies take "which", people "who";
+            # "18-year-old Nazarii Lialiuk": an age describes a person
+            titled = titled or (2 <= len(words) <= 3 and (self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose")
+                                                          or _AGED.search(self.text[max(0, ent.start_char - 14) : ent.start_char])))
             c = clean_person_name(ent.text, self._is_qualifier) if ent.label_ == "ORG" else None
             # a given name first ("Hanna Vilichenkovai"); any dictionary's given name after a country
             # or title the NER ran into it ("the Philippines Marat Pavlov")
@@ -1476,9 +1480,17 @@ class ArticleMemory:
         country, international, words = None, False, []
         definite = False
         body = None
-        for t in tokens:
-            if t.is_punct or t.dep_ == "case" or t.text in ("’s", "'s"):
+        paired: set[int] = set()  # the second word of a two-word country or nationality ("South African")
+        for k, t in enumerate(tokens):
+            if t.i in paired or t.is_punct or t.dep_ == "case" or t.text in ("’s", "'s"):
                 continue
+            if t is not head and k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 and tokens[k + 1].i != head.i \
+                    and t.text[:1].isupper() and tokens[k + 1].text[:1].isupper() and country_of(self.reg, t.text) is None:
+                pair = country_of(self.reg, f"{t.text} {tokens[k + 1].text}")
+                if pair is not None:  # "the South African president", "New Zealand's foreign minister"
+                    country = country or pair.iso2
+                    paired.add(tokens[k + 1].i)
+                    continue
             low = normalise(t.text)
             if t.dep_ == "det" or low in ("the", "a", "an"):
                 definite = definite or low in ("the", "this", "that")
@@ -1528,7 +1540,8 @@ class ArticleMemory:
             return self._org_described(d, pos) if d.title == d.head else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE \
-                and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | {"prime"}):  # ("the prime minister" is an office)
+                and d.title.endswith(d.head) and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | {"prime"}):
+            # ("the prime minister" is an office; "the president of the Bishops' Conference" is no other president)
             # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
             holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))
                        and not self._other_kind_of(e, d)]
@@ -1549,6 +1562,8 @@ class ArticleMemory:
         if head_of is not None:
             return head_of
         office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
+        if " of " in f" {d.title} ":
+            return None  # "the president of the forum": of a body, not whoever is salient
         if allow_salience and d.definite and (not office or d.title in EPITHETS) and (
                 d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
@@ -1801,6 +1816,24 @@ class ArticleMemory:
                     return m.entity
             if self.paragraph_at(sent.start_char) != self.paragraph_at(tok.idx):
                 break
+        return None
+
+    def first_of_a_group(self, pos: int, max_paragraphs: int = 3) -> Entity | None:
+        """'Senators Peter Welch and John Curtis called on …' then '“…,” wrote the lawmakers': the first
+        person of the latest group of people named together (whose office writes it)."""
+        k0 = self.sentence_index(pos)
+        for k in range(k0, -1, -1):
+            if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > max_paragraphs:
+                break
+            sent = self.sents[k]
+            for m in self.mentions_between(sent.start_char, min(sent.end_char, pos)):
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                # (any role: a dateline or "(D-Vt.)" after each name often leaves the parse without the verb)
+                if not m.entity.is_person or m.in_quote or span is None:
+                    continue
+                partners = [c for c in span.root.children if c.dep_ == "conj"]
+                if any(self.mention_in(self.doc[c.left_edge.i : c.i + 1]) is not None for c in partners):
+                    return m.entity
         return None
 
     def introduced_after(self, pos: int, title: str) -> Entity | None:

@@ -139,6 +139,9 @@ def _plural_title(word: str) -> bool:
     return len(w) > 4 and w.endswith("s") and w[:-1] in TITLE_WORDS
 
 
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?:Published|Updated|Posted|Modified|Photo|Image)$")
+
+
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
     """The person's name inside an entity's text, or None when nothing name-like is left.
 
@@ -164,6 +167,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         word = normalise(tokens.pop(0)).rstrip(".")
         if word in HONORIFICS and honorific is None:
             honorific = word
+    if tokens:  # "Author: Donald ErskinePublished 24th Feb": a byline's label glued to the surname
+        tokens[-1] = _GLUED_LABEL.sub("", tokens[-1])
     while len(tokens) > 1 and tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS:
         tokens.pop()  # "Dmitry Peskov PHOTO": a caption's label glued after the name
     while len(tokens) > 1 and tokens[-1].rstrip(",.;:").isupper() and normalise(tokens[-1]).rstrip(",.;:") in POST_NOMINALS:

@@ -75,14 +75,16 @@ def _is_doubled_open(text: str, i: int) -> bool:
     return pair in ("‘‘", "''") and (before.isspace() or before in "([—–-:") and text[i + 2 : i + 3].isalnum()
 
 
-_SAID_AFTER = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they)\s+"
-                         r"(?:said|says|added|told|explained|noted|stated|insisted|warned|argued|continued)\b")
+_SAID_AFTER = re.compile(r"\s*(?:(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they)\s+"
+                         r"(?:said|says|added|told|explained|noted|stated|insisted|warned|argued|continued)\b"
+                         r"|(?:said|says|added)\s+(?:[A-Z]|the\s))")  # (inverted: "said Archbishop Broglio")
 
 
 def _is_turned_close(text: str, i: int) -> bool:
     """'… double from last year, “ Phillips said.': an opening mark after the quote's last comma and
     before its speaker and verb closes the quote (a closing mark typed the wrong way round)."""
-    return re.search(r"[,.!?…]\s?$", text[max(0, i - 2) : i]) is not None and _SAID_AFTER.match(text, i + 1) is not None
+    # (a nested quote may close just before it: "… the ‘martyred people of Ukraine,’“ said Broglio")
+    return re.search(r"[,.!?…][’']?\s?$", text[max(0, i - 3) : i]) is not None and _SAID_AFTER.match(text, i + 1) is not None
 
 
 _GLUED_CLOSE = re.compile(r"[^\s”]”")

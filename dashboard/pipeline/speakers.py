@@ -334,7 +334,7 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             # a phrase the parse ran together ("claims about a buildup on the border Peskov"): a known
             # person named at its end
             last = p.span[-1]
-            if looks_proper(last) and last.i != p.head.i:
+            if looks_proper(last) and last.i != p.head.i and last.tag_ != "NNPS":  # (not "… Conference of Catholic Bishops")
                 known = memory.person_named(last.text, last.idx)
                 entity = known if known is not None and id(known) in seen and known.is_person else None
         return Resolved(entity.actor, p.text, "name") if entity is not None else None
@@ -646,14 +646,25 @@ def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(entity.actor, p.text, "name")
 
 
+_LEGISLATORS = {"lawmaker", "senator", "legislator", "congressman", "congresswoman", "congressmen", "congresswomen", "mp", "mep",
+                "councillor", "councilor"}
+
+
 def salience(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     """The last resort for a definite description nothing else knew ("the leaders", "the embassy"):
     whom the reader has in mind there — a body for plurals and bodies' nouns, else a person."""
     head = p.head
     if head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in head.children):
         return None
+    if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _LEGISLATORS:
+        entity = memory.first_of_a_group(head.idx)  # "wrote the lawmakers": the first of those named together
+        if entity is not None:
+            return Resolved(entity.actor, p.text, "salience")
     if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ORG_NOUNS:
         entity = memory.salient_organisation(head.idx, max_paragraphs=3)
+    elif any(o.dep_ == "pobj" and not memory.is_place_or_nation(o.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+             for o in c.children):
+        entity = None  # "the president of the forum" is that body's, not whoever the reader last met
     else:
         entity = memory.salient_person(head.idx, same_sentence_subjects_only=False)
     return Resolved(entity.actor, p.text, "salience") if entity is not None else None
