@@ -762,6 +762,17 @@ BINDING_AND_OFFICE_CASES = [
                  "must stay ready”, the Swedish prime minister said.",
                  [("that Nato must stay ready", "Ulf Kristersson", "governing_cue")],
                  id="what a group agreed, reported by one of them, is that person's"),
+    pytest.param("Talking to the BBC's Sarah Rainsford, the Polish president warned of “a new iron curtain”.\n\nPresident "
+                 "Andrzej Duda was in Warsaw.",
+                 [("a new iron curtain", "Andrzej Duda", "governing_cue")],
+                 id="the subject after a phrase that ends with a journalist's name is not that journalist"),
+    pytest.param("Foreign ministers Margus Tsahkna and Baiba Braže met in Tallinn on Monday.\n\n“We will not let Russia "
+                 "divide us,” the two ministers said.",
+                 [("We will not let Russia divide us,", "Margus Tsahkna", "governing_cue")],
+                 id="'the two ministers said': the first of the people named together"),
+    pytest.param("Norway's foreign ministry welcomed the agreement saying: “This is a day of hope for the whole region.”",
+                 [("This is a day of hope for the whole region.", "Norwegian Ministry of Foreign Affairs", "governing_cue")],
+                 id="a participle right after the head verb's object speaks for that verb's subject"),
 ]
 
 

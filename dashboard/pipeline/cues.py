@@ -143,7 +143,7 @@ def subject_of(verb: Token) -> Token | None:
         if objs:  # "“…,” the agency quotes him as saying", "KAN News reported Zelensky as saying"
             return objs[0]
     own = own_subject(verb)
-    if own is not None:
+    if own is not None and not _object_taken_for_subject(verb, own):
         return own
     if verb.lower_ == "saying":
         quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() in _QUOTING), None)
@@ -175,6 +175,15 @@ def subject_of(verb: Token) -> Token | None:
         if own_subject(a) is not None:
             return own_subject(a)
     return None
+
+
+def _object_taken_for_subject(verb: Token, subj: Token) -> bool:
+    """'The ministry acknowledged the swap saying: “…”': the parse made the head verb's object the
+    participle's subject; a participle right after that object speaks for the head verb's subject."""
+    head = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "xcomp", "advcl") and head.i != verb.i
+            and subj.pos_ == "NOUN" and subj.i < verb.i and head.i < subj.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i for c in head.children))
 
 
 def noun_phrase(token: Token) -> Span:

@@ -1197,6 +1197,10 @@ class ArticleMemory:
                 doc[nxt + 1].ent_type_ == "PERSON" or (doc[nxt + 1].pos_ == "PROPN" and doc[nxt + 2 : nxt + 3].text[:1].isupper())
             )
             described_as = words and words[0].lower_ in ("a", "an", "the") and words[-1].pos_ == "NOUN"  # "X, a medical student said"
+            if described_as and span.root.dep_ in ("pobj", "dobj") and nxt is not None and doc[nxt].pos_ in ("VERB", "AUX"):
+                # "Speaking to Sky's Stuart Ramsay, the Ukrainian president described …": the main clause's
+                # subject after a phrase that ends with the name, not a description of that name
+                described_as = False
             if words and not names_next and (described_as or any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in words)):
                 found.append(self._title_and_country(words))
         root = span.root
@@ -1562,8 +1566,8 @@ class ArticleMemory:
         if head_of is not None:
             return head_of
         office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
-        if " of " in f" {d.title} ":
-            return None  # "the president of the forum": of a body, not whoever is salient
+        if " of " in f" {d.title} " and d.title not in EPITHETS:
+            return None  # "the president of the forum": of a body, not whoever is salient ("the head of state" is)
         if allow_salience and d.definite and (not office or d.title in EPITHETS) and (
                 d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first

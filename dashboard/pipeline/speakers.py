@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
-from .memory import ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
+from .memory import EPITHETS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -646,8 +646,9 @@ def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(entity.actor, p.text, "name")
 
 
-_LEGISLATORS = {"lawmaker", "senator", "legislator", "congressman", "congresswoman", "congressmen", "congresswomen", "mp", "mep",
-                "councillor", "councilor"}
+# People named together, then spoken of as a group ("wrote the lawmakers", "the two spy chiefs said")
+_GROUP_NOUNS = {"lawmaker", "senator", "legislator", "congressman", "congresswoman", "congressmen", "congresswomen", "mp", "mep",
+                "councillor", "councilor", "leader", "chief", "head", "minister", "president", "premier", "envoy"}
 
 
 def salience(memory: ArticleMemory, p: Phrase) -> Resolved | None:
@@ -656,14 +657,14 @@ def salience(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     if head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in head.children):
         return None
-    if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _LEGISLATORS:
+    if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _GROUP_NOUNS:
         entity = memory.first_of_a_group(head.idx)  # "wrote the lawmakers": the first of those named together
         if entity is not None:
             return Resolved(entity.actor, p.text, "salience")
     if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ORG_NOUNS:
         entity = memory.salient_organisation(head.idx, max_paragraphs=3)
     elif any(o.dep_ == "pobj" and not memory.is_place_or_nation(o.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-             for o in c.children):
+             for o in c.children) and memory.description_of(head).title not in EPITHETS:
         entity = None  # "the president of the forum" is that body's, not whoever the reader last met
     else:
         entity = memory.salient_person(head.idx, same_sentence_subjects_only=False)
