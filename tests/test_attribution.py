@@ -773,6 +773,22 @@ BINDING_AND_OFFICE_CASES = [
     pytest.param("Norway's foreign ministry welcomed the agreement saying: “This is a day of hope for the whole region.”",
                  [("This is a day of hope for the whole region.", "Norwegian Ministry of Foreign Affairs", "governing_cue")],
                  id="a participle right after the head verb's object speaks for that verb's subject"),
+    pytest.param("Senators Amy Klobuchar and Chuck Grassley wrote to the Pentagon on Friday.\n\nThe letter followed a "
+                 "hearing.\n\n“Ukraine needs these systems now,” they said.",
+                 [("Ukraine needs these systems now,", "Amy Klobuchar", "governing_cue")],
+                 id="'they said' of a pair named together paragraphs before: the first of them"),
+    pytest.param("Senators Amy Klobuchar and Chuck Grassley wrote to the Pentagon on Friday.\n\nThe Defense Department "
+                 "confirmed the request.\n\n“The systems will be delivered in March,” they said.",
+                 [("The systems will be delivered in March,", "US Department of Defense", "governing_cue")],
+                 id="'they said' after a body acted since the pair: the body"),
+    pytest.param("Forty writers signed the appeal. Among them are Olga Tokarczuk, Serhiy Zhadan and others.\n\nThe "
+                 "signatories note that the prisoners are ill.\n\nThey call on Minsk “to free every one of them”.",
+                 [("to free every one of them", None, "governing_cue")],
+                 id="'they' after a list 'and others' and a plural subject is not the list's first name"),
+    pytest.param("Yuliia Koval and Maryana Bilyk run the shelter in Lviv.\n\n“We have room for twenty more families,” they "
+                 "said.",
+                 [("We have room for twenty more families,", "Yuliia Koval", "governing_cue")],
+                 id="Ukrainian given names in today's transliteration are people's"),
 ]
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
 from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
+from .cues import is_cue
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
@@ -1773,6 +1774,12 @@ class ArticleMemory:
         low = tok.lower_
         if low == "they" and tok.dep_ in ("nsubj", "nsubjpass"):
             pair = self._coordinated_people(tok)
+            if pair is None and is_cue(tok.head):
+                # "Tillis and Shaheen accused Putin …" … "“…,” they said": a pair named together, with no
+                # body acting since, speaks as the first of them
+                group = self._latest_group(tok.idx, max_paragraphs=3)
+                if group is not None and group.is_subject and self._pair_acts_last(group, tok):
+                    pair = group.entity
             if pair is not None:  # "Niinistö and Sanna Marin revealed they believe …": the first named speaks for both
                 return pair
         if low in ORG_PRONOUNS:
@@ -1825,6 +1832,23 @@ class ArticleMemory:
     def first_of_a_group(self, pos: int, max_paragraphs: int = 3) -> Entity | None:
         """'Senators Peter Welch and John Curtis called on …' then '“…,” wrote the lawmakers': the first
         person of the latest group of people named together (whose office writes it)."""
+        m = self._latest_group(pos, max_paragraphs)
+        return m.entity if m is not None else None
+
+    def _pair_acts_last(self, group: Mention, tok: Token) -> bool:
+        """Two people named together are still whom 'they' means at `tok`: no third of the list ("and
+        others"), and no body or plural subject ("the signatories note") acting in between."""
+        span = self.doc.char_span(group.start, group.end, alignment_mode="expand")
+        partners = [c for c in span.root.children if c.dep_ == "conj"] if span is not None else []
+        if len(partners) != 1 or any(c.lower_ in ("others", "other") for c in partners[0].subtree):
+            return False
+        if any(not m.entity.is_person and m.is_subject and not m.in_quote for m in self.mentions_between(group.end, tok.idx)):
+            return False
+        between = self.doc.char_span(group.end, tok.idx, alignment_mode="contract")
+        return between is None or not any(t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and not self.in_quote(t.idx)
+                                          for t in between)
+
+    def _latest_group(self, pos: int, max_paragraphs: int) -> Mention | None:
         k0 = self.sentence_index(pos)
         for k in range(k0, -1, -1):
             if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > max_paragraphs:
@@ -1837,7 +1861,7 @@ class ArticleMemory:
                     continue
                 partners = [c for c in span.root.children if c.dep_ == "conj"]
                 if any(self.mention_in(self.doc[c.left_edge.i : c.i + 1]) is not None for c in partners):
-                    return m.entity
+                    return m
         return None
 
     def introduced_after(self, pos: int, title: str) -> Entity | None:

@@ -121,7 +121,8 @@ _NICKNAME = re.compile(r"(?<=\w)\s+[“\"‘'«][^\s“”\"‘’'«»][^“”
 _STATUS_NOUNS = {"citizen", "resident", "refugee", "volunteer", "student", "pensioner", "evacuee", "activist",
                  "survivor", "villager", "local", "eyewitness", "grandmother", "grandfather", "housewife", "retiree",
                  "irishman", "irishwoman", "scotsman", "scotswoman", "englishman", "englishwoman", "welshman", "welshwoman",
-                 "frenchman", "frenchwoman", "dutchman", "dutchwoman", "countryman", "countrywoman"}
+                 "frenchman", "frenchwoman", "dutchman", "dutchwoman", "countryman", "countrywoman",
+                 "teenager", "schoolgirl", "schoolboy", "pupil", "youngster", "mum", "dad", "founder", "co-founder"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i", "ch")  # Ukrainian, Polish, Chinese, Baltic, Israeli, French
 
 
