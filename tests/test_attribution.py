@@ -563,8 +563,8 @@ LOCAL_AND_PARISH_CASES = [
     pytest.param("Bishops Kenneth Nowakowski and Borys Gudziak said the response had been overwhelming.\n\n“Every parish has given "
                  "something.\n\n“Families in Lviv have written to thank the people of Winnipeg,” they said.",
                  [("Every parish has given something.", "Kenneth Nowakowski", "previous_cue"),
-                  ("Families in Lviv have written to thank the people of Winnipeg,", "Kenneth Nowakowski", "continuation")],
-                 id="'they said' closing a quote over paragraphs, out of the pronoun's reach: the quote's speaker"),
+                  ("Families in Lviv have written to thank the people of Winnipeg,", "Kenneth Nowakowski", "governing_cue")],
+                 id="'they said' closing a quote over paragraphs: the pair named together, the first of them"),
     pytest.param("“Freedom is never free.”\n\nThose words were spoken by Maria Kowalczyk, a nurse from Lublin, at a vigil in "
                  "the town square on Sunday.",
                  [("Freedom is never free.", "Maria Kowalczyk", "following_cue")], id="'those words were spoken by'"),
