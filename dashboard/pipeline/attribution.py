@@ -214,9 +214,7 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
         # "Lukashenko admits" is Warsaw's)
         if outer is not cue and outer in cue.ancestors and outer.dep_ == "ROOT" and outer.idx > ctx.span.end:
             speaker = subject_of(outer)
-            said_by = ctx.memory.mention_in(ctx.doc[speaker.i : speaker.i + 1]) if speaker is not None else None
-            if speaker is not None and (speaker.lower_ in ("he", "she") or speaker.ent_type_ == "PERSON"
-                                        or (said_by is not None and said_by.entity.is_person)
+            if speaker is not None and (_is_a_person(ctx, speaker) or speaker.ent_type_ == "PERSON"
                                         or (group and speaker.lemma_.lower() in PERSON_NOUNS)):  # "the South African president"
                 return outer
     return cue
@@ -235,10 +233,15 @@ def _the_person_a_paper_quotes(ctx: QuoteContext, cue: Token) -> Token:
         if t.i == cue.i or t.idx > ctx.span.start or not (sent.start <= t.i < sent.end):
             continue
         speaker = own_subject(t)
-        said_by = ctx.memory.mention_in(ctx.doc[speaker.i : speaker.i + 1]) if speaker is not None else None
-        if speaker is not None and (speaker.lower_ in ("he", "she") or (said_by is not None and said_by.entity.is_person)):
+        if speaker is not None and _is_a_person(ctx, speaker):
             return t
     return cue
+
+
+def _is_a_person(ctx: QuoteContext, subj: Token) -> bool:
+    """A subject that is "he"/"she" or a person the article names."""
+    said_by = ctx.memory.mention_in(ctx.doc[subj.i : subj.i + 1])
+    return subj.lower_ in ("he", "she") or (said_by is not None and said_by.entity.is_person)
 
 
 def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
@@ -779,19 +782,17 @@ _NAME_LINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*")
 def _name_line_after(ctx: QuoteContext) -> Candidate | None:
     """A pull quote alone on its line, then a line that is only the name of someone the article
     names: '“It's a deeply emotional moment.”' / 'Nazarii Lialiuk' — the words are signed."""
-    line_end = ctx.text.find("\n", ctx.span.end)
-    if line_end < 0 or ctx.text[ctx.span.end + 1 : line_end].strip():
-        return None
-    nxt = ctx.text.find("\n", line_end + 1)
-    while nxt >= 0 and not ctx.text[line_end + 1 : nxt].strip():
-        line_end, nxt = nxt, ctx.text.find("\n", nxt + 1)
-    line = ctx.text[line_end + 1 : nxt if nxt >= 0 else len(ctx.text)]
+    start = _next_paragraph_after(ctx)
+    if start is None or ctx.text[ctx.span.end + 1 : ctx.text.find("\n", ctx.span.end)].strip():
+        return None  # (only the closing mark after the words: the quote is the whole line)
+    end = ctx.text.find("\n", start)
+    line = ctx.text[start : end if end >= 0 else len(ctx.text)]
     if not _NAME_LINE.fullmatch(line):
         return None
-    entity = ctx.memory.person_named(line.strip(), line_end + 1)
+    entity = ctx.memory.person_named(line.strip(), start)
     if entity is None or not entity.is_person or entity.is_lone_name:
         return None
-    return _named(ctx, "opening_quote", line.strip(), line_end + 1)
+    return _named(ctx, "opening_quote", line.strip(), start)
 
 
 def _people_between(ctx: QuoteContext, start: int, end: int) -> list:
