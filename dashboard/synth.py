@@ -101,7 +101,7 @@ def build_world(n_actors: int = N_ACTORS, n_places: int = N_PLACES, seed: int = 
 
     rng = random.Random(seed)
     reg = registry()
-    speakers = [a for a in reg.actors if a.actor_type != "media"]
+    speakers = [a for a in reg.actors if a.actor_type != "media"][:n_actors]  # (the registry may hold more than asked)
     outlets = sorted(a.name for a in reg.actors if a.actor_type == "media") or ["Synthetic News"]
     countries = {c.iso2: c for c in reg.countries}
     extras = []

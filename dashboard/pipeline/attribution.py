@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actor
 from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
+from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, TITLE_WORDS, normalise
 from .quote_spans import QuoteIndex, QuoteSpan
@@ -180,7 +181,38 @@ def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
         subj.i in ctx.tokens or any(t.i in ctx.tokens for t in subj.subtree if not t.is_punct and t.pos_ != "DET"))
 
 
+# Nouns of something said that name who said it by their possessor ("the First Minister's comments")
+_OWNED_SPEECH = {"comment", "remark", "word", "statement", "speech", "claim", "description", "tweet", "post", "letter",
+                 "message", "warning", "pledge", "promise", "vow", "accusation", "assertion", "admission", "suggestion",
+                 "characterisation", "characterization", "reference", "insistence", "jibe", "quip", "attack"}
+
+
+def _owner_of_the_words(ctx: QuoteContext) -> Token | None:
+    """'The First Minister's comments comparing Plaid and Reform as “different poison, same bottle”':
+    the possessor of a noun of speech the quote hangs on, before any reporting verb, said the words."""
+    doc = ctx.doc
+    heads = sorted((doc[i] for i in ctx.tokens if doc[i].head.i not in ctx.tokens and not doc[i].is_punct), key=lambda t: t.i)
+    if not heads:
+        return None
+    below = heads[0]
+    for a in heads[0].ancestors:  # (from the quote's first head: the parse may hang its last words elsewhere)
+        if is_cue(a, ctx.tokens) and not (a.dep_ == "acl" and a.head.lemma_.lower() in _OWNED_SPEECH):
+            return None  # (a verb of the words themselves goes on up: "the Governor's remarks describing it as “…”")
+        if a.pos_ == "NOUN" and a.lemma_.lower() in _OWNED_SPEECH:
+            if below.dep_ in ("amod", "compound", "nmod"):
+                return None  # "Smith rebukes Eby's “unconstitutional” comments": the reporter's word for them
+            owner = next((c for c in a.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+            return owner if owner is not None and ctx.outside(owner) else None
+        if a.dep_ == "ROOT":
+            return None
+        below = a
+    return None
+
+
 def governing_cue(ctx: QuoteContext) -> Candidate | None:
+    owner = _owner_of_the_words(ctx)
+    if owner is not None:
+        return Candidate("governing_cue", Phrase.of(owner))
     # "is believed", "was told": a passive verb without its agent reports no one's words
     governing = [t for t in ctx.cues() if ctx.governs(t) and passive_agent(t) is not None and not _says_the_quote(ctx, t)]
     if not governing:
@@ -212,7 +244,8 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
     for outer in governing:
         # only the reporting clause of the sentence, after the quote ("as Warsaw warns …" under
         # "Lukashenko admits" is Warsaw's)
-        if outer is not cue and outer in cue.ancestors and outer.dep_ == "ROOT" and outer.idx > ctx.span.end:
+        if outer is not cue and outer in cue.ancestors and outer.dep_ == "ROOT" and (
+                outer.idx > ctx.span.end or (cue.dep_ == "ccomp" and cue.head.i == outer.i)):  # "Sybiha noted that “…,” Kyiv calls …"
             speaker = subject_of(outer)
             if speaker is not None and (_is_a_person(ctx, speaker) or speaker.ent_type_ == "PERSON"
                                         or (group and speaker.lemma_.lower() in PERSON_NOUNS)):  # "the South African president"
@@ -258,6 +291,10 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
         beside = _name_beside(ctx, subj, cue)
         return Phrase.of(span=beside) if beside is not None else Phrase.of(subj)
     span = adjacent_speaker(cue)
+    if span is not None and subj is None and len(span) and span.root.i > cue.i and ctx.outside(span.root):
+        beside = _name_beside(ctx, span.root, cue)  # '“…,” added the committee's chair, councillor Natasha Brennan.'
+        if beside is not None:
+            return Phrase.of(span=beside)
     if span is None and subj is None:
         # "The 49-year-old said": a subject the parse made a modifier of the verb
         lefts = [c for c in cue.lefts if c.dep_ in ("det", "amod", "nmod", "compound", "npadvmod") and ctx.outside(c)]
@@ -465,7 +502,7 @@ def _headline_like(ctx: QuoteContext) -> bool:
         return True
     line_end = ctx.text.find("\n", ctx.span.end)
     line = ctx.text[ctx.line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
-    line = re.sub(r"^date \d{4}-\d\d-\d\d\s+", "", line)  # a crawler's date header glued to the headline
+    line = CRAWLER_HEADER.sub("", line).strip()  # a crawler's date header glued to the headline
     return len(line.split()) <= 24 and not line.endswith((".", "?", "!", ".”", '."', "…"))
 
 
@@ -492,6 +529,36 @@ def _headline_claimant(ctx: QuoteContext) -> Candidate | None:
     return _named(ctx, "headline_speaker", name, ctx.line_start)
 
 
+def _headline_opener(ctx: QuoteContext) -> Candidate | None:
+    """'Connolly launches Áras bid, hopes to ‘empower people …’', 'Tusk vows ‘no retreat’ on border':
+    a headline whose clause opens with a person's or body's name and its verb, the quote later in that
+    clause with no reporting verb of its own, quotes the one it opens with — unless someone else's
+    name comes between ("Zelensky rejects Putin's ‘peace plan’")."""
+    if any(t.idx < ctx.span.start for t in ctx.cues()):
+        return None
+    words = ctx.text_before_mark().split()
+    subject = _headline_subject(words)
+    if not subject or _someone_else_named(ctx, words[len(subject) :]):
+        return None
+    name = " ".join(subject)
+    entity = ctx.memory.person_named(name, ctx.line_start)
+    from .speakers import organisation_named
+
+    if (entity is None or entity.is_lone_name) and organisation_named(ctx.memory, name) is None:
+        return None
+    return _named(ctx, "headline_speaker", name, ctx.line_start)
+
+
+def _someone_else_named(ctx: QuoteContext, words: list[str]) -> bool:
+    """'… rejects Putin's', '… tells Tusk': an owner's or a person's name among the words (a place or
+    a thing, "Áras bid", "in Kyiv", is nobody)."""
+    def a_person(word: str) -> bool:
+        entity = ctx.memory.person_named(word, ctx.line_start)
+        return entity is not None and not entity.is_lone_name
+
+    return any(w[:1].isupper() and (re.search(r"['’]s?$", w) is not None or a_person(w.strip(",.;:"))) for w in words)
+
+
 def _speaker_after_cue(words: list[str]) -> list[str]:
     """'…, said President Zelensky shortly before …' -> President Zelensky; '…, says Ukraine’s leader'
     -> Ukraine’s leader: capitalised words and the office words of a title, up to the first other word."""
@@ -511,7 +578,7 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     '‘…’ on sanctions, says EU chief', 'Kuleba: attack not ‘imminent’'."""
     if not _headline_like(ctx):
         return None
-    claimant = _headline_claimant(ctx)
+    claimant = _headline_claimant(ctx) or _headline_opener(ctx)
     if claimant is not None:
         return claimant
     line_end = ctx.text.find("\n", ctx.span.end)
@@ -532,6 +599,8 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
         name = words[:cue]  # a role written in lower case: "minister says"
     elif cue == 0:  # "…’, said President Zelensky shortly before …": the name follows the verb
         name = _speaker_after_cue(words[1:])
+    elif cue is None and _group_subject(ctx, words):
+        return None  # "‘…’: Plaid Cymru supporters celebrate win": none of them is named
     elif cue is None and _headline_subject(words):
         name = _headline_subject(words)  # "“…”: Orbán makes another statement on …": who makes it
     else:
@@ -552,6 +621,17 @@ def _headline_subject(words: list[str]) -> list[str]:
     if not 1 <= k <= 3 or k == len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]) or words[k] in ("is", "has", "was"):
         return []
     return words[:k]
+
+
+def _group_subject(ctx: QuoteContext, words: list[str]) -> bool:
+    """The headline's clause after the quote opens with a plural noun of people, its capitalised words
+    only a modifier ("Plaid Cymru supporters celebrate …", "Dublin residents fear …"), as the tagger reads it."""
+    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if not 1 <= k <= 3 or k == len(words):
+        return False
+    at = ctx.text.find(words[k], ctx.span.end)
+    word = ctx.doc.char_span(at, at + len(words[k])) if at >= 0 else None
+    return word is not None and word[0].tag_ == "NNS" and k + 1 < len(words) and word[0].nbor(1).tag_ in ("VBP", "VBD", "MD")
 
 
 def _named(ctx: QuoteContext, sieve: str, name: str, search_from: int) -> Candidate:

@@ -82,8 +82,8 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     if (token.dep_ == "xcomp" or token.tag_ == "VBG") and head.lemma_ == "be" and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
         return False  # "It is important to note that …", "It is worth noting": no one reports anything
-    if lemma == "make" and any(c.lower_ == "known" for c in token.children):
-        return True  # "Tijanovskaya makes known, “…”"
+    if lemma == "make" and any(c.lower_ in ("known", "clear", "plain") for c in token.children):
+        return True  # "Tijanovskaya makes known, “…”", "Takaichi made it clear that she would “…”"
     if lemma in _LIGHT_VERBS and token.pos_ in ("VERB", "AUX"):
         # "made the following statement:", "issued a statement", "gave a speech"
         return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SPEECH_NOUNS for c in token.children)

@@ -29,6 +29,7 @@ from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, ne
 from .config import load_settings
 from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
 from .cues import is_cue
+from .metadata import CRAWLER_HEADER
 from .nlp import entities, sentences
 from .places import gazetteer
 from .quote_spans import QuoteIndex, find_quote_spans, is_scare_quote
@@ -58,7 +59,12 @@ ORG_NOUNS = {
     "parliament": ("parliament", "duma", "sejm", "seimas"), "police": ("police",),
     "movement": ("movement",), "network": ("network",), "collective": ("collective",),
     "country": (), "nation": (),
+    **dict.fromkeys(("firm", "operator", "utility", "provider", "supplier", "charity", "club", "broadcaster", "airline", "party"), ()),
 }
+# Nouns of a kind of body ("the power firm", "the network operator", "the charity"): whichever body of
+# the article acted last, whatever else the description says of it.
+_KIND_NOUNS = {"group", "organisation", "organization", "movement", "network", "collective", "firm", "operator", "utility",
+               "provider", "supplier", "charity", "club", "broadcaster", "airline", "party"}
 # Epithets that refer back to the person the reader has in mind ("the strongman", "the Moscow ally").
 EPITHETS = {
     "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
@@ -180,6 +186,9 @@ _CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photograph|picture|image|pic|credit|
 _CREDIT_INSIDE = re.compile(r"\b(?:photo|pool|getty|reuters|ap|afp|pa|epa|nurphoto|shutterstock|images?)\b", re.I)
 
 
+_CAPTION_END = re.compile(r"\b(?:Credit|Photo|Picture|Image|Photograph)s?\s*:\s*[^\n:]{1,60}$|\((?:Photo|Image|Picture)s?:[^\n)]{1,60}\)\s*$")
+
+
 def is_credit(text: str, start: int, end: int) -> bool:
     """A photo credit names a photographer, not someone in the story: "Photo: Mark Condren",
     "(Photo by Celestino Arce/NurPhoto via Getty Images)", "Emilio Morenatti/AP"."""
@@ -268,6 +277,11 @@ def _names_a_paper_or_body(name: str) -> bool:
     return last in _BODIES_NOT_SURNAMES or (last in _NEWSPAPER_WORDS and usual_gender(words[0]) is None)
 
 
+# What a person said or did, whose possessor acts when it is a clause's subject ("Petro's statement came …")
+_ACTS_OF_SPEECH = {"statement", "comment", "remark", "speech", "announcement", "decision", "response", "message", "post",
+                   "letter", "interview", "address", "tweet", "appeal", "warning", "call", "visit", "reply"}
+
+
 def _is_source(tok: Token) -> bool:
     """The X of "according to X"."""
     to = tok.head
@@ -293,11 +307,17 @@ def _no_verb_between(tok: Token, ancestor: Token) -> bool:
     """No verb on the way up from `tok` to `ancestor` ("the Chief Executive, accompanied by the
     Minister …, José Luis Escrivá,": the name is inside a clause about someone else)."""
     t = tok.head
-    while t.i != ancestor.i and t.head is not t:
+    while t.i != ancestor.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") or t.dep_ not in ("prep", "pobj", "compound", "nmod"):
             return False  # (nor a name coordinated with it: "…, and the Minister for Inclusion, José Luis Escrivá")
         t = t.head
     return t.i == ancestor.i
+
+
+def _relative_phrase(span: Span) -> bool:
+    """'one of whom, Colette,', 'whose son, Tom,': a phrase of a relative clause names someone else
+    than the noun it hangs on."""
+    return any(t.tag_ in ("WP", "WP$", "WDT") for t in span)
 
 
 def _is_person_title(tok: Token) -> bool:
@@ -459,6 +479,12 @@ class ArticleMemory:
             self._person_keys.setdefault(name_key(entity.actor.name), entity)
         return m
 
+    def body_noted_at(self, char: int) -> Actor | None:
+        """The organisation a mention at this character names, if the memory has one there."""
+        k = bisect.bisect_right(self.mentions, char, key=lambda x: x.start) - 1
+        m = self.mentions[k] if k >= 0 else None
+        return m.entity.actor if m is not None and m.start <= char < m.end and not m.entity.is_person else None
+
     def mention_in(self, span: Span, prefer: Token | None = None) -> Mention | None:
         """The person mention inside a phrase: the one containing `prefer`, else the first."""
         lo = bisect.bisect_left(self.mentions, span.start_char, key=lambda x: x.start)
@@ -501,9 +527,7 @@ class ArticleMemory:
         for ent, c in full:
             if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name):
                 continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper; "Sri Lanka": a country
-            body = self.reg.alias.get(normalise(ent.text.strip()))
-            if body is not None and body.actor.actor_type not in ("person", "media"):  # "Wisma Putra said": a ministry
-                self.note(self.entity_for(body.actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
+            if self._registered_body_named(ent, c.name):  # "Wisma Putra said": a ministry
                 continue
             entity = self._person_from_full_name(c.name, c.gender)
             m = self._note_ent(ent, entity, "title_surname" if c.honorific else "name")
@@ -514,6 +538,12 @@ class ArticleMemory:
         for ent, c in single:
             if ent.start > 0 and self._registered_body(f"{self.doc[ent.start - 1].text} {ent.text}"):
                 continue  # "European Pravda reported": the NER cut a registered outlet's name in two
+            if self._registered_body_named(ent, c.name):  # "Scottish Labour leader …", "Plaid said": a party
+                continue
+            if not c.honorific and self._set_beside_a_bodys_noun(ent.root):  # "the main opposition party, Chadema,"
+                self.note(self.entity_for(new_actor(c.name, "organisation")), ent.start_char, ent.end_char, "organisation",
+                          ent.root.dep_ in SUBJECT_DEPS or ent.root.head.dep_ in SUBJECT_DEPS)
+                continue
             if not c.honorific and self._writes_as_a_paper(ent.root, ent):
                 self.note(self.entity_for(new_actor(ent.text.strip(), "media")), ent.start_char, ent.end_char, "organisation", True)
                 continue
@@ -540,6 +570,24 @@ class ArticleMemory:
         self._learn_subject_descriptions()
         self._pronouns.clear()
         self._resolve_pronouns()  # again, now that "the Foreign Secretary visited …" is a subject too
+
+    @staticmethod
+    def _set_beside_a_bodys_noun(tok: Token) -> bool:
+        """A name in apposition to a body's noun, or with one in apposition to it ("Tanzania's main
+        opposition party, Chadema,", "Chadema, the main opposition party,"): a body's name."""
+        nouns = [tok.head] if tok.dep_ in ("appos", "npadvmod") else [c for c in tok.children if c.dep_ == "appos"]
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in ORG_NOUNS and n.lemma_.lower() not in PERSON_NOUNS
+                   and n.lemma_.lower() not in ("country", "nation") for n in nouns)
+
+    def _registered_body_named(self, ent: Span, name: str) -> bool:
+        """The NER's person is a registered body ("Wisma Putra", "Scottish Labour", "Labour"): noted as
+        that body, and True."""
+        for text in (ent.text.strip(), name):
+            body = self.reg.alias.get(normalise(text))
+            if body is not None and body.actor.actor_type not in ("person", "media"):
+                self.note(self.entity_for(body.actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
+                return True
+        return False
 
     def _learn_registered_names(self) -> None:
         """Registered people written as proper nouns the NER did not call a person
@@ -1231,7 +1279,7 @@ class ArticleMemory:
         """The country of the dateline opening the body ("ISLAMABAD: Foreign Office on Friday …",
         "Mexico City, Mexico — …"): where the story is told from, or None."""
         for line in [ln for ln in self.text.split("\n") if ln.strip()][:8]:
-            m = _DATELINE.match(line)
+            m = _DATELINE.match(CRAWLER_HEADER.sub("", line))  # (" date 2025-09-06 ISLAMABAD: …": after the crawler's date)
             if m is None:
                 continue
             country, city = m.group("country") or m.group("country2"), m.group("city") or m.group("city2")
@@ -1454,6 +1502,7 @@ class ArticleMemory:
             if not any(c.lower_ in ("the",) or c.dep_ == "poss" for c in tok.lefts) and tok.pos_ != "PROPN":
                 continue
             named = next((m for c in tok.subtree if c.dep_ == "appos" and c.head.ent_type_ != "PERSON" and _no_verb_between(c, tok)
+                          and not _relative_phrase(self.doc[c.left_edge.i : c.right_edge.i + 1])
                           for m in [self.mention_in(self.doc[c.left_edge.i : c.right_edge.i + 1])]
                           if m is not None and m.entity.is_person and not m.in_quote), None)
             # "the EU ambassador to Argentina, Amador Sánchez Rico, said": the description is of the name beside it
@@ -1542,7 +1591,7 @@ class ArticleMemory:
                     if m.start < pos and not m.entity.is_person and all(w in normalise(m.entity.actor.name) for w in words) \
                             and (d.country is None or m.entity.country in (None, d.country)):  # (not Bahrain's for "the Saudi Foreign Ministry")
                         return m.entity
-            return self._org_described(d, pos) if d.title == d.head else None
+            return self._org_described(d, pos) if d.title == d.head or d.head in _KIND_NOUNS and not d.country else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE \
                 and d.title.endswith(d.head) and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | {"prime"}):
@@ -1554,6 +1603,8 @@ class ArticleMemory:
             if qualifier and any(qualifier in normalise(e.actor.name) for e in self.entities.values() if not e.is_person):
                 # "the Frente de Todos leader": a leader of a body the article names, not any leader
                 holders = [e for e in holders if any(qualifier in t for t in e.titles)]
+        if holders:
+            holders += [e for e in self._registered_holders(d) if e not in holders]  # (Nawrocki beside Zelensky for "the president")
         if len(holders) > 1:  # two ambassadors, "…,” added the Frente de Todos leader": the one the reader has
             # in mind (the one acting), not the last one named
             return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
@@ -1613,7 +1664,7 @@ class ArticleMemory:
         return self.entity_for(entry.actor, entry.gender)
 
     def _org_described(self, d: "Description", pos: int) -> Entity | None:
-        if d.head in ("group", "organisation", "organization", "movement", "network", "collective"):
+        if d.head in _KIND_NOUNS:
             # "the group said": the body the article is about that is neither a government nor the press
             bodies = [m for m in self.mentions if m.start < pos and not m.in_quote and not m.entity.is_person
                       and m.entity.actor.actor_type == "organisation"]
@@ -1635,6 +1686,13 @@ class ArticleMemory:
         later = [m for m in self.mentions if m.start > pos and fits(m)
                  and self.paragraphs_between(self.paragraph_at(pos), self.paragraph_at(m.start)) <= 4]
         return later[0].entity if later and len({id(m.entity) for m in later}) == 1 else None
+
+    def _registered_holders(self, d: "Description") -> list[Entity]:
+        """People the article names whom the registry gives this office, held on the article's date
+        (or still held, with no date)."""
+        return [self.entities[e.actor.actor_id] for r, e in self.reg.roles.get(d.title, [])
+                if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
+                and (r.holds_on(self.published) if self.published is not None else r.end is None)]
 
     def _registry_role(self, d: "Description", pos: int) -> Entity | None:
         candidates = [
@@ -1726,6 +1784,11 @@ class ArticleMemory:
                 rank = self._rank(span.root) if span is not None else 2
                 if span is not None and _is_source(span.root):  # "According to Elena, her mother …": Elena speaks
                     rank = 0
+                elif span is not None and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in _ACTS_OF_SPEECH \
+                        and span.root.head.dep_ in SUBJECT_DEPS:
+                    rank = self._rank(span.root.head)  # "Petro's statement … came minutes before …": Petro acts
+                elif span is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+                    rank = 2  # "the Trump administration confirmed": the administration acts, not the man
                 elif acts and rank == 2:
                     rank = 1
                 found.append((rank if m.is_subject or rank < 2 else 2, m.start, m.entity))
@@ -1759,7 +1822,7 @@ class ArticleMemory:
     def _rank(subject: Token) -> int:
         """0 for the subject of the sentence's main clause, 1 for another clause's subject."""
         tok = subject
-        while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ not in SUBJECT_DEPS:
             return 2
@@ -1932,19 +1995,38 @@ class ArticleMemory:
             return None
         k0 = self.sentence_index(pos)
         para0 = self.paragraph_of[k0]
-        for k in range(k0, max(-1, k0 - max_sentences), -1):
-            if self.paragraphs_between(self.paragraph_of[k], para0) > 4:
-                break
-            current = k == k0
-            for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
-                if gender and entity.gender not in (None, gender) and not (overrule_guesses and entity.gender_guessed):
+        # the story's sentences first ("Minister X and Minister Y will announce … Credit: AFP" is a photo's
+        # caption between), then the captions too (a caption may be all that names someone)
+        for skip_captions in (True, False):
+            for k in range(k0, max(-1, k0 - max_sentences), -1):
+                if self.paragraphs_between(self.paragraph_of[k], para0) > 4:
+                    break
+                current = k == k0
+                if skip_captions and not current and k in self._caption_sentences:
                     continue
-                if country and entity.country not in ((country,) if strict_country else (None, country)):
-                    continue
-                if entity is exclude or id(entity) in bound or (among is not None and entity not in among):
-                    continue
-                return entity
+                for _, entity in self._candidates(k, pos if current else None, subjects_only=current and same_sentence_subjects_only):
+                    if gender and entity.gender not in (None, gender) and not (overrule_guesses and entity.gender_guessed):
+                        continue
+                    if country and entity.country not in ((country,) if strict_country else (None, country)):
+                        continue
+                    if entity is exclude or id(entity) in bound or (among is not None and entity not in among):
+                        continue
+                    return entity
+            if not any(k in self._caption_sentences for k in range(max(0, k0 - max_sentences + 1), k0)):
+                break  # no caption was skipped: the second pass would find nothing more
         return None
+
+    @functools.cached_property
+    def _caption_sentences(self) -> frozenset[int]:
+        """Sentences on a line that ends with a photo credit ("… next month Credit: AFP", "… Picture:
+        Niall Carson/PA"): a photo's caption."""
+        out = set()
+        for k, sent in enumerate(self.sents):
+            end = self.text.find("\n", sent.start_char)
+            line = self.text[self.text.rfind("\n", 0, sent.start_char) + 1 : end if end >= 0 else len(self.text)]
+            if _CAPTION_END.search(line) is not None:
+                out.add(k)
+        return frozenset(out)
 
     def salient_organisation(self, pos: int, max_paragraphs: int = 2, government: bool = False) -> Entity | None:
         """The latest body named or quoted before `pos`, not too far back (a government one if asked)."""

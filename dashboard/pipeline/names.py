@@ -31,9 +31,9 @@ HONORIFICS = {
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
     "provost", "sheriff", "constable", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
     "councilman", "councilwoman", "councilmember", "hon", "honourable", "honorable", "rt", "msgr", "monsignor", "deacon",
-    "canon", "teachta", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier",
+    "canon", "teachta", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier", "baroness", "baron", "viscount", "earl",
 }
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father", "councilman", "monsignor", "msgr"}
 # Words of a title written before a name ("Foreign Secretary Liz Truss", "Ukraine President Zelensky").
 TITLE_WORDS = HONORIFICS | {
@@ -46,7 +46,7 @@ TITLE_WORDS = HONORIFICS | {
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
-OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "adviser", "advisor", "minister", "secretary", "president",
+OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "advisor", "minister", "secretary", "president",
                    "spokesman", "spokeswoman", "spokesperson", "commissioner", "ambassador", "premier", "envoy",
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
                    "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
@@ -64,7 +64,7 @@ PAGE_LABELS = {"quote", "quotes", "quotation", "source", "sources", "details", "
 POST_NOMINALS = {"mp", "msp", "ms", "mla", "td", "mep", "am", "mhk", "mpp", "mna", "qc", "kc", "sc", "obe", "mbe",
                  "cbe", "kbe", "dbe", "frs", "phd", "md"}
 # Lower-case particles inside names: "Ursula von der Leyen", "Ahmed al-Sahaf".
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "del", "ap"}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|(?:al|el)-[^\W\d_][\w'’-]*)$")
 _FURNITURE_WORDS = {"photo", "photos", "video", "file", "pictured", "picture", "image", "getty", "afp", "ap", "reuters",
                     "epa", "pa", "tass", "ria", "sputnik", "update", "watch", "live", "breaking", "exclusive"}
@@ -140,6 +140,7 @@ def _plural_title(word: str) -> bool:
     return len(w) > 4 and w.endswith("s") and w[:-1] in TITLE_WORDS
 
 
+_CREDIT_LABELS = {"Source", "Photo", "Photograph", "Credit", "Credits", "Foto", "Picture", "Image", "Video"}
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?:Published|Updated|Posted|Modified|Photo|Image)$")
 
 
@@ -157,6 +158,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     inner = max((i for i, t in enumerate(tokens[1:-1], start=1) if is_qualifier(t) and t.lower().endswith(_DEMONYM_ENDINGS)),
                 default=-1)  # (a nationality word, not a country: "Noel Israel Khokhar" keeps his middle name)
     tokens = tokens[inner + 1 :] if inner > 0 else tokens
+    owner = max((i for i, t in enumerate(tokens[:-1]) if re.search(r"\w['’]s?$", t) and t[:1].isupper()), default=-1)
+    tokens = tokens[owner + 1 :]  # "Fine Gael’s Heather Humphreys", "Labour's Richard Tunnicliffe": whose she is, then her name
     honorific = None
     while len(tokens) > 1 and (
         normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
@@ -170,8 +173,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
             honorific = word
     if tokens:  # "Author: Donald ErskinePublished 24th Feb": a byline's label glued to the surname
         tokens[-1] = _GLUED_LABEL.sub("", tokens[-1])
-    while len(tokens) > 1 and tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS:
-        tokens.pop()  # "Dmitry Peskov PHOTO": a caption's label glued after the name
+    while len(tokens) > 1 and (tokens[-1].isupper() and normalise(tokens[-1]) in _FURNITURE_WORDS or tokens[-1] in _CREDIT_LABELS):
+        tokens.pop()  # "Dmitry Peskov PHOTO", "Kristen Michal Source: …": a caption's label after the name
     while len(tokens) > 1 and tokens[-1].rstrip(",.;:").isupper() and normalise(tokens[-1]).rstrip(",.;:") in POST_NOMINALS:
         tokens.pop()  # "Stephen Morgan MP", "Mary Lou McDonald TD": letters after a name are no part of it
     while len(tokens) > 1 and normalise(tokens[-1]) in _HEADLINE_VERBS:

@@ -247,10 +247,30 @@ def find_in_phrase(memory: ArticleMemory, phrase: str) -> Actor | None:
             chunk = " ".join(words[start : start + size])
             if size == 1 and not chunk[:1].isupper():
                 continue
+            if _place_in_a_name(memory, words, start, size):
+                continue
             found = organisation_named(memory, chunk)
             if found is not None:
                 return found
     return None
+
+
+def _whole_body_name(ent: Span) -> Span:
+    """'The Police Service of' + 'Northern Ireland': a body's name the NER cut before the place it is of."""
+    doc, end = ent.doc, ent.end
+    if ent[-1].lower_ in ("of", "for"):
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+    return doc[ent.start : end]
+
+
+def _place_in_a_name(memory: ArticleMemory, words: list[str], start: int, size: int) -> bool:
+    """'Police Federation for Northern Ireland', 'Bank of England': a country's name that is part of a
+    longer name (of a place, or of a body "of" or "for" it) stands for no government there."""
+    if memory.reg.country_by_name.get(normalise(" ".join(words[start : start + size]))) is None:
+        return False
+    before = words[start - 1] if start > 0 else ""
+    return before[:1].isupper() or (before in ("of", "for") and start > 1 and words[start - 2][:1].isupper())
 
 
 def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
@@ -464,6 +484,10 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             continue
         actor = (organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
                  or ministry_of_the_article(memory, phrase.text, owner.idx))  # "A ministry of foreign affairs (MOFA) spokesperson"
+        if actor is None:
+            actor = memory.body_noted_at(owner.idx)  # "An ESB spokesman" after "The ESB and NIE Networks said"
+        if actor is None:  # "a spokesperson for Defend Our Juries (DOJ)": the body its acronym spells out
+            actor = next((a for t in owner.subtree if t.text.isupper() and len(t.text) > 1 for a in [memory.acronym(t.text)] if a), None)
         if actor is None and owner.ent_type_ == "ORG" and owner.pos_ == "PROPN":
             ent = next((e for e in p.span.doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None)
             if ent is not None and _plausible_body_name(ent.text):  # "a spokesperson for the University of Worcester"
@@ -525,6 +549,17 @@ def _official_of_the_body_just_named(memory: ArticleMemory, p: Phrase) -> Entity
     return person if all(f" {w} " in titles for w in words) else None
 
 
+def _office_holder_just_named(memory: ArticleMemory, p: Phrase) -> Entity | None:
+    """'…, reported minister of Foreign Affairs Andriy Sybiha. “…,” the official wrote': the bare
+    "the official" is the holder of an office the reader has just met."""
+    if len([t for t in p.span if not t.is_punct]) != 2:
+        return None
+    person = memory.salient_person(p.head.idx, max_sentences=3)
+    if person is None:
+        return None
+    return person if set(memory.titles_of(person).split()) & OFFICE_WORDS else None
+
+
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     ministers = _ministers_of_the_sentence(memory, p)
@@ -541,7 +576,7 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         person = _titled_person(memory, p, ("spokesperson", "official", "press secretary", "representative", "aide"))
         if person is not None:  # "the Kremlin official" after "Kremlin spokesman Dmitry Peskov"
             return Resolved(person.actor, p.text, "national_official")
-        person = _official_of_the_body_just_named(memory, p)
+        person = _official_of_the_body_just_named(memory, p) or _office_holder_just_named(memory, p)
         if person is not None:
             return Resolved(person.actor, p.text, "national_official")
     for t in p.span:
@@ -623,7 +658,7 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if actor is None and head.ent_type_ == "ORG" and head.lemma_.lower() not in PERSON_NOUNS:
             ent = next((e for e in p.span.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent.text) > 2:  # (not "the National Security Adviser": a title, not a body)
-                actor = new_actor(_strip(ent.text), "organisation")
+                actor = new_actor(_strip(_whole_body_name(ent).text), "organisation")
     if actor is None:
         return None
     entity = memory.entity_for(actor)
