@@ -991,6 +991,25 @@ HEADLINE_AND_BODY_CASES = [
                  "Headline for a test article here",
                  [("protect working people", "Rosa Hale", "governing_cue")],
                  id="'made it plain/clear that' reports words"),
+    pytest.param("Voters backed Marco Ruiz on Sunday.\n\n“We will win the second round,” said the father of three and former "
+                 "mayor.",
+                 "Headline for a test article here",
+                 [("We will win the second round,", "Marco Ruiz", "governing_cue")],
+                 id="'the father of three' is the person the reader has in mind"),
+    pytest.param("Japan's Ministry of Foreign Affairs said the talks were “frank and useful”.",
+                 "Headline for a test article here",
+                 [("frank and useful", "Japanese Ministry of Foreign Affairs", "governing_cue")],
+                 id="a country's possessive before 'Ministry of X' is its nationality"),
+    pytest.param("A nurse who works on the ward told Channel 4 News about the night.\n\n“I have never seen anything like it,” "
+                 "they said.",
+                 "Headline for a test article here",
+                 [("I have never seen anything like it,", None, "governing_cue")],
+                 id="an outlet told the words is not what 'they' said"),
+    pytest.param("The club's owner, Ruth Kelly, released a statement to fans on Friday.\n\nThe statement read: “Our manager "
+                 "leaves with our thanks.”",
+                 "Headline for a test article here",
+                 [("Our manager leaves with our thanks.", "Ruth Kelly", "governing_cue")],
+                 id="'the statement' is the one someone was just said to have released"),
 ]
 
 

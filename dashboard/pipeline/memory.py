@@ -65,6 +65,8 @@ ORG_NOUNS = {
 # the article acted last, whatever else the description says of it.
 _KIND_NOUNS = {"group", "organisation", "organization", "movement", "network", "collective", "firm", "operator", "utility",
                "provider", "supplier", "charity", "club", "broadcaster", "airline", "party"}
+_PARENT_OF = re.compile(r"(?:married |proud |single )?(?:father|mother|grandfather|grandmother|mum|mom|dad) of "
+                        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b")
 # Epithets that refer back to the person the reader has in mind ("the strongman", "the Moscow ally").
 EPITHETS = {
     "strongman", "dictator", "leader", "president", "premier", "chancellor", "ally", "autocrat", "despot", "monarch",
@@ -275,6 +277,12 @@ def _names_a_paper_or_body(name: str) -> bool:
         return False
     last = normalise(words[-1])
     return last in _BODIES_NOT_SURNAMES or (last in _NEWSPAPER_WORDS and usual_gender(words[0]) is None)
+
+
+def _outlet_like(name: str) -> bool:
+    """'STV News', 'Sky News', 'Newstalk FM': a name that ends as a news outlet's does."""
+    words = name.split()
+    return len(words) >= 2 and normalise(words[-1]) in _NEWSPAPER_WORDS | {"tv", "radio", "fm"}
 
 
 # What a person said or did, whose possessor acts when it is a clause's subject ("Petro's statement came …")
@@ -1618,10 +1626,11 @@ class ArticleMemory:
         if head_of is not None:
             return head_of
         office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
-        if " of " in f" {d.title} " and d.title not in EPITHETS:
+        parent = _PARENT_OF.match(d.title) is not None  # "the father of nine", "the mother of two": the person in mind
+        if " of " in f" {d.title} " and d.title not in EPITHETS and not parent:
             return None  # "the president of the forum": of a body, not whoever is salient ("the head of state" is)
         if allow_salience and d.definite and (not office or d.title in EPITHETS) and (
-                d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title)):
+                d.head in EPITHETS or d.title in EPITHETS or re.fullmatch(r"\d+[- ]year[- ]old", d.title) or parent):
             if d.country is not None:  # "the Belarusian leader": someone known to be Belarusian first
                 strict = self.salient_person(pos, country=d.country, strict_country=True, max_sentences=20)
                 if strict is None and (self.paragraph_at(pos) <= 2 or not any(m.start < pos and m.entity.is_person for m in self.mentions)):
@@ -2038,8 +2047,8 @@ class ArticleMemory:
                 break
             if m.entity.is_person or m.in_quote or (government and m.entity.actor.actor_type != "government"):
                 continue
-            if m.entity.actor.actor_type == "media":
-                continue  # the agency whose copy this is ("BNS", "Interfax reported") is not what "it" says
+            if m.entity.actor.actor_type == "media" or _outlet_like(m.entity.actor.name):
+                continue  # the agency whose copy this is ("BNS", "Interfax reported", "told STV News") is not what "it" says
             if m.is_subject:
                 return m.entity  # a body that did or said something, before one merely named
             fallback = fallback or m.entity

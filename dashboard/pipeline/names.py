@@ -322,6 +322,10 @@ def institution_parts(phrase: str, is_nationality=lambda q: False) -> Institutio
     `is_nationality` says whether a qualifier names a country ("ukraine", "belarusian"): it decides
     where the qualifier ends and the topic begins ("the internal affairs ministry" has none)."""
     t = re.sub(r"^(?:the|a|an)\s+", "", normalise(phrase)).replace(",", " ")
+    owner = re.match(r"^(.+?)['’]s? (ministry (?:of|for) .+)$", t)
+    if owner and is_nationality(owner.group(1)):  # "Thailand's Ministry of Foreign Affairs"
+        inner = institution_parts(owner.group(2))
+        return InstitutionParts("ministry", owner.group(1), inner.topic) if inner is not None and inner.nationality is None else inner
     words = t.split()
     if len(words) >= 2 and words[-1] == "ministry":
         for k in range(len(words) - 2, -1, -1):  # the longest qualifier that names a country

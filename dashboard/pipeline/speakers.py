@@ -354,7 +354,8 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             # a phrase the parse ran together ("claims about a buildup on the border Peskov"): a known
             # person named at its end
             last = p.span[-1]
-            if looks_proper(last) and last.i != p.head.i and last.tag_ != "NNPS":  # (not "… Conference of Catholic Bishops")
+            if looks_proper(last) and last.i != p.head.i and last.tag_ != "NNPS" and last.ent_type_ != "NORP":
+                # (not "… Conference of Catholic Bishops", nor "the father of nine and devout Catholic")
                 known = memory.person_named(last.text, last.idx)
                 entity = known if known is not None and id(known) in seen and known.is_person else None
         return Resolved(entity.actor, p.text, "name") if entity is not None else None
@@ -497,9 +498,35 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     actor = find_in_phrase(memory, p.text)
     if actor is not None:
         return Resolved(actor, p.text, "spokesperson")
+    issuer = _issuer_of_the_statement(memory, p)
+    if issuer is not None:
+        return Resolved(issuer, p.text, "spokesperson")
     if _BARE_SPOKES.search(p.text) and not any(c.ent_type_ in ("NORP", "GPE") for c in p.span):
         org = memory.salient_organisation(head.idx)  # "a spokeswoman said": the body last named
         return Resolved(org.actor if org else None, p.text, "spokesperson")
+    return None
+
+
+_ISSUING = {"release", "issue", "publish", "post", "make", "put"}
+
+
+def _issuer_of_the_statement(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'The shareholder released a statement to supporters. … The full statement reads: “…”': the
+    statement is the one someone was just said to have issued, and theirs (up to two paragraphs back)."""
+    head = p.head
+    if head.lemma_.lower() not in ("statement", "letter", "message") or not any(c.lower_ == "the" for c in head.children):
+        return None
+    lo = memory.line_start_of(max(0, memory.paragraph_at(head.idx) - 2))
+    for sent in reversed(memory.sentences_between(lo, head.idx)):
+        for t in sent:
+            if t.idx >= head.idx or t.lemma_.lower() != head.lemma_.lower() or t.dep_ not in ("dobj", "obj"):
+                continue
+            verb = t.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+            if verb.lemma_.lower() in _ISSUING and subj is not None and not memory.in_quote(subj.idx):
+                found = resolve_speaker(memory, Phrase.of(subj))
+                if found.actor is not None:
+                    return found.actor
     return None
 
 
@@ -644,7 +671,7 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
         return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
-    text = " ".join(t.text for t in p.span if t.i <= head.i) if words else p.text
+    text = p.span.doc[p.span.start : head.i + 1].text if words else p.text  # (as written: "Thailand's Ministry", not "Thailand 's")
     actor = organisation_named(memory, text) or organisation_named(memory, p.text) or ministry_of_the_article(memory, p.text, head.idx)
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
