@@ -1010,9 +1010,27 @@ HEADLINE_AND_BODY_CASES = [
                  "Headline for a test article here",
                  [("Our manager leaves with our thanks.", "Ruth Kelly", "governing_cue")],
                  id="'the statement' is the one someone was just said to have released"),
+    pytest.param("Kim Min-ji runs a bakery in Busan.\n\n“Business is slow this winter,” Ms Kim said.",
+                 "Headline for a test article here",
+                 [("Business is slow this winter,", "Kim Min-ji", "governing_cue")],
+                 id="a Korean name's family name comes first"),
+    pytest.param("Reporters asked about the tariffs.\n\n“We will answer calmly,” President Lee said.",
+                 "Headline for a test article here",
+                 [("We will answer calmly,", "Lee Jae-myung", "governing_cue")],
+                 id="'President Lee' is the registry's Lee Jae-myung"),
+    pytest.param("SEOUL: The presidential office said on Monday the summit had been “productive and warm”.",
+                 "Headline for a test article here",
+                 [("productive and warm", "Office of the President of South Korea", "governing_cue")],
+                 id="'the presidential office' is the office of the dateline country's president"),
 ]
 
 
 @pytest.mark.parametrize("text,headline,expected", HEADLINE_AND_BODY_CASES)
 def test_headline_and_body_cases(text, headline, expected):
     assert found(text, headline=headline) == expected
+
+
+def test_the_prime_minister_of_the_datelines_country_on_the_articles_date():
+    text = ("KINGSTON, Jamaica - The Prime Minister thanked the crews who restored power overnight.\n\n"
+            "“Every parish will have light by Sunday,” he said.")
+    assert found(text, date="2025-07-01") == [("Every parish will have light by Sunday,", "Andrew Holness", "governing_cue")]

@@ -184,7 +184,9 @@ def registry() -> Registry:
 # --- made-up actors and qualifiers ----------------------------------------------------------
 
 def new_actor(name: str, actor_type: str, country: str | None = None) -> Actor:
-    """An actor the registry lacks, kept under the name the text gives."""
+    """An actor the registry lacks, kept under the name the text gives (without a possessive's ending:
+    "Exxon Mobil's" is Exxon Mobil)."""
+    name = re.sub(r"(?<=\w)['’]s$", "", name.strip()) if " " in name.strip() else name
     return Actor(actor_id=actor_id_for(name), name=name, actor_type=actor_type, country_code=country, aliases=[], roles=[], is_registered=False)
 
 

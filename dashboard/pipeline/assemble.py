@@ -30,7 +30,7 @@ from .schema import (
 )
 
 SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
-PIPELINE_VERSION = "2026.12.04-2"
+PIPELINE_VERSION = "2026.12.04-3"
 
 
 def _id(*parts) -> str:
@@ -69,7 +69,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     def sentence_id_of(span) -> str:
         return sentence_id_of_char(span.start_char)
 
-    memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(clean.view)))
+    memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(clean.view)), opening=clean.body[:600])
     disabled = load_settings().disabled_sieves
     quotes_found = extract_quotes(doc, memory, clean.title_span, disabled)  # headlines included: they carry quotes too
     places_found = find_places(doc)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
+from .names import FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
 from .cues import is_cue
 from .metadata import CRAWLER_HEADER
 from .nlp import entities, sentences
@@ -64,7 +64,7 @@ ORG_NOUNS = {
 # Nouns of a kind of body ("the power firm", "the network operator", "the charity"): whichever body of
 # the article acted last, whatever else the description says of it.
 _KIND_NOUNS = {"group", "organisation", "organization", "movement", "network", "collective", "firm", "operator", "utility",
-               "provider", "supplier", "charity", "club", "broadcaster", "airline", "party"}
+               "provider", "supplier", "charity", "club", "broadcaster", "airline", "party", "company"}
 _PARENT_OF = re.compile(r"(?:married |proud |single )?(?:father|mother|grandfather|grandmother|mum|mom|dad) of "
                         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b")
 # Epithets that refer back to the person the reader has in mind ("the strongman", "the Moscow ally").
@@ -364,8 +364,10 @@ class Mention:
 class ArticleMemory:
     """Who is who in one article. Build once with the parsed article; query by position."""
 
-    def __init__(self, doc: Doc, reg: Registry, published: dt.date | None, quotes: QuoteIndex):
+    def __init__(self, doc: Doc, reg: Registry, published: dt.date | None, quotes: QuoteIndex, opening: str = ""):
+        """`opening`: the body's first lines as written, with the agency dateline the parsed text blanks."""
         self.doc, self.reg, self.published, self.quotes = doc, reg, published, quotes
+        self.opening = opening
         self.text = doc.text  # once: spaCy rebuilds it from the tokens on every access
         # marks around names and titles ('(See “Ukraine War Claims …”)'): no quotation, and no one's words
         self.titles = QuoteIndex([q for q in find_quote_spans(self.text) if is_scare_quote(self.text, q)])
@@ -483,6 +485,8 @@ class ArticleMemory:
                     continue
                 if start not in self._surname_given:  # (not "Lola" of "Barry Haughian and his wife Lola": "Haughian" is his)
                     self._full_names.setdefault(("surname", parts[-1]), []).append(m)
+                    if len(parts) == 2 and FAMILY_NAME_FIRST.fullmatch(entity.actor.name):
+                        self._full_names.setdefault(("surname", parts[0]), []).append(m)  # "Kim Min-ji … Ms Kim"
                 self._full_names.setdefault(("first", parts[0]), []).append(m)
             self._person_keys.setdefault(name_key(entity.actor.name), entity)
         return m
@@ -1286,7 +1290,8 @@ class ArticleMemory:
     def dateline_country(self) -> str | None:
         """The country of the dateline opening the body ("ISLAMABAD: Foreign Office on Friday …",
         "Mexico City, Mexico — …"): where the story is told from, or None."""
-        for line in [ln for ln in self.text.split("\n") if ln.strip()][:8]:
+        lines = [ln for ln in self.text.split("\n") if ln.strip()][:8] + [ln for ln in self.opening.split("\n") if ln.strip()][:3]
+        for line in lines:
             m = _DATELINE.match(CRAWLER_HEADER.sub("", line))  # (" date 2025-09-06 ISLAMABAD: …": after the crawler's date)
             if m is None:
                 continue
@@ -1728,7 +1733,9 @@ class ArticleMemory:
             if d.country is not None and any(r.country == d.country for r, _ in pool):
                 pool = [(r, e) for r, e in pool if r.country == d.country]
             if d.country is None and len({r.country for r, _ in pool}) > 1:
-                pool = [(r, e) for r, e in pool if e.actor.actor_id in self.entities] or pool
+                here = self.dateline_country or self.country_most_named(pos)  # "SLOVENIA, June 26 - … the Prime Minister"
+                pool = ([(r, e) for r, e in pool if e.actor.actor_id in self.entities]
+                        or [(r, e) for r, e in pool if here is not None and r.country == here] or pool)
         if self.published is None and len({e.actor.actor_id for _, e in pool}) > 1:
             # No date, several people the article names have held it: a term that was over before
             # another began is a former one (Putin a prime minister in 2008–12, Johnson in 2019–22);

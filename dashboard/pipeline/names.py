@@ -224,6 +224,10 @@ SPELLED_FIRST_NAME_CUTOFF = 80  # surname similarity enough when the first name 
 _LETTERS_DROPPED = re.compile(r"[^\x00-\x7f]")
 
 
+# A Korean name as English news writes it, family name first: "Lee Jae-myung", "Kim Jong-un"
+FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+")
+
+
 class PersonMatcher:
     """Registry people by any reasonable spelling of their name."""
 
@@ -238,6 +242,8 @@ class PersonMatcher:
                 parts = key.split()
                 if len(parts) > 1:
                     self.by_surname.setdefault(parts[-1], []).append((parts[0], value))
+                if len(parts) == 2 and FAMILY_NAME_FIRST.fullmatch(name):  # "President Lee" is Lee Jae-myung
+                    self.by_surname.setdefault(parts[0], []).append((parts[1], value))
         self.surnames = list(self.by_surname)
 
     def _close_surnames(self, surname: str, cutoff: int = 85) -> list[str]:

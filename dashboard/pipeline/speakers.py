@@ -273,6 +273,26 @@ def _place_in_a_name(memory: ArticleMemory, words: list[str], start: int, size: 
     return before[:1].isupper() or (before in ("of", "for") and start > 1 and words[start - 2][:1].isupper())
 
 
+_PRESIDENTIAL_OFFICE = re.compile(r"^(?:the\s+)?(?:(?P<nat>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?presidential\s+(?:office|administration)$")
+
+
+def presidential_office(memory: ArticleMemory, text: str, pos: int) -> Actor | None:
+    """'the presidential office', 'the South Korean presidential office': the office of the president
+    of the country named, else of the country the article is told from or names most."""
+    m = _PRESIDENTIAL_OFFICE.match(_strip(text) if not text.lower().startswith("the ") else text.strip())
+    if m is None:
+        return None
+    iso = None
+    if m.group("nat"):
+        c = country_of(memory.reg, m.group("nat"))
+        iso = c.iso2 if c is not None else None
+    iso = iso or memory.dateline_country or memory.country_most_named(pos)
+    country = memory.reg.country(iso) if iso else None
+    if country is None:
+        return None
+    return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
+
+
 def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
     """"Zelensky's office": the office of the head of state or government the person is."""
     entry = memory.reg.by_id.get(person.actor.actor_id)
@@ -483,7 +503,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             if head.lemma_.lower() in _OWN_CHANNELS:
                 return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
             continue
-        actor = (organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
+        actor = (presidential_office(memory, phrase.text, owner.idx) or organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
                  or ministry_of_the_article(memory, phrase.text, owner.idx))  # "A ministry of foreign affairs (MOFA) spokesperson"
         if actor is None:
             actor = memory.body_noted_at(owner.idx)  # "An ESB spokesman" after "The ESB and NIE Networks said"
@@ -672,7 +692,8 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = p.span.doc[p.span.start : head.i + 1].text if words else p.text  # (as written: "Thailand's Ministry", not "Thailand 's")
-    actor = organisation_named(memory, text) or organisation_named(memory, p.text) or ministry_of_the_article(memory, p.text, head.idx)
+    actor = (presidential_office(memory, p.text, head.idx) or organisation_named(memory, text) or organisation_named(memory, p.text)
+             or ministry_of_the_article(memory, p.text, head.idx))
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
