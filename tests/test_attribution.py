@@ -1022,6 +1022,14 @@ HEADLINE_AND_BODY_CASES = [
                  "Headline for a test article here",
                  [("productive and warm", "Office of the President of South Korea", "governing_cue")],
                  id="'the presidential office' is the office of the dateline country's president"),
+    pytest.param("Councilor Anderson chairs the finance committee in Utica.\n\n“The budget is tight,” Anderson said.",
+                 "Headline for a test article here",
+                 [("The budget is tight,", "Anderson", "governing_cue")],
+                 id="a surname that only resembles a registry person's (Andersson) is not theirs where their country is not named"),
+    pytest.param("Challenging Trump\n\nThe president said he would not back down. “We will not be bullied,” Lula said.",
+                 "Headline for a test article here",
+                 [("We will not be bullied,", "Luiz Inácio Lula da Silva", "governing_cue")],
+                 id="a heading's -ing verb before a surname is no given name"),
 ]
 
 

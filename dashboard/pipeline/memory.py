@@ -1168,7 +1168,7 @@ class ArticleMemory:
         if entry is not None and entry.actor.actor_type == "person":
             return self.entity_for(entry.actor, gender), "surname"
         entry = self.reg.person_matcher.match_surname(word) if first_name_gender(word) is None else None
-        if entry is not None:  # (a given name alone — "Michael" — is no misspelt surname: "Michel")
+        if entry is not None and not self._far_spelling(word, entry.actor):  # (a given name alone — "Michael" — is no misspelt surname: "Michel")
             return self.entity_for(entry.actor, gender), "surname"
         key = normalise(word)
         if self.reg.alias.get(key) or self.is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
@@ -1179,6 +1179,12 @@ class ArticleMemory:
             entity.gender = first_name_gender(word)
             entity.gender_guessed = entity.gender is not None
         return entity, "surname"
+
+    def _far_spelling(self, word: str, actor: Actor) -> bool:
+        """'Councilor Anderson' in a story that never names Sweden is not Magdalena Andersson: a surname
+        that only resembles a registry person's counts as theirs when the article names their country."""
+        exact = normalise(word) in {w for n in (actor.name, *actor.aliases) for w in normalise(n).split()}  # ("Lee" of Lee Jae-myung)
+        return not exact and actor.country_code is not None and not self.names_country(actor.country_code)
 
     def _close_in_article_surname(self, key: str) -> Entity | None:
         if len(key) < 5:

@@ -140,6 +140,8 @@ def _plural_title(word: str) -> bool:
     return len(w) > 4 and w.endswith("s") and w[:-1] in TITLE_WORDS
 
 
+_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
+_GIVEN_NAMES_IN_ING = {"Sterling", "Irving", "Channing", "Manning", "Fleming", "Browning", "Harding", "Gehring", "Darling"}
 _CREDIT_LABELS = {"Source", "Photo", "Photograph", "Credit", "Credits", "Foto", "Picture", "Image", "Video"}
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?:Published|Updated|Posted|Modified|Photo|Image)$")
 
@@ -166,6 +168,7 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         or _plural_title(tokens[0])  # "Archbishops Eamon Martin and Dermot Farrell"
         or normalise(tokens[0]) in _STATUS_NOUNS
         or normalise(tokens[0]) in _HEADLINE_VERBS  # "… Insists Ukraine Needs More Arms": a title-case headline
+        or (_GERUND.fullmatch(tokens[0]) is not None and tokens[0] not in _GIVEN_NAMES_IN_ING)  # "Challenging Trump": a heading's verb
         or tokens[0].lower() == "the"  # "the Philippines Marat Pavlov", the NER's run from a title's end
     ):
         word = normalise(tokens.pop(0)).rstrip(".")
