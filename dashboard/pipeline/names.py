@@ -14,6 +14,7 @@ Pure string rules, no parse:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -71,8 +72,10 @@ _FURNITURE_WORDS = {"photo", "photos", "video", "file", "pictured", "picture", "
 _FURNITURE = re.compile(r"[\d|/\\@#:;()\[\]{}<>=+*_~^]|^-+$|^[–—]+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Lower-case, ASCII-folded, single-spaced, straight apostrophes: the key for lookups."""
+    """Lower-case, ASCII-folded, single-spaced, straight apostrophes: the key for lookups (cached: the
+    same words are looked up tens of thousands of times an article)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
