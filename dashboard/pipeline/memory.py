@@ -392,7 +392,7 @@ class ArticleMemory:
     def _paragraphs(self) -> list[int]:
         """Paragraph number of each sentence (a paragraph is a non-blank line)."""
         text = self.text
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         numbers, n = [], -1
         for k, start in enumerate(self.line_starts):
             end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(text)
@@ -403,9 +403,20 @@ class ArticleMemory:
         # Distance back is counted in paragraphs of narrative: a quote running over several
         # paragraphs does not push its speaker out of reach.
         narrative: dict[int, bool] = {}
+        spans = [(q.start - 1, q.end + 1) for q in self.quotes.spans]  # quotations, marks included
+        first = 0
         for k, start in enumerate(self.line_starts):
             end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(text)
-            outside = "".join(ch for i, ch in enumerate(text[start:end], start) if i not in self.quotes)
+            while first < len(spans) and spans[first][1] <= start:
+                first += 1
+            pieces, pos = [], start  # the line without its quotations
+            for lo, hi in spans[first:]:
+                if lo >= end:
+                    break
+                pieces.append(text[pos : max(pos, lo)])
+                pos = max(pos, hi)
+            pieces.append(text[pos:end] if pos < end else "")
+            outside = "".join(pieces)
             narrative[numbers[k]] = narrative.get(numbers[k], False) or len(re.findall(r"\w+", outside)) > 1
         rank, self._narrative_rank = 0, {}
         for para in sorted(narrative):
