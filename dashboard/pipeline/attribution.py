@@ -520,13 +520,17 @@ def _headline_claimant(ctx: QuoteContext) -> Candidate | None:
     if m is None or any(t.idx < ctx.span.start for t in ctx.cues()):
         return None
     name = m.group("name")
-    if ctx.memory.acronym(name) is None:
-        from .speakers import organisation_named
-
-        entity = ctx.memory.person_named(name, ctx.span.start)
-        if (entity is None or entity.is_lone_name) and organisation_named(ctx.memory, name) is None:
-            return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
+    if ctx.memory.acronym(name) is None and not _names_a_known_speaker(ctx, name, ctx.span.start):
+        return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
     return _named(ctx, "headline_speaker", name, ctx.line_start)
+
+
+def _names_a_known_speaker(ctx: QuoteContext, name: str, pos: int) -> bool:
+    """A headline's words name a person the article knows by more than a lone word, or a body."""
+    from .speakers import organisation_named
+
+    entity = ctx.memory.person_named(name, pos)
+    return (entity is not None and not entity.is_lone_name) or organisation_named(ctx.memory, name) is not None
 
 
 def _headline_opener(ctx: QuoteContext) -> Candidate | None:
@@ -541,10 +545,7 @@ def _headline_opener(ctx: QuoteContext) -> Candidate | None:
     if not subject or _someone_else_named(ctx, words[len(subject) :]):
         return None
     name = " ".join(subject)
-    entity = ctx.memory.person_named(name, ctx.line_start)
-    from .speakers import organisation_named
-
-    if (entity is None or entity.is_lone_name) and organisation_named(ctx.memory, name) is None:
+    if not _names_a_known_speaker(ctx, name, ctx.line_start):
         return None
     return _named(ctx, "headline_speaker", name, ctx.line_start)
 
@@ -614,10 +615,15 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     return _named(ctx, "headline_speaker", " ".join(name).strip(" ,.;:"), ctx.span.end)
 
 
+def _capitalised_run(words: list[str]) -> int:
+    """How many capitalised words open the list."""
+    return next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+
+
 def _headline_subject(words: list[str]) -> list[str]:
     """The capitalised words that open a headline's clause when a verb in the present follows them
     ("Orbán makes another statement …", "Tusk vows to …"); [] otherwise."""
-    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    k = _capitalised_run(words)
     if not 1 <= k <= 3 or k == len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]) or words[k] in ("is", "has", "was"):
         return []
     return words[:k]
@@ -626,7 +632,7 @@ def _headline_subject(words: list[str]) -> list[str]:
 def _group_subject(ctx: QuoteContext, words: list[str]) -> bool:
     """The headline's clause after the quote opens with a plural noun of people, its capitalised words
     only a modifier ("Plaid Cymru supporters celebrate …", "Dublin residents fear …"), as the tagger reads it."""
-    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    k = _capitalised_run(words)
     if not 1 <= k <= 3 or k == len(words):
         return False
     at = ctx.text.find(words[k], ctx.span.end)
