@@ -95,6 +95,11 @@ CONTINUATION = [
     pytest.param('"We are ready," Gabrielius Landsbergis said.\n\n"And we will not be intimidated by anyone."',
                  [("We are ready,", "Gabrielius Landsbergis", "governing_cue"),
                   ("And we will not be intimidated by anyone.", "Gabrielius Landsbergis", "continuation")], id="quote-only paragraph after a quote"),
+    pytest.param('Protesters marched on the ministry on Saturday, police said.\n\n“We will not be moved from this square by anyone.\n\n'
+                 '“We will stay until the law is withdrawn,” said Maria Costa, one of the organisers.',
+                 [("We will not be moved from this square by anyone.", "Maria Costa", "continuation"),
+                  ("We will stay until the law is withdrawn,", "Maria Costa", "governing_cue")],
+                 id="a quote left open is the words of whoever says it where it closes, not of the paragraph before"),
 ]
 PREVIOUS_CUE = [
     pytest.param('Agne Bilotaite said on Monday that the border would be reinforced.\n\n'

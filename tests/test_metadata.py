@@ -46,6 +46,8 @@ D = dt.date
         pytest.param("Anna Nowak / World / Updated 11.02.2022\nBody.", D(2022, 2, 11), id="date in a slashed breadcrumb"),
         pytest.param("Vilnius, 14 January 2022 \u2013 The parliament voted.", D(2022, 1, 14), id="a day-first dateline with its year"),
         pytest.param("MINSK, 3 March (BelTA) - The drills of 2022 ended.", D(2022, 3, 3), id="a day-first agency dateline, year from the text"),
+        pytest.param("NAIROBI \u2013 14 March 2026: Kenya's cabinet met.", D(2026, 3, 14), id="a dash between the place and its date"),
+        pytest.param("LIMA \u2014 June 2, 2025 \u2014 Congress voted.", D(2025, 6, 2), id="a dash on both sides of the date"),
     ],
 )
 def test_stated_date(text, expected):

@@ -54,6 +54,10 @@ ROLE = [
     pytest.param('The director of the Polish Red Cross has urged donors to "keep giving all winter". Anna Lis said the '
                  "appeal had raised less than hoped.",
                  [("keep giving all winter", "Anna Lis", "role")], id="an office holder named only in the next sentence"),
+    pytest.param('The Independent Broadcasting Commission said on Monday that the Board of Governors had met.\n\n'
+                 'The commission said the licences "will be renewed for five more years".',
+                 [("will be renewed for five more years", "Independent Broadcasting Commission", "role")],
+                 id="the commission is a body named so, not a board of commissioners"),
     pytest.param('Liz Truss visited Kyiv.\n\nThe Foreign Secretary said the UK stood "firmly with its friends".',
                  [("firmly with its friends", "Liz Truss", "role")], id="a role held by someone the undated article names"),
     pytest.param('Alexander Lukashenko inspected troops.\n\nDenying any role, Belarus’ strongman said: ‘No order was given by me.’',
@@ -86,6 +90,10 @@ SPOKESPERSON = [
                  "a message on the Estonian prime minister's Telegram channel said.",
                  [("We stand with Ukraine for as long as it takes,", "Kaja Kallas", "role")],
                  id="words posted on the channel of someone named by role"),
+    pytest.param('Officers searched the house on Monday.\n\n"We do not discuss ongoing cases," said a spokeswoman with the Federal '
+                 'Bureau of Investigation in a statement.',
+                 [("We do not discuss ongoing cases,", "Federal Bureau of Investigation", "spokesperson")],
+                 id="a spokeswoman with a body"),
 ]
 NATIONAL_OFFICIAL = [
     pytest.param('"We see no de-escalation," a senior Polish official said.',
@@ -132,6 +140,14 @@ INSTITUTION = [
     pytest.param('"The border crossing is calm this evening," Polish police said.',
                  [("The border crossing is calm this evening,", "Polish Police", "institution")],
                  id="a nationality's police stays the national body"),
+    pytest.param("Kenya's Defence Minister Soipan Tuya toured the barracks after Somalia and Ethiopia traded accusations.\n\n"
+                 'The Ministry of Defence said the troops were "ready for deployment at short notice".',
+                 [("ready for deployment at short notice", "Kenyan Ministry of Defence", "institution")],
+                 id="the ministry of the country whose minister of that field the article names"),
+    pytest.param("Chile's Foreign Minister Alberto van Klaveren met envoys after Peru and Bolivia signed the accord. The Ministry "
+                 'of Foreign Affairs said the deal "opens a new stage for the region".',
+                 [("opens a new stage for the region", "Chilean Ministry of Foreign Affairs", "institution")],
+                 id="the minister's country, not the government acting last"),
 ]
 
 

@@ -1117,6 +1117,11 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], memory: ArticleMemory,
     return _speaker_at_the_close(out, text)
 
 
+# Sieves that take a speaker from outside the quote's paragraph: the attribution where a quote
+# carried over paragraphs closes is better evidence.
+_GUESSES = frozenset({"previous_cue", "last_speaker", "loose"})
+
+
 def _speaker_at_the_close(out: list[Attributed], text: str) -> list[Attributed]:
     """'„There is an increase …' (no closing mark) then '… division,“ Mr Liubajevas said', or
     '“I would like to thank Kenya …' then '“Most of you heard …,” the Ambassador remarked.': a
@@ -1126,8 +1131,11 @@ def _speaker_at_the_close(out: list[Attributed], text: str) -> list[Attributed]:
         opens_line = not text[text.rfind("\n", 0, q.start) + 1 : max(0, q.start - 1)].strip()
         return out[k - 1].span.is_continued and out[k].paragraph == out[k - 1].paragraph + 1 and (q.kind == "carried" or opens_line)
 
+    def guessed(a: Attribution) -> bool:  # no speaker, or one guessed from outside the quote's own paragraphs
+        return a.actor is None or a.mention_sieve in _GUESSES
+
     for i, first in enumerate(out):
-        if first.attribution.actor is not None or not first.span.is_continued:
+        if not guessed(first.attribution) or not first.span.is_continued:
             continue
         j = i + 1
         while j < len(out) and goes_on(j) and out[j].span.is_continued:
@@ -1137,7 +1145,8 @@ def _speaker_at_the_close(out: list[Attributed], text: str) -> list[Attributed]:
             continue
         close = out[j].attribution
         for k in range(i, j):
-            if out[k].attribution.actor is None:
+            a = out[k].attribution
+            if (guessed(a) or a.mention_sieve == "continuation") and a.actor != close.actor:
                 out[k] = Attributed(out[k].span, dataclasses.replace(close, mention_sieve="continuation",
                                                                      confidence=min(close.confidence, CONFIDENCE["continuation"])),
                                     out[k].paragraph)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, is_web_address, name_key, normalise, without_bracketed_acronym
+from .names import FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, institution_parts, is_web_address, name_key, normalise, without_bracketed_acronym
 from .cues import is_cue
 from .metadata import CRAWLER_HEADER
 from .nlp import entities, sentences
@@ -261,11 +261,11 @@ def title_key(text: str) -> str:
     key = re.sub(r"\badvisor\b", "adviser", key)
     # "Minister of Foreign Affairs" is the foreign minister: one key for both word orders
     key = re.sub(r"\bminister (?:of|for) (?:the )?(foreign affairs|defen[cs]e|the interior|interior|internal affairs|justice|finance)\b",
-                 lambda m: f"{_MINISTRY_FIELDS[m.group(1).replace('the ', '')]} minister", key)
+                 lambda m: f"{MINISTRY_FIELDS[m.group(1).replace('the ', '')]} minister", key)
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
-_MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense": "defence", "interior": "interior",
+MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense": "defence", "interior": "interior",
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
 
 
@@ -718,6 +718,9 @@ class ArticleMemory:
                 continue  # "Kurds", "Poles": a people, not a person
             if self.in_quote(tok.idx) or tok.idx in self.titles or self._overlaps_person(tok.idx, tok.idx + len(tok.text)):
                 continue
+            if tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self.mentions_between(tok.idx, tok.idx + len(tok.text)):
+                self._learn_named_body(tok, unless_institution=True)  # "The Independent High Electoral Commission announced"
+                continue
             if tok.lower_ in ORG_NOUNS or any(c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
                 continue  # "The Ministry of Defence said": a body, not a person
             if _owned(tok):
@@ -928,11 +931,15 @@ class ArticleMemory:
         if actor.actor_type != "person":
             self.note(self.entity_for(actor), tok.idx, tok.idx + len(tok.text), "organisation", True)
 
-    def _learn_named_body(self, head: Token) -> None:
-        """A plural proper-noun subject of two words or more names a group the NER missed."""
+    def _learn_named_body(self, head: Token, unless_institution: bool = False) -> None:
+        """A plural proper-noun subject of two words or more, or one headed by a body's noun, names a
+        group the NER missed. `unless_institution`: not a ministry, government or military, whose
+        country the institution rules find."""
         left = min([head.i] + [t.i for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree])
         words = self.doc[left : head.i + 1]
         if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+            return
+        if unless_institution and institution_parts(words.text) is not None:
             return
         from .speakers import organisation_named
 
@@ -1705,7 +1712,8 @@ class ArticleMemory:
         keys = ORG_NOUNS[d.head]
         def fits(m: Mention) -> bool:
             name = normalise(m.entity.actor.name)
-            return not m.in_quote and not m.entity.is_person and any(k in name for k in keys) and (
+            # whole words: "the commission" is no "Board of Commissioners"
+            return not m.in_quote and not m.entity.is_person and any(re.search(rf"(?<!\w){k}(?!\w)", name) for k in keys) and (
                 d.country is None or m.entity.country in (None, d.country))
         for m in reversed(self.mentions):
             if m.start < pos and fits(m):

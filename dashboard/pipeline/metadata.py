@@ -59,11 +59,11 @@ class Stated:
 # --- dates the text states -----------------------------------------------------------------
 
 CRAWLER_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-# "BERLIN, November 10. /TASS/." / "GENEVA, Jan 21 (Reuters) -" / "MOSCOW, March 3, 2022 (AP) —"
+# "BERLIN, November 10. /TASS/." / "GENEVA, Jan 21 (Reuters) -" / "MOSCOW, March 3, 2022 (AP) —" / "CAIRO – 9 October 2025:"
 DATELINE_DATE = re.compile(
-    rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,3}}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?,\s*"
+    rf"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,3}}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?(?:,\s*|\s+[-–—]\s+)"
     rf"(?:(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}))"  # "November 10" / "15 February"
-    rf"(?:,?\s*(?P<y>\d{{4}}))?\s*(?:\.\s*/|\(|[-–—]|/)",
+    rf"(?:,?\s*(?P<y>\d{{4}}))?\s*(?:\.\s*/|\(|[-–—]|/|:)",
     re.I,
 )
 _FULL_DATE = re.compile(

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
-from .memory import EPITHETS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
+from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -172,9 +172,12 @@ def _plausible_body_name(text: str) -> bool:
 
 def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Actor | None:
     """'ISLAMABAD: Foreign Office on Friday expressed concern …': the office of the dateline's
-    country, when that is not the registered office's country and the article never names it."""
-    here = memory.dateline_country
-    if here is None or here == registered.country_code or memory.names_country(registered.country_code or ""):
+    country, when that is not the registered office's country and the article never names it; or
+    of the country whose minister of that field the article names ("Kenya's Defence Minister …
+    the Ministry of Defence said")."""
+    holder = _portfolio_holders_country(memory, _GENERIC_OFFICES[key], 1 << 62)
+    here = holder or memory.dateline_country
+    if here is None or here == registered.country_code or (holder is None and memory.names_country(registered.country_code or "")):
         return None
     country = memory.reg.country(here)
     return _ministry_of(memory, country, _GENERIC_OFFICES[key]) if country is not None else None
@@ -193,6 +196,9 @@ def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor
     parts = institution_parts(_strip(text), lambda q: country_of(memory.reg, q) is not None)
     if parts is None or parts.kind != "ministry" or parts.nationality or country_of(memory.reg, parts.topic) is not None:
         return None  # ("the Russian Ministry": a nationality, not what the ministry is for)
+    holder = _portfolio_holders_country(memory, parts.topic, pos)
+    if holder is not None:  # "Egypt's Foreign Minister … after Israel and Hamas agreed … the Ministry of Foreign Affairs"
+        return _ministry_of(memory, memory.reg.country(holder), parts.topic)
     government = memory.salient_organisation(pos, max_paragraphs=6, government=True)
     code = government.actor.country_code if government is not None else _government_described_before(memory, pos)
     most = memory.country_most_named(pos)
@@ -203,6 +209,19 @@ def ministry_of_the_article(memory: ArticleMemory, text: str, pos: int) -> Actor
         code = most
     country = memory.reg.country(code or memory.dateline_country or most)
     return _ministry_of(memory, country, parts.topic) if country is not None else None
+
+
+def _portfolio_holders_country(memory: ArticleMemory, topic: str | None, pos: int) -> str | None:
+    """The country of the one minister of this ministry's field the article named before `pos`
+    ("Egypt's Foreign Minister" for "the Ministry of Foreign Affairs"), else None (none, or two
+    countries' ministers met)."""
+    field = MINISTRY_FIELDS.get((topic or "").lower())
+    if field is None:
+        return None
+    countries = {e.country for e in memory.entities.values()
+                 if e.is_person and e.country and e.first_start < pos and f"{field} minister" in e.titles}
+    code = countries.pop() if len(countries) == 1 else None
+    return code if code is not None and memory.reg.country(code) is not None else None
 
 
 def _government_described_before(memory: ArticleMemory, pos: int) -> str | None:
@@ -479,7 +498,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if person is not None:
             return Resolved(person.actor, p.text, "spokesperson")
     owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
-    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for o in c.children if o.dep_ == "pobj"]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with") for o in c.children if o.dep_ == "pobj"]
     # "A message on Mr Zelensky’s Telegram account": whose account the words were posted on
     owners += [x for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via")
                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS for x in o.children if x.dep_ == "poss"]
