@@ -216,3 +216,15 @@ def test_a_related_news_list_inside_a_story_is_page_furniture():
 def test_a_list_of_points_in_a_story_stays():
     text = "The ministry listed its demands:\n- open the crossing\n- release the detained\nIt gave no deadline.\n"
     assert blank_boilerplate(text) == text
+
+
+@pytest.mark.parametrize("text,title", [
+    pytest.param(" date 2025-09-26 Poland urges its citizens to leave Belarus at once\nThe foreign ministry said so on Friday.\n",
+                 "Poland urges its citizens to leave Belarus at once", id="a headline glued to the crawler's date header"),
+    pytest.param("Daily Courier Share\n\nMayor says the bridge will reopen in spring\n\nThe bridge closed in May.\n",
+                 "Mayor says the bridge will reopen in spring", id="a line of page furniture is no headline"),
+    pytest.param(" date 2025-09-26 The ministry said on Friday that the border stays closed.\n", None,
+                 id="a sentence after the date header is the body's, not a headline"),
+])
+def test_the_headline_is_the_first_line_that_reads_like_one(text, title):
+    assert clean(parse_bytes("t.txt", text.encode(), 10_000_000)).title == title

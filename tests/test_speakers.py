@@ -241,3 +241,33 @@ def test_a_name_in_a_clause_that_modifies_the_speaker_is_someone_with_them():
 def test_an_office_holder_is_not_whoever_a_registered_leader_named_next_is():
     text = 'The director of the relief agency said the convoy had "failed to get through". Vladimir Putin then flew to Minsk.'
     assert [speaker for _, speaker, _ in resolved(text)] != ["Vladimir Putin"]
+
+
+# Held-out sets 88-91: speakers named by an office, a former office or an abbreviated one.
+HELD_OUT_88_91_WAYS = [
+    pytest.param('Opposition leader Donald Tusk attacked President Andrzej Duda in Warsaw on Tuesday.\n\n'
+                 '"This is a disgrace for the whole country and for Europe," the former prime minister told reporters.',
+                 [("This is a disgrace for the whole country and for Europe,", "Donald Tusk", "role")],
+                 id="'the former prime minister' is the one who held the office before, not its holder"),
+    pytest.param('Vice President Kamala Harris arrived in Paris on Tuesday.\n\nVP Harris told reporters that Washington stands '
+                 '"shoulder to shoulder with our allies".',
+                 [("shoulder to shoulder with our allies", "Kamala Harris", "surname")],
+                 id="an abbreviated office before a surname ('VP Harris', 'DP Ruto') is no part of the name"),
+    pytest.param("Bangladesh's state minister for foreign affairs, Md Shahriar Alam, met diplomats in Dhaka.\n\n"
+                 '"We want a peaceful solution for everyone," Shahriar told reporters after the meeting.',
+                 [("We want a peaceful solution for everyone,", "Md Shahriar Alam", "surname")],
+                 id="the name after an abbreviated 'Md' is the one the person goes by"),
+    pytest.param('Foreign affairs adviser Anna Nowak spoke in Warsaw on Monday.\n\n"We expect the border to stay closed through '
+                 'the winter," the foreign adviser told the briefing.',
+                 [("We expect the border to stay closed through the winter,", "Anna Nowak", "role")],
+                 id="'foreign affairs adviser' is 'the foreign adviser'"),
+    pytest.param("The spokeswoman for the Polish Border Guard, Anna Michalska, described the night as calm.\n\n"
+                 'Later the spokeswoman said that the group had been "very aggressive" overnight.',
+                 [("very aggressive", "Anna Michalska", "role")],
+                 id="a description set beside a name is a title of theirs for later"),
+]
+
+
+@pytest.mark.parametrize("text,expected", HELD_OUT_88_91_WAYS)
+def test_held_out_88_91_ways(text, expected):
+    assert resolved(text) == expected

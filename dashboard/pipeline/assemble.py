@@ -14,7 +14,7 @@ from .config import load_settings
 from .dates import resolve_date
 from .events import find_event
 from .memory import ArticleMemory
-from .nlp import sentence_at, sentences
+from .nlp import cached_tokens, sentence_at, sentences
 from .places import find_places
 from .quote_spans import QuoteIndex
 from .quotes import extract_quotes, quote_spans_of, speech_act
@@ -30,7 +30,7 @@ from .schema import (
 )
 
 SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
-PIPELINE_VERSION = "2026.12.05-1"
+PIPELINE_VERSION = "2026.12.06-1"
 
 
 def _id(*parts) -> str:
@@ -44,6 +44,7 @@ def _is_byline(clean: CleanArticle, text: str, start: int, end: int) -> bool:
 
 def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     """Every record of one article. Pure: depends only on its inputs and the bundled data."""
+    doc = cached_tokens(doc)
     reg = registry()
     raw = clean.raw
     article_id = raw.sha256[:16]

@@ -48,7 +48,9 @@ CONFIDENCE = {
     "last_speaker": 0.3,
 }
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
-_HEADLINE_CUES = r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses)"
+_HEADLINE_CUES = (r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses|fumes|argues|stresses|"
+                  r"asserts|cautions|responds|replies|reveals|explains|laments|blasts|maintains|pledges|promises|demands|threatens|"
+                  r"announces|confirms|denies)")
 _NAME = r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+"
 _SPEAKER_COLON = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
 
@@ -184,7 +186,8 @@ def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
 # Nouns of something said that name who said it by their possessor ("the First Minister's comments")
 _OWNED_SPEECH = {"comment", "remark", "word", "statement", "speech", "claim", "description", "tweet", "post", "letter",
                  "message", "warning", "pledge", "promise", "vow", "accusation", "assertion", "admission", "suggestion",
-                 "characterisation", "characterization", "reference", "insistence", "jibe", "quip", "attack"}
+                 "characterisation", "characterization", "reference", "insistence", "jibe", "quip", "attack",
+                 "argument", "allegation", "denial", "plea", "boast"}
 
 
 def _owner_of_the_words(ctx: QuoteContext) -> Token | None:
@@ -204,8 +207,24 @@ def _owner_of_the_words(ctx: QuoteContext) -> Token | None:
             owner = next((c for c in a.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
             return owner if owner is not None and ctx.outside(owner) else None
         if a.dep_ == "ROOT":
-            return None
+            return _owner_of_a_claim_before(ctx, heads[0])
         below = a
+    return None
+
+
+def _owner_of_a_claim_before(ctx: QuoteContext, first: Token) -> Token | None:
+    """'… a U-turn on An Garda Síochána's previous claim that gardaí had cleared the court "as
+    requested by the judge"', the parse hanging the quote on the main verb: the owner of the claim
+    that … just before the quote, with no reporting verb between."""
+    sent = ctx.memory.sents[ctx.memory.sentence_index(ctx.span.start)]
+    before = [t for t in sent if t.i < first.i]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.pos_ in ("VERB", "AUX") and is_cue(t, ctx.tokens):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _OWNED_SPEECH and k + 1 < len(before) and before[k + 1].lower_ == "that":
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+            return owner if owner is not None and ctx.outside(owner) else None
     return None
 
 
@@ -542,10 +561,12 @@ def _headline_opener(ctx: QuoteContext) -> Candidate | None:
         return None
     words = ctx.text_before_mark().split()
     subject = _headline_subject(words)
-    if not subject or _someone_else_named(ctx, words[len(subject) :]):
+    set_apart = bool(words) and words[-1] in ("–", "—", "-", ":")  # "X frowns on calls to quit – ‘…’": no one's object
+    if not subject or (not set_apart and _someone_else_named(ctx, words[len(subject) :])):
         return None
     name = " ".join(subject)
-    if not _names_a_known_speaker(ctx, name, ctx.line_start):
+    owner = next((re.sub(r"['’]s?$", "", w) for w in subject if re.search(r"['’]s?$", w)), None)
+    if not _names_a_known_speaker(ctx, owner if owner and subject[-1][:1].islower() else name, ctx.line_start):
         return None
     return _named(ctx, "headline_speaker", name, ctx.line_start)
 
@@ -624,7 +645,11 @@ def _headline_subject(words: list[str]) -> list[str]:
     """The capitalised words that open a headline's clause when a verb in the present follows them
     ("Orbán makes another statement …", "Tusk vows to …"); [] otherwise."""
     k = _capitalised_run(words)
-    if not 1 <= k <= 3 or k == len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]) or words[k] in ("is", "has", "was"):
+    if 1 <= k <= 3 and re.search(r"['’]s?$", words[k - 1]):
+        # "Ramaphosa’s spokesperson frowns on …", "Ukraine's foreign minister says": an owner's office
+        while k < len(words) and normalise(words[k]) in OFFICE_WORDS | TITLE_WORDS:
+            k += 1
+    if not 1 <= k <= 5 or k == len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]) or words[k] in ("is", "has", "was"):
         return []
     return words[:k]
 
@@ -645,7 +670,8 @@ def _named(ctx: QuoteContext, sieve: str, name: str, search_from: int) -> Candid
     "Polish PM" is read as a role), else as a name."""
     start = ctx.text.find(name, search_from)
     span = ctx.doc.char_span(start, start + len(name)) if start >= 0 else None
-    if span is not None and len(span) and not any(t.ent_type_ == "PERSON" for t in span):
+    if span is not None and len(span) and (not any(t.ent_type_ == "PERSON" for t in span)
+                                           or span[-1].ent_type_ != "PERSON" and span[-1].pos_ == "NOUN"):  # "Ramaphosa’s spokesperson"
         return Candidate(sieve, Phrase.of(span=span))
     return Candidate(sieve, name=name)
 
@@ -810,13 +836,25 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
         prev_start, prev_end = bounds
         people = _people_between(ctx, prev_start, prev_end)
     people = _not_spoken_of(ctx, _first_of_a_pair(ctx, _without_relatives(ctx, people)))
-    if not people:  # "She was pleased to see so many turned out.": the paragraph's subject pronoun
-        subject = next((t for s in ctx.memory.sentences_between(prev_start, prev_end) for t in s
-                        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not ctx.memory.in_quote(t.idx)), None)
-        entity = ctx.memory.resolve_pronoun(subject) if subject is not None else None
-        if entity is None or entity.is_lone_name:
-            return None
-        return Candidate("introduced_speaker", Phrase.of(subject))
+    if not people or not any(m.is_subject for m in people):
+        # "She was pleased to see so many turned out.", "This comes as he briefs his party on talks
+        # with the DA's John Steenhuisen.": the paragraph's subject pronoun, over a name it only mentions
+        return _subject_pronoun_of(ctx, prev_start, prev_end, not_of=people) or _the_one_named(ctx, people, prev_end)
+    return _the_one_named(ctx, people, prev_end)
+
+
+def _subject_pronoun_of(ctx: QuoteContext, start: int, end: int, not_of: list) -> Candidate | None:
+    """The first subject 'he' or 'she' of a paragraph, where it is someone other than the people it names."""
+    subject = next((t for s in ctx.memory.sentences_between(start, end) for t in s
+                    if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not ctx.memory.in_quote(t.idx)), None)
+    entity = ctx.memory.resolve_pronoun(subject) if subject is not None else None
+    if entity is None or entity.is_lone_name or any(m.entity is entity for m in not_of):
+        return None
+    return Candidate("introduced_speaker", Phrase.of(subject))
+
+
+def _the_one_named(ctx: QuoteContext, people: list, prev_end: int) -> Candidate | None:
+    """The one person a paragraph names, when it is about them."""
     if len({id(m.entity) for m in people}) != 1 or (people[0].entity.is_lone_name and people[0].entity.gender is None):
         return None
     m = people[0]
@@ -933,6 +971,7 @@ def nearest_cue(ctx: QuoteContext) -> Candidate | None:
         line_end = ctx.text.find("\n", ctx.span.end)
         paragraph = ctx.memory.sentences_between(ctx.line_start, line_end if line_end >= 0 else len(ctx.text))
         cues = [t for s in paragraph for t in s if is_cue(t) and ctx.outside(t) and t.dep_ in ("ROOT", "conj", "ccomp")]
+        cues = _outermost(ctx, cues) if cues else cues  # "he said they believe in balanced relations. “…”": who said it
         earlier = [t for t in cues if t.idx < ctx.span.start]
         if earlier:  # "She said NATO was no threat. “So it is Russia who must de-escalate.”": the verb just before
             cues = earlier[-1:]

@@ -223,11 +223,16 @@ _ROLE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+){0,3}(?:Correspondent|Editor|Rep
 _PERSON_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
 
 
+# A short line of a page's furniture: "ABC News Share", "Menu", "Skip to main content".
+_FURNITURE_LINE = re.compile(r"^(?:\S+\s+){0,4}(?:Share|Menu|Search|Subscribe|Log in|Login|Sign in|Advertisement|"
+                             r"Skip to (?:main )?content)\s*$")
+
+
 def _is_headline(line: str) -> bool:
     s = line.strip()
     words = s.split()
     sentence_end = s.rstrip("”\"’'»)").endswith((".", ",", ";", "!"))  # 'Biden said: “We stand firm.”' is body
-    return 3 <= len(words) <= 25 and not sentence_end and not _ROLE_LINE.match(s)
+    return 3 <= len(words) <= 25 and not sentence_end and not _ROLE_LINE.match(s) and not _FURNITURE_LINE.match(s)
 
 
 def read_header(view: str) -> tuple[str | None, tuple[int, int] | None, str | None, dt.date | None, int]:
@@ -242,8 +247,13 @@ def read_header(view: str) -> tuple[str | None, tuple[int, int] | None, str | No
     for idx, (s, e) in enumerate(lines[:12]):
         line = view[s:e]
         stripped = line.strip()
-        if _DATE_HEADER.match(line):
+        header = _DATE_HEADER.match(line)
+        if header:
             body_start = e
+            rest = line[header.end() :]
+            if title is None and _is_headline(rest):  # " date 2025-09-26 Polish government urges …": the headline glued on
+                lead = header.end() + len(rest) - len(rest.lstrip())
+                title, title_span = rest.strip(), (s + lead, s + lead + len(rest.strip()))
             continue
         d = parse_date_line(stripped)
         if d:

@@ -138,9 +138,11 @@ def subject_of(verb: Token) -> Token | None:
     of the reporting verb it hangs from; "X prompted Y to warn" makes Y the speaker; "X quoted Y
     as saying" makes Y the speaker; "X said A and added B" makes X the speaker.
     """
-    if verb.lemma_.lower() in _QUOTING and any(c.lower_ == "as" and any(g.lower_ == "saying" for g in c.children) for c in verb.children):
+    lemma = verb.lemma_.lower()
+    if lemma in _QUOTING and (lemma == "quote" or any(c.lower_ == "as" and any(g.lower_ == "saying" for g in c.children)
+                                                      for c in verb.children)):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if objs:  # "“…,” the agency quotes him as saying", "KAN News reported Zelensky as saying"
+        if objs:  # "“…,” the agency quotes him as saying", "KAN News reported Zelensky as saying", "“…,” the portal quotes the mayor"
             return objs[0]
     own = own_subject(verb)
     if own is not None and not _object_taken_for_subject(verb, own):
@@ -172,6 +174,8 @@ def subject_of(verb: Token) -> Token | None:
             before = [c for c in subs if c.i < a.i]
             return before[-1] if before else subs[0]
     for a in ancestors:
+        if a.dep_ in ("acl", "relcl") and own_subject(a) is not None and not any(c.dep_ == "nsubj" for c in a.children):
+            continue  # "the forces led by X": X leads the forces, and says nothing
         if own_subject(a) is not None:
             return own_subject(a)
     return None

@@ -111,6 +111,7 @@ _DATELINE = re.compile(
 )
 # Other words for a title that news English uses for the same person later in the article.
 _TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier"),
+                   "mayor": ("head of city", "city head", "head of town", "town head"),  # (translated news: "the head of the city")
                    # a British secretary of state is a (cabinet) minister: "The senior cabinet minister said"
                    **dict.fromkeys(("foreign secretary", "home secretary", "defence secretary", "health secretary",
                                     "chancellor of the exchequer"), ("minister", "cabinet minister"))}
@@ -148,7 +149,8 @@ _TITLE_HINT = re.compile(
     r"protester|protestor|demonstrator|hacker|blogger|commentator)\b",
     re.I,
 )
-_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general"}
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general",
+                       "dp": "deputy president", "vp": "vice president", "cs": "cabinet secretary"}
 _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "united nations", "european", "commission", "organisation"}
 
 
@@ -188,6 +190,10 @@ _CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photograph|picture|image|pic|credit|
 _CREDIT_INSIDE = re.compile(r"\b(?:photo|pool|getty|reuters|ap|afp|pa|epa|nurphoto|shutterstock|images?)\b", re.I)
 
 
+# A bulleted line with no sentence's end, of headline length: a link to another story.
+# Given names written abbreviated before the name a person goes by ("Md Touhid Hossain" is Touhid).
+_ABBREVIATED_GIVEN = {"md", "mohd", "muhd", "mohd.", "md."}
+_LINK_LINE = re.compile(r"^\s*[-•▪►*]\s+(?=\S)(?:\S+\s+){1,20}\S*[^\s.!?:;”\"'’)]\s*$")
 _CAPTION_END = re.compile(r"\b(?:Credit|Photo|Picture|Image|Photograph)s?\s*:\s*[^\n:]{1,60}$|\((?:Photo|Image|Picture)s?:[^\n)]{1,60}\)\s*$")
 
 
@@ -251,6 +257,17 @@ def proper_run(tok: Token, floor: int = 0) -> Span:
     return tok.doc[first : tok.i + 1]
 
 
+def _without_clauses(token: Token) -> list[Token]:
+    """The token's subtree without the clauses and appositions hung on it: "of the city, which has
+    a large population" is "of the city"."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos") and not (c.is_punct and c.i > t.i))
+    return sorted(out, key=lambda t: t.i)
+
+
 def title_key(text: str) -> str:
     """A title as a lookup key: folded, determiners and possessives dropped, abbreviations spelled out."""
     key = re.sub(r"(?<=\b[a-z])\.", "", normalise(text))  # "u.n. chief" -> "un chief"
@@ -259,6 +276,7 @@ def title_key(text: str) -> str:
     key = re.sub(r"\bspokes(?:man|woman|people)\b", "spokesperson", key)  # "the spokesperson" = the spokeswoman named
     key = re.sub(r"\s*-\s*", "-", key)  # "Secretary - General" as tokens
     key = re.sub(r"\badvisor\b", "adviser", key)
+    key = re.sub(r"\bforeign affairs (?=adviser|minister|secretary|spokesperson|chief)", "foreign ", key)  # = "the foreign adviser"
     # "Minister of Foreign Affairs" is the foreign minister: one key for both word orders
     key = re.sub(r"\bminister (?:of|for) (?:the )?(foreign affairs|defen[cs]e|the interior|interior|internal affairs|justice|finance)\b",
                  lambda m: f"{MINISTRY_FIELDS[m.group(1).replace('the ', '')]} minister", key)
@@ -499,6 +517,8 @@ class ArticleMemory:
                     if len(parts) == 2 and FAMILY_NAME_FIRST.fullmatch(entity.actor.name):
                         self._full_names.setdefault(("surname", parts[0]), []).append(m)  # "Kim Min-ji … Ms Kim"
                 self._full_names.setdefault(("first", parts[0]), []).append(m)
+                if len(parts) > 2 and parts[0] in _ABBREVIATED_GIVEN:  # "Md Touhid Hossain" … "Touhid told the press"
+                    self._full_names.setdefault(("first", parts[1]), []).append(m)
             self._person_keys.setdefault(name_key(entity.actor.name), entity)
         return m
 
@@ -1390,9 +1410,10 @@ class ArticleMemory:
 
     def _add_title(self, entity: Entity, title: str, country: str | None) -> None:
         words = title.split()
+        former = words[:1] in (["former"], ["ex"], ["ex-"])  # a former Labor premier is not "the Premier"
         for k in range(len(words)):
             if words[k] not in ("of", "to", "for") and (k == 0 or words[k - 1] not in ("of", "to", "for")):
-                entity.titles.add(" ".join(words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
+                entity.titles.add(" ".join((["former"] if former and k else []) + words[k:]))  # "polish defence minister" -> "defence minister" -> "minister"
         for prep in (" of ", " to ", " for "):
             if prep in title:  # "spokesperson of the minister-coordinator" is a spokesperson, "ambassador to Israel" an ambassador
                 head = title.split(prep)[0].split()
@@ -1544,6 +1565,10 @@ class ArticleMemory:
                           if m is not None and m.entity.is_person and not m.in_quote), None)
             # "the EU ambassador to Argentina, Amador Sánchez Rico, said": the description is of the name beside it
             d = self.description_of(tok)
+            if named is not None and d.title and d.head in PERSON_NOUNS and not set(d.title.split()) & _CONTRASTING:
+                # "The spokesman for the Joint Force, Colonel Ahmed Mustafa, …": a title of his, so that
+                # "The spokesman confirmed" two paragraphs on is him too
+                self._add_title(named.entity, d.title, d.country)
             entity = named.entity if named is not None else self.described(d, tok.idx, allow_salience=self._rank(tok) == 0)
             if entity is None and d.country is not None and d.head in ORG_NOUNS and d.head not in PERSON_NOUNS and any(
                     m.start < tok.idx and not m.entity.is_person and m.entity.country not in (None, d.country)
@@ -1563,9 +1588,9 @@ class ArticleMemory:
         "the bloc's top diplomat" -> ('top diplomat', international)."""
         doc = head.doc
         left = [t for c in head.lefts for t in c.subtree]
-        right = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        right = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in _without_clauses(c)]
         # "ambassador to Israel" keeps its destination in the title; "ambassador to the UN" names a body
-        to = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and _TITLE_HINT.search(head.lower_) for t in c.subtree]
+        to = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and _TITLE_HINT.search(head.lower_) for t in _without_clauses(c)]
         to_ids = {t.i for t in to}
         tokens = sorted(left + [head] + right + to, key=lambda t: t.i)
         country, international, words = None, False, []
@@ -1631,7 +1656,7 @@ class ArticleMemory:
             return self._org_described(d, pos) if d.title == d.head or d.head in _KIND_NOUNS and not d.country else None
         holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE \
-                and d.title.endswith(d.head) and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | {"prime"}):
+                and d.title.endswith(d.head) and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | _CONTRASTING | {"prime"}):
             # ("the prime minister" is an office; "the president of the Bishops' Conference" is no other president)
             # "the anxious mother" after "Aanchal Sharma, a mother of two": the head noun alone
             holders = [e for e in self.entities.values() if e.is_person and d.head in e.titles and (d.country is None or e.country in (None, d.country))
@@ -1648,7 +1673,7 @@ class ArticleMemory:
                 or self._nearest(holders, pos)
         if holders:
             return holders[0]
-        role = self._registry_role(d, pos)
+        role = self._former_holder(d) or self._registry_role(d, pos)
         if role is not None:
             return role
         head_of = self._head_of_body(d, pos)
@@ -1733,6 +1758,22 @@ class ArticleMemory:
                 if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
                 and (r.holds_on(self.published) if self.published is not None else r.end is None)]
 
+    def _former_holder(self, d: "Description") -> Entity | None:
+        """'the former President': the one person the article names whose registry term of that
+        office ended before the article's date (with no date: who held it and is not called its
+        holder here), never whoever holds it now."""
+        words = d.title.split()
+        if len(words) < 2 or words[0] not in ("former", "ex", "ex-"):
+            return None
+        office = " ".join(words[1:])
+        terms = [(r, e) for r, e in self.reg.roles.get(office, []) if e.actor.actor_id in self.entities
+                 and (d.country is None or r.country in (None, d.country))]
+        holding_now = {e.actor.actor_id for r, e in terms if self.published is not None and r.holds_on(self.published)}
+        people = {e.actor.actor_id for r, e in terms if r.end is not None and (self.published is None or r.end <= self.published)
+                  and e.actor.actor_id not in holding_now
+                  and (self.published is not None or office not in self.entities[e.actor.actor_id].titles)}
+        return self.entities[next(iter(people))] if len(people) == 1 else None
+
     def _registry_role(self, d: "Description", pos: int) -> Entity | None:
         candidates = [
             (r, e) for r, e in self.reg.roles.get(d.title, [])
@@ -1812,7 +1853,8 @@ class ArticleMemory:
         s = self.sents[sentence]
         lo = bisect.bisect_left(self.mentions, s.start_char - 60, key=lambda x: x.start)
         found: list[tuple[int, int, Entity]] = []  # (rank, position, entity)
-        roots: set[int] = set()
+        roots: dict[int, int] = {}  # root token of each person mention -> its start
+        listed: set[int] = set()  # starts of the mentions coordinated in a list
         coordinated = 0
         for m in self.mentions[lo:]:
             if m.start >= s.end_char or (before is not None and m.start >= before):
@@ -1834,8 +1876,10 @@ class ArticleMemory:
                     rank = 1
                 found.append((rank if m.is_subject or rank < 2 else 2, m.start, m.entity))
                 if span is not None:
-                    coordinated += span.root.dep_ == "conj" and span.root.head.i in roots
-                    roots.add(span.root.i)
+                    if span.root.dep_ == "conj" and span.root.head.i in roots:
+                        coordinated += 1
+                        listed.update((m.start, roots[span.root.head.i]))
+                    roots[span.root.i] = m.start
         if found and not any(rank == 0 for rank, _, _ in found):
             # "Prior to the liturgy, celebrant and pastor Bishop Andriy Rabiy – whose … — admitted he …":
             # a main verb the parse left without a subject has the person named last before it
@@ -1855,7 +1899,12 @@ class ArticleMemory:
                 if entity is not None:
                     found.append((self._rank(tok if tok.dep_ in SUBJECT_DEPS else tok.head), tok.idx, entity))
         if len({id(e) for _, _, e in found}) >= 3 and (not any(rank == 0 for rank, _, _ in found) or coordinated):
-            return []
+            # a list of people offers none of them; the subject of a clause that lists others is still its subject
+            # ("Judge O'Shea called journalists Marie O'Halloran and Allison Bray …": the judge)
+            subjects = [x for x in found if x[0] == 0 and x[1] not in listed]
+            if not subjects or not coordinated:
+                return []
+            found = subjects
         found.sort(key=lambda x: (x[0], x[1]))
         return [(None, e) for rank, _, e in found if rank < 2 or not subjects_only]
 
@@ -2060,12 +2109,13 @@ class ArticleMemory:
     @functools.cached_property
     def _caption_sentences(self) -> frozenset[int]:
         """Sentences on a line that ends with a photo credit ("… next month Credit: AFP", "… Picture:
-        Niall Carson/PA"): a photo's caption."""
+        Niall Carson/PA"): a photo's caption; and on a bulleted headline ("- ANC's Mbalula says VAT
+        can be reduced"): a link to another story."""
         out = set()
         for k, sent in enumerate(self.sents):
             end = self.text.find("\n", sent.start_char)
             line = self.text[self.text.rfind("\n", 0, sent.start_char) + 1 : end if end >= 0 else len(self.text)]
-            if _CAPTION_END.search(line) is not None:
+            if _CAPTION_END.search(line) is not None or _LINK_LINE.match(line) is not None:
                 out.add(k)
         return frozenset(out)
 

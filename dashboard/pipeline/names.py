@@ -30,7 +30,7 @@ HONORIFICS = {
     "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor", "judge", "ambassador",
     "bishop", "archbishop", "cardinal", "metropolitan", "patriarch", "reverend", "pastor", "rabbi", "imam", "fr",
     "cllr", "councillor", "councilor", "alderman", "supt", "insp", "sgt", "cpl", "det", "taoiseach", "tanaiste", "tánaiste",
-    "provost", "sheriff", "constable", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
+    "provost", "sheriff", "constable", "detective", "inspector", "magistrate", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
     "councilman", "councilwoman", "councilmember", "hon", "honourable", "honorable", "rt", "msgr", "monsignor", "deacon",
     "canon", "teachta", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier", "baroness", "baron", "viscount", "earl",
 }
@@ -44,6 +44,7 @@ TITLE_WORDS = HONORIFICS | {
     "first", "lady", "head", "director", "ex", "self-proclaimed", "exiled", "strongman", "dictator", "authoritarian",
     "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
     "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general", "fm",
+    "pm", "dp", "vp", "cs",  # abbreviated offices before a name: "PM Modi", "DP Ruto", "VP Harris", "CS Murkomen" (Kenya)
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
@@ -54,6 +55,7 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
                    "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator",
                    "councillor", "councilor", "cllr", "alderman", "vicar", "rector", "chaplain", "priest", "curate",
                    "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
+                   "detective", "inspector", "judge", "magistrate", "prosecutor", "constable", "sergeant",
                    "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
                    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"}
 # A news page's labels ("Quote from Czosnek:", "Photos show …", "Source: …"): capitalised words that

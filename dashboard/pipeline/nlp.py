@@ -62,6 +62,35 @@ def parse_many(texts: Iterable[tuple[str, object]], batch_size: int = 16) -> Ite
     yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
 
 
+class CachedTokens:
+    """A parsed doc whose tokens are made once: spaCy builds a new Token object on every
+    `doc[i]` and every iteration, and the article's rules read each token tens of times.
+    Slices and every other attribute are the doc's own."""
+
+    __slots__ = ("doc", "_tokens")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._tokens = list(doc)
+
+    def __getitem__(self, key):
+        return self._tokens[key] if isinstance(key, int) else self.doc[key]
+
+    def __iter__(self):
+        return iter(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
+
+
+def cached_tokens(doc) -> CachedTokens:
+    """The doc with its tokens made once (idempotent)."""
+    return doc if isinstance(doc, CachedTokens) else CachedTokens(doc)
+
+
 def sentences(doc: Doc) -> list:
     """The doc's sentences, computed once per doc (spaCy recomputes `doc.sents` and `span.sent`
     by scanning tokens on every access)."""

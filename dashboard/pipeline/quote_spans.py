@@ -315,6 +315,8 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
     before = text[max(0, span.start - 40) : max(0, span.start - 1)]
     if len(words) <= 4 and _NAMING_BEFORE.search(before) and not _WHAT_SOMEONE_CALLED.search(before):
         return True  # ('what he called “barbaric” acts' is his word: a quote)
+    if _in_a_title_case_line(text, span):
+        return False  # "‘President Mahama Should Be in Prison’ – Former Minister Fumes": the headline's case, not a title's
     if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         line_start = text.rfind("\n", 0, span.start) + 1
         at_line_start = not text[line_start : max(line_start, span.start - 1)].strip()
@@ -322,6 +324,15 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
     if 4 <= len(words) <= 16 and not content.endswith((".", "!", "?", ",")) and _is_title_case(words):
         return True  # «Security and Economic Sovereignty of the Union State: Common Priorities»: a title
     return False
+
+
+def _in_a_title_case_line(text: str, span: QuoteSpan) -> bool:
+    """The quote stands in a line written in title case outside its marks too (a headline's style)."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = (text[line_start : max(line_start, span.start - 1)] + " " + text[span.end + 1 : line_end]).split()
+    return len(outside) <= 20 and _is_title_case(outside + ["of"]) and not text[line_start:line_end].rstrip().endswith(".")
 
 
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}

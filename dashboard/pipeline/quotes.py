@@ -119,8 +119,10 @@ def _headings_take_the_speaker_of_their_words(found: list[FoundQuote], text: str
                 f.attribution.mention_sieve in _OWN_LINE_SIEVES and not unplaced):
             out.append(f)
             continue
+        # (words no one was found to say are theirs only as a phrase they say, not as a bag of common words)
+        as_phrase = unplaced and not (heading or _in_title(f, title_span))
         body = [b for b, words_b in zip(found, said) if (b.span.start > f.span.end or unplaced) and b.attribution.actor is not None
-                and b is not f and words < words_b]
+                and b is not f and words < words_b and (not as_phrase or _key(f.text) in _key(b.text))]
         out.append(FoundQuote(f.span, f.text, _repeated(body[0].attribution), f.sentence) if body else f)
     return out
 

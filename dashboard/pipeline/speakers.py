@@ -79,6 +79,8 @@ class Phrase:
             root = span.root
             if root.pos_ in ("DET", "PUNCT"):  # "The 49-year-old" with its article hung on the verb
                 root = next((t for t in reversed(span) if t.pos_ not in ("DET", "PUNCT")), root)
+            if root.dep_ == "poss" and root.i < span.end - 1:  # "Ramaphosa’s spokesperson" parsed flat: the owner is no head
+                root = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN") and t.i > root.i), root)
             return cls(root, span)
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             token = token.head.head  # "Lukashenko, who said …"
