@@ -1052,6 +1052,13 @@ def test_the_prime_minister_of_the_datelines_country_on_the_articles_date():
 # Held-out sets 88-91 (Africa, South and Southeast Asia, Ireland/Oceania/Canada, Eastern Europe):
 # the kinds of failure they showed, each written here in another style.
 HELD_OUT_88_91_CASES = [
+    pytest.param('The Ministry of Defence of Lithuania spoke on Friday.\n\nThe ministry said the drills near the border were '
+                 '"purely defensive and planned long ago".',
+                 "Headline for a test article here",
+                 [("purely defensive and planned long ago", "Lithuanian Ministry of Defence", "governing_cue")],
+                 id="a body the NER cut before its country ('the Ministry of Defence of' + 'Lithuania') is one body"),
+    pytest.param("Officers stood at the crossing in Kuznica on Sunday.", "“PiS”: We Will Not Accept The Deal And Will Not Vote For It",
+                 [], id="capitalised words of a title-case headline are nobody's name"),
     pytest.param("The ruling marks a reversal of Mariusz Blaszczak's earlier claim that the fence was \"only a temporary measure\".",
                  "Headline for a test article here",
                  [("only a temporary measure", "Mariusz Blaszczak", "governing_cue")], id="the owner of the claim the quote is part of"),

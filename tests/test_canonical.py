@@ -1,5 +1,7 @@
 """One actor per person across articles: unregistered spellings of one person merge, others stay."""
 
+import pytest
+
 from dashboard.pipeline.actors import new_actor
 from dashboard.pipeline.canonical import unify_actors
 from dashboard.pipeline.schema import ActorMention, Event, Quote
@@ -41,3 +43,13 @@ def test_registered_actors_and_bodies_are_left_alone():
     out = unify_actors(tables(new_actor("Polish Border Guard", "government"), new_actor("Polish Border Guards", "government"),
                               registered, new_actor("Andrzej Dude", "person")))
     assert len(out["actors"]) == 4  # bodies are normalised when resolved; the registry's people are canonical already
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Ministry of Foreign Affairs of", "Ministry of Foreign Affairs"),
+    ("Council for the", "Council"),
+    ("Exxon Mobil's", "Exxon Mobil"),
+    ("Save the Children", "Save the Children"),
+])
+def test_a_new_actors_name_never_ends_cut_off_before_what_it_is_of(written, name):
+    assert new_actor(written, "organisation").name == name

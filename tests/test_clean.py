@@ -223,6 +223,8 @@ def test_a_list_of_points_in_a_story_stays():
                  "Poland urges its citizens to leave Belarus at once", id="a headline glued to the crawler's date header"),
     pytest.param("Daily Courier Share\n\nMayor says the bridge will reopen in spring\n\nThe bridge closed in May.\n",
                  "Mayor says the bridge will reopen in spring", id="a line of page furniture is no headline"),
+    pytest.param("World / Europe\n\nLatvia extends its state of emergency on the border\n\nThe Saeima voted on Thursday.\n",
+                 "Latvia extends its state of emergency on the border", id="a section path is no headline"),
     pytest.param(" date 2025-09-26 The ministry said on Friday that the border stays closed.\n", None,
                  id="a sentence after the date header is the body's, not a headline"),
 ])

@@ -21,6 +21,7 @@ THURSDAY = dt.date(2022, 1, 20)
         pytest.param("Nov. 16, 2021", dt.date(2021, 11, 16), id="AP style"),
         pytest.param("November 14, 2021 10:49 AM GMT Updated 2 years ago", dt.date(2021, 11, 14), id="Reuters style"),
         pytest.param("14.11.2021 | 18:05", dt.date(2021, 11, 14), id="European numeric"),
+        pytest.param("6:45 pm on 3 March 2025", dt.date(2025, 3, 3), id="a time, then 'on' and the date"),
         pytest.param("Poland said on November 14 2021 that it would act.", None, id="a sentence is no date line"),
         pytest.param("February 30 2021", None, id="impossible date"),
     ],

@@ -187,6 +187,8 @@ def new_actor(name: str, actor_type: str, country: str | None = None) -> Actor:
     """An actor the registry lacks, kept under the name the text gives (without a possessive's ending:
     "Exxon Mobil's" is Exxon Mobil)."""
     name = re.sub(r"(?<=\w)['’]s$", "", name.strip()) if " " in name.strip() else name
+    if " " in name:  # never a name cut off before what it is of: "Ministry of Foreign Affairs of" is "Ministry of Foreign Affairs"
+        name = re.sub(r"(?:\s+(?:of|for|and|the|in|on|at|to|&))+$", "", name, flags=re.I) or name
     return Actor(actor_id=actor_id_for(name), name=name, actor_type=actor_type, country_code=country, aliases=[], roles=[], is_registered=False)
 
 

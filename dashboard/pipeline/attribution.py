@@ -34,7 +34,7 @@ from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, TITLE_WORDS, normalise
-from .quote_spans import QuoteIndex, QuoteSpan
+from .quote_spans import QuoteIndex, QuoteSpan, in_a_title_case_line
 from .speakers import Phrase, Resolved, resolve_speaker
 
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
@@ -633,7 +633,11 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
                 break
     if not name:
         return None
-    return _named(ctx, "headline_speaker", " ".join(name).strip(" ,.;:"), ctx.span.end)
+    name_text = " ".join(name).strip(" ,.;:")
+    if in_a_title_case_line(ctx.text, ctx.span) and not any(normalise(w) in OFFICE_WORDS | TITLE_WORDS for w in name) \
+            and not _names_a_known_speaker(ctx, name_text, ctx.span.end):
+        return None  # "“RSF”: We Have Not Received Any Proposal and Will Not Commit to One": every word is capitalised
+    return _named(ctx, "headline_speaker", name_text, ctx.span.end)
 
 
 def _capitalised_run(words: list[str]) -> int:

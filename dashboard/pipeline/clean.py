@@ -225,7 +225,8 @@ _PERSON_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$
 
 # A short line of a page's furniture: "ABC News Share", "Menu", "Skip to main content".
 _FURNITURE_LINE = re.compile(r"^(?:\S+\s+){0,4}(?:Share|Menu|Search|Subscribe|Log in|Login|Sign in|Advertisement|"
-                             r"Skip to (?:main )?content)\s*$")
+                             r"Skip to (?:main )?content)\s*$"
+                             r"|^[\w'’ ]{2,30}(?:\s+[/>»]\s+[\w'’ ]{2,30}){1,3}$")  # a section path: "New Zealand / Politics"
 
 
 def _is_headline(line: str) -> bool:

@@ -40,7 +40,7 @@ _TIME_RE = r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(
 # A line that is (almost) only a date: "November 14 2021, 6.12am", "Thursday 20 January 2022 23:00 GMT".
 _DATE_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published|last updated)\s*:?\s*(?:on\s+)?)?"
-    rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:am|pm)?\s*(?:gmt|bst|utc|cet|eet|et|est|edt|msk)?,?\s+)?"  # "09:41 GMT, 16 November 2021"
+    rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:am|pm)?\s*(?:gmt|bst|utc|cet|eet|et|est|edt|msk|nzdt|nzst|aedt|aest)?,?\s+(?:on\s+)?)?"  # "09:41 GMT, 16 November 2021", "11:17 am on 17 October 2024"
     rf"(?:(?:{_WEEKDAY_RE}|{_WEEKDAY_ABBR_RE}),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}})"  # "November 19,2021"

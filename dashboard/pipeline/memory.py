@@ -257,6 +257,24 @@ def proper_run(tok: Token, floor: int = 0) -> Span:
     return tok.doc[first : tok.i + 1]
 
 
+def names_an_office(title: str) -> bool:
+    """'finance minister', 'deputy foreign minister': a title that names one office, whose holder is
+    known or not, never whoever the reader has in mind."""
+    return bool(set(title.split()) & _OFFICE_QUALIFIERS) and title not in EPITHETS
+
+
+def _bodies_with_their_country(ents: list[Span]) -> list[Span]:
+    """'the Ministry of Foreign Affairs of' + 'Poland': the NER's body cut before its country is
+    one body with it (the country stays a place of its own)."""
+    out = list(ents)
+    for k, ent in enumerate(ents[:-1]):
+        nxt = ents[k + 1]
+        if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and nxt.start == ent.end and nxt.label_ in ("GPE", "LOC"):
+            out.append(Span(ent.doc, ent.start, nxt.end, label="ORG"))
+            out.remove(ent)
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
 def _without_clauses(token: Token) -> list[Token]:
     """The token's subtree without the clauses and appositions hung on it: "of the city, which has
     a large population" is "of the city"."""
@@ -1209,7 +1227,9 @@ class ArticleMemory:
         if entry is not None and not self._far_spelling(word, entry.actor):  # (a given name alone — "Michael" — is no misspelt surname: "Michel")
             return self.entity_for(entry.actor, gender), "surname"
         key = normalise(word)
-        if self.reg.alias.get(key) or self.is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS:
+        singular = re.sub(r"(?<=[a-z]{3})s$", "", key)  # "Ministers still mulling …": a plural of a title is no one
+        if self.reg.alias.get(key) or self.is_place_or_nation(word) or key in ORG_NOUNS or key in TITLE_WORDS \
+                or (singular != key and singular in TITLE_WORDS | OFFICE_WORDS | PERSON_NOUNS):
             return None, ""  # a body, a metonym, a place or a title the NER took for a person ("Kyiv said")
         entity = self.entity_for(new_actor(word, "person"), gender)
         entity.is_lone_name = True
@@ -1476,7 +1496,7 @@ class ArticleMemory:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
         from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
 
-        for ent in entities(self.doc):
+        for ent in _bodies_with_their_country(entities(self.doc)):
             if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char) or is_credit(self.text, ent.start_char, ent.end_char):
                 continue
             if self._overlaps_person(ent.start_char, ent.end_char):
@@ -1798,6 +1818,13 @@ class ArticleMemory:
             pool = [(r, e) for r, e in candidates if r.holds_on(self.published)]
             if d.country is not None and any(r.country == d.country for r, _ in pool):
                 pool = [(r, e) for r, e in pool if r.country == d.country]
+            if d.country is None and not any(e.actor.actor_id in self.entities for _, e in pool) \
+                    and len({r.country for r, _ in candidates}) > 1:
+                # "The Finance Minister" in a story from Wellington is not Sweden's: with no country said, the
+                # holder of an office many countries have is theirs only where the article names their country
+                # (a title one country has, "the Taoiseach", "the Foreign Secretary", needs none)
+                pool = [(r, e) for r, e in pool if r.country is None or r.country == self.dateline_country
+                        or self.names_country(r.country)]
             if d.country is None and len({r.country for r, _ in pool}) > 1:
                 here = self.dateline_country or self.country_most_named(pos)  # "SLOVENIA, June 26 - … the Prime Minister"
                 pool = ([(r, e) for r, e in pool if e.actor.actor_id in self.entities]

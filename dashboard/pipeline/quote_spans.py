@@ -315,7 +315,7 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
     before = text[max(0, span.start - 40) : max(0, span.start - 1)]
     if len(words) <= 4 and _NAMING_BEFORE.search(before) and not _WHAT_SOMEONE_CALLED.search(before):
         return True  # ('what he called “barbaric” acts' is his word: a quote)
-    if _in_a_title_case_line(text, span):
+    if in_a_title_case_line(text, span):
         return False  # "‘President Mahama Should Be in Prison’ – Former Minister Fumes": the headline's case, not a title's
     if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         line_start = text.rfind("\n", 0, span.start) + 1
@@ -326,7 +326,7 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
     return False
 
 
-def _in_a_title_case_line(text: str, span: QuoteSpan) -> bool:
+def in_a_title_case_line(text: str, span: QuoteSpan) -> bool:
     """The quote stands in a line written in title case outside its marks too (a headline's style)."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
-from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, proper_run, title_key, usual_gender
+from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -770,6 +770,8 @@ def salience(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     elif any(o.dep_ == "pobj" and not memory.is_place_or_nation(o.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
              for o in c.children) and memory.description_of(head).title not in EPITHETS:
         entity = None  # "the president of the forum" is that body's, not whoever the reader last met
+    elif names_an_office(memory.description_of(head).title):
+        entity = None  # "The Finance Minister is doubling down": that office's holder, whom nothing here names
     else:
         entity = memory.salient_person(head.idx, same_sentence_subjects_only=False)
     return Resolved(entity.actor, p.text, "salience") if entity is not None else None
