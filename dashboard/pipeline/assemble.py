@@ -56,12 +56,13 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
         """The sentence as a record: plain-text sentences carry the file's own characters."""
         if s.start_char not in sentence_records:
             a, b = fs(s.start_char, s.end_char)
-            text = raw.text[a:b] if clean.origin is None else s.text.strip()
+            text = raw.text[a:b] if clean.origin is None else doc_text[s.start_char : s.end_char].strip()
             sentence_records[s.start_char] = Sentence(f"{article_id}:{a}", article_id, a, b, text)
         return sentence_records[s.start_char]
 
+    doc_text = doc.text  # joined once (a span's `.text` is rebuilt from its tokens)
     for s in sentences(doc):
-        if s.text.strip():
+        if doc_text[s.start_char : s.end_char].strip():
             record_sentence(s)
 
     def sentence_id_of_char(char: int) -> str:

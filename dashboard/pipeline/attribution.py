@@ -104,6 +104,7 @@ class QuoteContext:
     title_span: tuple[int, int] | None
     history: list[Attributed] = field(default_factory=list)
     text: str = ""  # the doc's text, once (spaCy rebuilds `doc.text` from its tokens on every access)
+    _cues: list[Token] | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> int:
@@ -113,7 +114,12 @@ class QuoteContext:
         return token is not None and token.idx not in self.index
 
     def cues(self) -> list[Token]:
-        """Reporting verbs outside any quote in the quote's sentences."""
+        """Reporting verbs outside any quote in the quote's sentences (found once; the sieves ask often)."""
+        if self._cues is None:
+            self._cues = self._find_cues()
+        return self._cues
+
+    def _find_cues(self) -> list[Token]:
         return [t for s in self.window for t in s if is_cue(t, self.tokens) and self.outside(t)
                 and t.idx not in self.memory.titles  # '(See “Ukraine War Claims …”)' reports nothing
                 and not self.memory.in_section_label(t.idx)]  # "What they're saying: “…,” Blinken said"

@@ -71,6 +71,8 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
     it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
     lemma = token.lemma_.lower()
+    if lemma not in CUE_VERBS and lemma not in _LIGHT_VERBS and token.lower_ not in ("said", "says"):
+        return False  # most tokens: every rule below needs one of these words (and this runs on every token)
     if token.lower_ in ("said", "says") and token.pos_ in ("NOUN", "ADJ", "PROPN") and _mistagged_after_a_quote(token):
         return True  # '“…,” the bulky 46-year-old said, surrounded by crowds': the tagger's noun is the verb
     if any((c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "shall", "'ll", "’ll", "wo"))

@@ -286,6 +286,7 @@ def _without_clauses(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked for the same titles over and over
 def title_key(text: str) -> str:
     """A title as a lookup key: folded, determiners and possessives dropped, abbreviations spelled out."""
     key = re.sub(r"(?<=\b[a-z])\.", "", normalise(text))  # "u.n. chief" -> "un chief"

@@ -84,6 +84,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked for the same names over and over
 def name_key(name: str) -> str:
     """A person's name folded for spelling variants: case, diacritics, punctuation, doubled letters,
     and the transliterations of Slavic and Arabic names news English mixes (-iy/-yy/-y, y/i, kh/h, w/v)."""

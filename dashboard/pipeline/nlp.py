@@ -65,13 +65,15 @@ def parse_many(texts: Iterable[tuple[str, object]], batch_size: int = 16) -> Ite
 class CachedTokens:
     """A parsed doc whose tokens are made once: spaCy builds a new Token object on every
     `doc[i]` and every iteration, and the article's rules read each token tens of times.
+    Its text is joined once too (spaCy rebuilds `doc.text` from the tokens on every access).
     Slices and every other attribute are the doc's own."""
 
-    __slots__ = ("doc", "_tokens")
+    __slots__ = ("doc", "_tokens", "text")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self._tokens = list(doc)
+        self.text = "".join(t.text_with_ws for t in self._tokens)
 
     def __getitem__(self, key):
         return self._tokens[key] if isinstance(key, int) else self.doc[key]
