@@ -53,3 +53,14 @@ def test_registered_actors_and_bodies_are_left_alone():
 ])
 def test_a_new_actors_name_never_ends_cut_off_before_what_it_is_of(written, name):
     assert new_actor(written, "organisation").name == name
+
+
+@pytest.mark.parametrize("written,kind", [
+    ("Hostages Families Forum", "organisation"),  # a headline's claimant read as a name
+    ("Teachers Union", "organisation"),
+    ("Margaret Court", "person"),  # surnames that are also bodies' words stay people
+    ("Anna Bank", "person"),
+    ("Forum", "person"),  # one word says nothing
+])
+def test_a_new_person_whose_name_ends_with_a_bodys_word_is_a_body(written, kind):
+    assert new_actor(written, "person").actor_type == kind

@@ -155,6 +155,9 @@ def test_nested_quote_gets_its_own_speaker():
                      ["We will keep the border open for as long as it’s needed,", "Nobody is turned away."],
                      id="a paragraph whose opening mark was lost: the close before 'said' tells"),
         pytest.param('The mayor, who said "never", left.', ["never"], id="a mark after a word opens as before"),
+        pytest.param("'We will not retreat from these positions. Our troops hold the line,\" the commander-in-chief said.",
+                     ["We will not retreat from these positions. Our troops hold the line,"],
+                     id="a single mark opening what a double mark closes before 'the general said': one quote, marks left out"),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -275,3 +275,33 @@ HELD_OUT_88_91_WAYS = [
 @pytest.mark.parametrize("text,expected", HELD_OUT_88_91_WAYS)
 def test_held_out_88_91_ways(text, expected):
     assert resolved(text) == expected
+
+
+HELD_OUT_93_95_WAYS = [
+    pytest.param('Lithuania closed two border crossings with Belarus on Tuesday.\n\nThe Baltic state said the move was needed '
+                 '"to protect our citizens from a hybrid attack".',
+                 [("to protect our citizens from a hybrid attack", "Lithuanian government", "role")],
+                 id="'the Baltic state' is the country the reader has in mind, through its government"),
+    pytest.param('Malta refused entry to the rescue ship on Saturday.\n\nThe island nation said its ports were "full and cannot take more people".',
+                 [("full and cannot take more people", "Maltese government", "role")],
+                 id="'the island nation' too (and a country the NER took for a person is still the country)"),
+    pytest.param('Hungary blocked the sanctions package on Monday.\n\nThe member state said the plan was "unacceptable in its current form".',
+                 [("unacceptable in its current form", None, "unresolved")],
+                 id="'the member state' is no epithet of a country"),
+    pytest.param('SEOUL, Aug. 19 – Prime Minister Kim Min-seok said Tuesday that South Korea will send "complex" messages to the North.\n\n'
+                 "Kim made the remarks at his first press conference, as North Korean leader Kim Jong-un slammed joint drills.\n\n"
+                 "On ties with the U.S., Kim said South Korea was no longer a “little brother” of the U.S. but a “partner.”",
+                 [("complex", "Kim Min-seok", "name"), ("little brother", "Kim Min-seok", "surname"), ("partner.", "Kim Min-seok", "surname")],
+                 id="of two people of one family name, the one the article already calls by it (and a hyphenated given name is whole)"),
+    pytest.param('BEIJING – Foreign Minister Wang Yi met his Russian counterpart on Monday.\n\nWang told reporters the talks were "deep and '
+                 'candid", while ministry spokesman Wang Wenbin later said Beijing "opposes any interference".\n\n'
+                 'Wang also said the two sides would "keep in close touch".',
+                 [("deep and candid", "Wang Yi", "surname"), ("opposes any interference", "Wang Wenbin", "name"),
+                  ("keep in close touch", "Wang Yi", "surname")],
+                 id="the same, for a family name written first"),
+]
+
+
+@pytest.mark.parametrize("text,expected", HELD_OUT_93_95_WAYS)
+def test_held_out_93_95_ways(text, expected):
+    assert resolved(text) == expected

@@ -50,7 +50,7 @@ CONFIDENCE = {
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _HEADLINE_CUES = (r"(?:says|said|warns|tells|insists|claims|admits|vows|urges|declares|slams|hits out|accuses|fumes|argues|stresses|"
                   r"asserts|cautions|responds|replies|reveals|explains|laments|blasts|maintains|pledges|promises|demands|threatens|"
-                  r"announces|confirms|denies)")
+                  r"announces|confirms|denies|condemns|criticises|criticizes|hails|praises|welcomes|rejects|dismisses|defends|blames)")
 _NAME = r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+"
 _SPEAKER_COLON = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
 
@@ -563,10 +563,10 @@ def _headline_opener(ctx: QuoteContext) -> Candidate | None:
     a headline whose clause opens with a person's or body's name and its verb, the quote later in that
     clause with no reporting verb of its own, quotes the one it opens with — unless someone else's
     name comes between ("Zelensky rejects Putin's ‘peace plan’")."""
-    if any(t.idx < ctx.span.start for t in ctx.cues()):
-        return None
     words = ctx.text_before_mark().split()
     subject = _headline_subject(words)
+    if any(t.idx < ctx.span.start for t in ctx.cues()) and not (subject and _conjoined_cue(words[len(subject) :])):
+        return None
     set_apart = bool(words) and words[-1] in ("–", "—", "-", ":")  # "X frowns on calls to quit – ‘…’": no one's object
     if not subject or (not set_apart and _someone_else_named(ctx, words[len(subject) :])):
         return None
@@ -575,6 +575,15 @@ def _headline_opener(ctx: QuoteContext) -> Candidate | None:
     if not _names_a_known_speaker(ctx, owner if owner and subject[-1][:1].islower() else name, ctx.line_start):
         return None
     return _named(ctx, "headline_speaker", name, ctx.line_start)
+
+
+def _conjoined_cue(words: list[str]) -> bool:
+    """'… demands explanation, says comments ‘…’', '… rejects talks, warns ‘…’': headlinese joins a
+    second verb of the subject's after a comma, its reporting verb the only one, in one clause."""
+    cues = [j for j, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())]
+    return (len(cues) >= 1 and cues[-1] >= 2 and words[cues[-1] - 1].endswith(",")
+            and not any(w.endswith((";", ":")) or w in ("–", "—", "-") for w in words)
+            and all(j in (0, cues[-1]) for j in cues))
 
 
 def _someone_else_named(ctx: QuoteContext, words: list[str]) -> bool:
@@ -631,6 +640,8 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
         return None  # "‘…’: Plaid Cymru supporters celebrate win": none of them is named
     elif cue is None and _headline_subject(words):
         name = _headline_subject(words)  # "“…”: Orbán makes another statement on …": who makes it
+    elif cue is not None and cue >= 2 and re.search(r"['’]s$", words[0]) and words[1][:1].islower():
+        name = words[:cue]  # "‘…’: Beijing’s top man on Hong Kong affairs slams …": a description, read whole
     else:
         for w in reversed(words[: cue if cue is not None else len(words)]):
             if w[:1].isupper():

@@ -306,6 +306,26 @@ MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense"
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
 
 
+# Head nouns of a country's epithets ("the Gulf state", "the island nation", "the oil-rich kingdom"), and
+# the words that make one of them something else ("member state", "the welfare state", "the state of emergency").
+_COUNTRY_HEADS = {"country", "nation", "state", "kingdom", "republic", "emirate", "monarchy", "sultanate"}
+_NOT_A_COUNTRY = {"member", "nation", "city", "federal", "home", "host", "third", "police", "welfare", "deep", "nanny", "head",
+                  "one-party", "surveillance", "client", "buffer", "rogue", "failed", "transit", "candidate", "partner", "donor",
+                  "western", "other", "first", "second", "last", "next", "same", "secretary", "affairs", "department", "union", "us", "u.s."}
+
+
+def _describes_a_country(d: "Description") -> bool:
+    """'the country', 'the Gulf state', 'the Baltic nation', 'the oil-rich kingdom', 'the Jewish state': the
+    country the reader has in mind, speaking through its government. (Bare 'the state' is a US state's, or
+    no one's; 'the member state', 'a third country' and a nation's qualifier are other things.)"""
+    if d.head not in _COUNTRY_HEADS or not d.definite or d.country is not None or d.international:
+        return False
+    if d.title == d.head:
+        return d.head in ("country", "nation")
+    words = d.title.split()
+    return words[-1] == d.head and len(words) <= 3 and not set(words[:-1]) & (_NOT_A_COUNTRY | _COUNTRY_HEADS)
+
+
 def _names_a_paper_or_body(name: str) -> bool:
     """'Friday Times', 'Kyiv Post': a newspaper's name (no given name before its last word); 'Russell
     Group', 'Nuffield Foundation': a body's, whatever word comes first."""
@@ -784,7 +804,8 @@ class ArticleMemory:
             if len(words) == 1 and self.acronym(tok.text) is not None:
                 self._learn_acronym_body(tok)  # "Dirco says", after "The Department of … (Dirco)"
                 continue
-            if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":":
+            if len(words) == 1 and _is_acronym(tok.text) and self.doc[tok.i + 1 : tok.i + 2].text != ":" \
+                    and normalise(tok.text).strip(".") not in TITLE_WORDS:  # ("reports PM actually said": a title)
                 self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
                 continue
             c = clean_person_name(words.text, self._is_qualifier)
@@ -1165,6 +1186,9 @@ class ArticleMemory:
         doc, end = self.doc, ent.end
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
             end += 1
+        if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].text.isalpha() and doc[end + 1].ent_type_ in ("", "PERSON"):
+            end += 2  # "Kim Min" + "-seok": a hyphenated given name the NER cut at its hyphen
         return doc[ent.start : end] if end != ent.end else ent
 
     def _note_ent(self, ent: Span, entity: Entity, kind: str) -> Mention:
@@ -1209,11 +1233,14 @@ class ArticleMemory:
         first_name_first = honorific in ("sir", "dame")  # "Sir Keir" is a first name
         for want_first in ((True, False) if first_name_first else (False, True)):
             best = None
-            for m in self._full_names.get(("first" if want_first else "surname", key), []):
+            named = self._full_names.get(("first" if want_first else "surname", key), [])
+            for m in named:
                 if gender and m.entity.gender not in (None, gender):
                     continue  # "Ms Tikhanovskaya" is not her husband, whatever the article calls him
                 if m.start <= pos or best is None:
                     best = m
+            if best is not None:  # (a first word too: "Wang", "Kim" of names written family name first)
+                best = self._already_called([m for m in named if not gender or m.entity.gender in (None, gender)], key, pos) or best
             if best is not None:
                 if gender and best.entity.gender is None:
                     best.entity.gender = gender
@@ -1238,6 +1265,16 @@ class ArticleMemory:
             entity.gender = first_name_gender(word)
             entity.gender_guessed = entity.gender is not None
         return entity, "surname"
+
+    def _already_called(self, named: list[Mention], key: str, pos: int) -> Mention | None:
+        """Of two people of one surname named before ("Prime Minister Kim Min-seok … Kim made the remarks
+        as leader Kim Jong-un …"), the one the article already calls by the surname alone: the writer
+        set up that reference, and would write the other's full name for them."""
+        if len({id(m.entity) for m in named if m.start <= pos}) < 2:
+            return None
+        called = {id(m.entity): m for m in self.mentions if m.start < pos and m.kind in ("surname", "first_name") and m.end - m.start < 40
+                  and name_key(self.text[m.start : m.end]) == key and any(m.entity is n.entity for n in named if n.start <= pos)}
+        return next(iter(called.values())) if len(called) == 1 else None
 
     def _far_spelling(self, word: str, actor: Actor) -> bool:
         """'Councilor Anderson' in a story that never names Sweden is not Magdalena Andersson: a surname
@@ -1498,6 +1535,8 @@ class ArticleMemory:
         from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
 
         for ent in _bodies_with_their_country(entities(self.doc)):
+            if ent.label_ == "PERSON" and len(ent) <= 2 and country_of(self.reg, ent.text) is not None:
+                ent = Span(ent.doc, ent.start, ent.end, label="GPE")  # "Malta refused entry …" tagged PERSON: the country
             if ent.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(ent.start_char) or is_credit(self.text, ent.start_char, ent.end_char):
                 continue
             if self._overlaps_person(ent.start_char, ent.end_char):
@@ -1636,8 +1675,9 @@ class ArticleMemory:
                 words.append(t.text)
                 continue
             if t is not head:
-                if t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in ("’", "'", "’s", "'s")):
-                    definite = True  # "Poland's president", "Belarus' dictator"
+                if (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in ("’", "'", "’s", "'s"))) \
+                        and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+                    definite = True  # "Poland's president", "Belarus' dictator" (not "a spokesperson's statement")
                 if low in _INTERNATIONAL:
                     international = True
                     body = body or re.sub(r"[.']", "", low)
@@ -1664,7 +1704,7 @@ class ArticleMemory:
         and, for epithets ("the strongman", "Belarus' dictator"), the most salient person before it."""
         if not d.title:
             return None
-        if d.head in ("country", "nation") and d.title == d.head:
+        if _describes_a_country(d):
             return self.salient_organisation(pos, max_paragraphs=4, government=True)  # "the country said": its government
         if d.head in ORG_NOUNS and d.head not in PERSON_NOUNS:
             if d.title != d.head and d.head in ("guard", "police", "service", "ministry", "council", "committee"):

@@ -75,7 +75,7 @@ def _is_doubled_open(text: str, i: int) -> bool:
     return pair in ("‘‘", "''") and (before.isspace() or before in "([—–-:") and text[i + 2 : i + 3].isalnum()
 
 
-_SAID_AFTER = re.compile(r"\s*(?:(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they)\s+"
+_SAID_AFTER = re.compile(r"\s*(?:(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they|the(?:\s+[\w.'’-]+){1,4})\s+"
                          r"(?:said|says|added|told|explained|noted|stated|insisted|warned|argued|continued)\b"
                          r"|(?:said|says|added)\s+(?:[A-Z]|the\s))")  # (inverted: "said Archbishop Broglio")
 
@@ -186,6 +186,8 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
                 # 'We will never waiver in our support …," said Ford. "We will always …"': the paragraph
                 # opened the quote, and its mark was lost
                 first = len(text) - len(text.lstrip())
+                if text[first : first + 1] in ("'", "‘"):  # "'Fair peace …," the president said': a mismatched mark
+                    first, single_open = first + 1, None
                 spans.append(_outer_quote(base + first, base + i, []))
                 continue
             # A straight mark opens unless glued to the word before it; scraped and machine-translated

@@ -511,8 +511,9 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet"
             if known is not None and known.is_person:
                 return Resolved(known.actor, p.text, "spokesperson")
-        if m is None and owner.pos_ == "NOUN" and head.lemma_.lower() in _OWN_CHANNELS:
-            holder = memory.described(memory.description_of(owner), owner.idx, allow_salience=False)
+        owner_described = memory.description_of(owner) if m is None and owner.pos_ == "NOUN" and head.lemma_.lower() in _OWN_CHANNELS else None
+        if owner_described is not None and owner_described.definite:  # ("a spokesperson's statement" is no one met before)
+            holder = memory.described(owner_described, owner.idx, allow_salience=False)
             if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
                 return Resolved(holder.actor, p.text, "role")
         if m is not None:
@@ -591,6 +592,42 @@ def _introduced_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+def _identified_in_the_next_paragraph(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """'Beijing's top official overseeing Hong Kong affairs has slammed …' / 'A senior Russian diplomat
+    has warned …', and the next paragraph opens with the person named and described ("Xia Baolong,
+    director of the Hong Kong and Macau Affairs Office, also …"): the wire's delayed identification
+    names the official of the paragraph before. Not when that paragraph names a person of its own."""
+    head = p.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.tag_ in ("NNS", "NNPS") or memory.in_quote(head.idx) \
+            or any(t.lower_ in ("another", "other", "second", "third", "former", "retired") for t in p.span):
+        return None
+    para = memory.paragraph_at(head.idx)
+    here, there = memory.line_start_of(para), memory.line_start_of(para + 1)
+    if memory.paragraph_at(there) != para + 1 or any(m.entity.is_person and not p.span.start_char <= m.start < p.span.end_char
+                                                     for m in memory.mentions_between(here, there)):  # (itself, once resolved)
+        return None
+    first = next(iter(memory.sentences_between(there, there + 1)), None)
+    if first is None:
+        return None
+    subject = next((t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.ent_type_ != "PERSON" or not any(c.dep_ == "appos" for c in subject.children):
+        return None
+    lede_perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.head.children)  # "… has warned"
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in subject.head.children)  # "Xia …, also sought"
+    if not (lede_perfect or also):
+        return None  # "A Polish official said …": the next paragraph's named person may be anyone
+    named = [m for m in memory.mentions_between(first.start_char, subject.idx + len(subject.text)) if m.entity.is_person]
+    if len(named) != 1 or named[0].start > subject.idx:
+        return None
+    entity = named[0].entity
+    country = memory.description_of(head).country or next(
+        (c.iso2 for t in p.span if t.i != head.i for c in [country_of(memory.reg, t.text)] if c is not None), None)
+    theirs = entity.country or entity.actor.country_code
+    if country is not None and theirs is not None and theirs != country:
+        return None  # "A senior Russian diplomat has warned …" and then "Antony Blinken, the US secretary of state"
+    return Resolved(entity.actor, p.text, "national_official")
+
+
 def _ministers_of_the_sentence(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     """'Scotland stands ready to offer “refuge”, ministers have said': bare plural ministers are the
     government of the country their sentence is about."""
@@ -635,6 +672,9 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return ministers
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
+    identified = _identified_in_the_next_paragraph(memory, p)
+    if identified is not None:
+        return identified
     introduced = _introduced_official(memory, p)
     if introduced is not None:
         return introduced
