@@ -195,13 +195,13 @@ def _object_taken_for_subject(verb: Token, subj: Token) -> bool:
 def noun_phrase(token: Token) -> Span:
     """The noun phrase a token heads, without relative clauses and trailing verbs."""
     doc = token.doc
-    left = min([token.i] + [t.i for child in token.lefts for t in child.subtree])
+    left = token.left_edge.i  # (the subtree's edges, which spaCy keeps: no walk over the subtrees)
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nmod", "appos", "prep", "poss", "amod", "punct", "cc", "conj", "case"):
             if child.dep_ == "punct" and child.text not in ("'s", "’s"):
                 continue
-            right = max(right, max(t.i for t in child.subtree))
+            right = max(right, child.right_edge.i)
     return doc[left : right + 1]
 
 
