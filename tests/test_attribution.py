@@ -1169,6 +1169,16 @@ HELD_OUT_93_95_CASES = [
                  [("The sanctions are illegal and absurd,", "Belarusian Ministry of Foreign Affairs", "governing_cue"),
                   ("We will respond to every hostile step.", "Belarusian Ministry of Foreign Affairs", "governing_cue")],
                  id="'a spokesperson's statement' is no spokesperson met before"),
+    pytest.param("Taoiseach Micheál Martin met the Northern Ireland parties at Stormont on Monday.",
+                 "Martin ‘deeply concerned’ over Stormont deadlock",
+                 [("deeply concerned", "Micheál Martin", "headline_speaker")],
+                 id="headlinese without its verb: the name before the quote, and nothing else, says it"),
+    pytest.param("The European Union said on Monday it was watching the border closely.", "EU ‘deeply concerned’ by Belarus border moves",
+                 [("deeply concerned", "European Union", "headline_speaker")], id="a body too"),
+    pytest.param("Vladimir Putin ordered troops into Ukraine in February 2022.", "Putin’s ‘special military operation’ enters fourth year",
+                 [], id="not an owner's term named by someone else"),
+    pytest.param("Residents gathered in the square on Sunday.", "Kyiv Residents ‘exhausted’ after night of drone attacks",
+                 [], id="nor a crowd"),
 ]
 
 

@@ -158,6 +158,11 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("'We will not retreat from these positions. Our troops hold the line,\" the commander-in-chief said.",
                      ["We will not retreat from these positions. Our troops hold the line,"],
                      id="a single mark opening what a double mark closes before 'the general said': one quote, marks left out"),
+        pytest.param("”I am the one who will beat them,“ he said in an interview.", ["I am the one who will beat them,"],
+                     id="both marks typed the wrong way round"),
+        pytest.param("He replied that ”what we do is right“ because it ends well. ”Nobody can deny it, but inflation is dead.”",
+                     ["what we do is right", "Nobody can deny it, but inflation is dead."],
+                     id="a turned pair, then a Nordic pair, in one paragraph"),
     ],
 )
 def test_find_quote_spans(text, expected):

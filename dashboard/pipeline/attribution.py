@@ -577,6 +577,22 @@ def _headline_opener(ctx: QuoteContext) -> Candidate | None:
     return _named(ctx, "headline_speaker", name, ctx.line_start)
 
 
+def _headline_predicate(ctx: QuoteContext) -> Candidate | None:
+    """'Germany’s Merz ‘extremely satisfied’ with Trump talks', 'EU ‘deeply concerned’ over …': headlinese
+    drops the verb; the name the line opens with, and nothing else before the quote, is whose words they are."""
+    words = ctx.text_before_mark().split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or re.search(r"['’]s?$", words[-1]):
+        return None  # ("Putin’s ‘special operation’": his term, named by someone else)
+    while len(words) > 1 and re.search(r"['’]s$", words[0]):
+        words = words[1:]  # "Germany’s Merz": whose he is
+    name = " ".join(words)
+    at = ctx.text.rfind(words[-1], ctx.line_start, ctx.span.start)
+    last = ctx.doc.char_span(at, at + len(words[-1])) if at >= 0 else None
+    if last is None or last[0].tag_ in ("NNS", "NNPS") or ctx.cues() or not _names_a_known_speaker(ctx, name, ctx.line_start):
+        return None  # ("Kyiv Residents ‘exhausted’": a crowd, no one named)
+    return _named(ctx, "headline_speaker", name, ctx.line_start)
+
+
 def _conjoined_cue(words: list[str]) -> bool:
     """'… demands explanation, says comments ‘…’', '… rejects talks, warns ‘…’': headlinese joins a
     second verb of the subject's after a comma, its reporting verb the only one, in one clause."""
@@ -615,7 +631,7 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     '‘…’ on sanctions, says EU chief', 'Kuleba: attack not ‘imminent’'."""
     if not _headline_like(ctx):
         return None
-    claimant = _headline_claimant(ctx) or _headline_opener(ctx)
+    claimant = _headline_claimant(ctx) or _headline_opener(ctx) or _headline_predicate(ctx)
     if claimant is not None:
         return claimant
     line_end = ctx.text.find("\n", ctx.span.end)

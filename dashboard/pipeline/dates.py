@@ -35,17 +35,21 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ABBR_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
-_TIME_RE = r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:gmt|bst|utc|cet|eet|et|est|edt|msk))?)?"
+# Time zones a date line's time carries ("11:31 PM IST", "10:49 UTC", "09:00 KST").
+_TZ_RE = (r"(?:gmt|bst|utc|cet|cest|eet|eest|wet|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|msk|ist|pkt|jst|kst|hkt|sgt|wib|"
+          r"aest|aedt|acst|awst|nzst|nzdt|sast|wat|eat|cat|gst|ast|trt|art|brt)")
+_TIME_RE = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*{_TZ_RE})?)?"
 
 # A line that is (almost) only a date: "November 14 2021, 6.12am", "Thursday 20 January 2022 23:00 GMT".
 _DATE_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published|last updated)\s*:?\s*(?:on\s+)?)?"
-    rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:am|pm)?\s*(?:gmt|bst|utc|cet|eet|et|est|edt|msk|nzdt|nzst|aedt|aest)?,?\s+(?:on\s+)?)?"  # "09:41 GMT, 16 November 2021", "11:17 am on 17 October 2024"
+    rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:am|pm)?\s*{_TZ_RE}?,?\s+(?:on\s+)?)?"  # "09:41 GMT, 16 November 2021", "11:17 am on 17 October 2024"
     rf"(?:(?:{_WEEKDAY_RE}|{_WEEKDAY_ABBR_RE}),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}})"  # "November 19,2021"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
-    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"
+    rf"|(?P<d5>\d{{1,2}})(?:st|nd|rd|th)\s+(?:{_WEEKDAY_RE}),?\s+(?P<m5>{_MONTH_RE}),?\s+(?P<y5>\d{{4}}))"  # "15th Tuesday, April 2025"
     rf"{_TIME_RE}\s*(?:[|•·–-].*|(?:updated|last updated|edited)\b.*|\d+\s+min(?:ute)?s?\s+read)?"
     rf"(?:\s*\d+\s+min(?:ute)?s?\s+read)?$",
     re.I,
@@ -76,6 +80,8 @@ def parse_date_line(line: str) -> dt.date | None:
         return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
     if g["y3"]:
         return _safe_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["y5"]:
+        return _safe_date(int(g["y5"]), _month(g["m5"]), int(g["d5"]))
     return _safe_date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
 
 

@@ -88,6 +88,7 @@ def _is_turned_close(text: str, i: int) -> bool:
 
 
 _GLUED_CLOSE = re.compile(r"[^\s”]”")
+_TURNED_CLOSE = re.compile(r"[^\s“]“(?=[\s,.;:!?)]|$)")
 _GLUED_GUILLEMET = re.compile(r"[^\s»«][»«]")
 
 
@@ -145,6 +146,8 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
     last_close = text.rfind("”")  # (read once: "is a closing mark still to come" per mark would be quadratic)
     last_guillemet = text.rfind("»")
     last_glued_close = max((m.end() - 1 for m in _GLUED_CLOSE.finditer(text)), default=-1)
+    # "”I am the one …,“ he said": both marks typed the wrong way round, a “ glued to the quote's end closes
+    last_turned_close = max((m.end() - 1 for m in _TURNED_CLOSE.finditer(text)), default=-1)
     # (»…» as Danish and Polish copy writes it, »…« as German does: either closes a » opened before)
     last_glued_guillemet = max((m.end() - 1 for m in _GLUED_GUILLEMET.finditer(text)), default=-1)
     skip = -1
@@ -193,7 +196,7 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
             if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (
-                    _opens_nordic(text, i) and (last_glued_close if ch == "”" else last_glued_guillemet) > i):
+                    _opens_nordic(text, i) and (max(last_glued_close, last_turned_close) if ch == "”" else last_glued_guillemet) > i):
                 double_open = i
                 nested = []
                 single_open = None
@@ -211,7 +214,7 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
         elif ch == "”" and i == double_open + 1 and text[i + 1 : i + 2].isalnum():
             double_open = i  # 'said: “”Combat aircraft for Ukraine …”': a doubled opening mark, typed wrong
             continue
-        elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] == "„") or (ch == "«" and text[double_open] == "»"):
+        elif ch in "”»" or ch == '"' or (ch == "“" and text[double_open] in "„”") or (ch == "«" and text[double_open] == "»"):
             spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open = None
             single_open = None
