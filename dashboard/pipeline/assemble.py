@@ -15,7 +15,7 @@ from .dates import resolve_date
 from .events import find_event
 from .memory import ArticleMemory
 from .nlp import cached_tokens, sentence_at, sentences
-from .places import find_places
+from .places import dateline_places, find_places
 from .quote_spans import QuoteIndex
 from .quotes import extract_quotes, quote_spans_of, speech_act
 from .schema import (
@@ -74,7 +74,7 @@ def article_records(clean: CleanArticle, doc: Doc) -> dict[str, list]:
     memory = ArticleMemory(doc, reg, clean.publication_date, QuoteIndex(quote_spans_of(clean.view)), opening=clean.body[:600])
     disabled = load_settings().disabled_sieves
     quotes_found = extract_quotes(doc, memory, clean.title_span, disabled)  # headlines included: they carry quotes too
-    places_found = find_places(doc)
+    places_found = sorted(find_places(doc) + dateline_places(doc, clean.datelines), key=lambda p: p.start)
 
     actors: dict[str, Actor] = {}
     mentions: list[ActorMention] = []

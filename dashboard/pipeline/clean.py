@@ -39,6 +39,7 @@ class CleanArticle:
     origin_end: object | None = None  # view offset -> end of its source characters in the file
     body: str = ""  # the body as analysed: boilerplate removed, one paragraph per blank-line-separated block
     warnings: tuple[str, ...] = ()
+    datelines: tuple[tuple[int, str], ...] = ()  # (view offset, text as written) of the datelines the view blanks
 
     @property
     def title(self) -> str | None:
@@ -208,16 +209,24 @@ _BYLINE_IN = re.compile(r"^(?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\
 _DATELINE_PLAIN = re.compile(r"^\s*[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,}){0,2}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+[-–—]+\s+")
 
 
-def blank_datelines(text: str) -> str:
-    """Blank agency datelines ("KYIV, Ukraine (AP) — "): they are no part of the first sentence
-    and would otherwise be read as its subject. Same length as the input."""
-    chars = None
+def dateline_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each agency dateline opening a line ("KYIV, Ukraine (AP) — ", "MANILA, Philippines — ")."""
+    out = []
     for start, end in _lines(text):
         line = text[start:end]
         m = DATELINE_AGENCY.match(line) or DATELINE_SLASHED.match(line) or _DATELINE_PLAIN.match(line)
         if m:
-            chars = chars or list(text)
-            _blank(chars, start, start + m.end())
+            out.append((start, line[: m.end()]))
+    return out
+
+
+def blank_datelines(text: str) -> str:
+    """Blank agency datelines ("KYIV, Ukraine (AP) — "): they are no part of the first sentence
+    and would otherwise be read as its subject. Same length as the input."""
+    chars = None
+    for start, run in dateline_runs(text):
+        chars = chars or list(text)
+        _blank(chars, start, start + len(run))
     return "".join(chars) if chars else text
 _ROLE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+){0,3}(?:Correspondent|Editor|Reporter|Writer|Columnist|Journalist)\s*$")
 _PERSON_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
@@ -389,6 +398,7 @@ def clean(raw: RawArticle, max_chars: int = 1_000_000) -> CleanArticle:
     )
     metadata = resolve(stated, page.page if page else None, source)
     body = body_paragraphs(view[body_start:])
+    datelines = tuple(dateline_runs(view))
     view = blank_datelines(view)
     return CleanArticle(
         raw=raw,
@@ -401,4 +411,5 @@ def clean(raw: RawArticle, max_chars: int = 1_000_000) -> CleanArticle:
         body_method=body_method,
         body=body,
         warnings=tuple(warnings),
+        datelines=datelines,
     )

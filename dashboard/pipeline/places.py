@@ -244,3 +244,21 @@ def find_places(doc: Doc) -> list[FoundPlace]:
         taken.append((start, end))
         found.append(FoundPlace(start, end, text, place, place_role(span.root), sentence_at(doc, start)))
     return found
+
+
+_DATELINE_WORD = re.compile(r"[A-Z][A-Za-z'’.-]+(?:[ \t]+[A-Z][A-Za-z'’.-]+)*")
+
+
+def dateline_places(doc: Doc, datelines) -> list[FoundPlace]:
+    """The places of the datelines the parsed view blanks ("MANILA, Philippines — ", "KYIV (AP) —"):
+    where the article was filed, named, though no sentence's words."""
+    gaz = gazetteer()
+    found = []
+    for start, run in datelines:
+        for m in _DATELINE_WORD.finditer(run.split("(")[0]):
+            words = m.group(0)
+            place = gaz.lookup(words if not words.isupper() else words.title(), allow_cities=True)
+            if place is not None and not _is_actor_name(words):
+                a = start + m.start()
+                found.append(FoundPlace(a, a + len(words), words, place, "mention", sentence_at(doc, a)))
+    return found
