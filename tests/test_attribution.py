@@ -1179,6 +1179,19 @@ HELD_OUT_93_95_CASES = [
                  [], id="not an owner's term named by someone else"),
     pytest.param("Residents gathered in the square on Sunday.", "Kyiv Residents ‘exhausted’ after night of drone attacks",
                  [], id="nor a crowd"),
+    pytest.param("The Warsaw branch of Amnesty International said on Monday the arrests were “a grave breach of the law”.",
+                 "Headline for a test article here",
+                 [("a grave breach of the law", "Amnesty International", "governing_cue")],
+                 id="a branch of a body speaks as the body"),
+    pytest.param("The Warsaw City Council met on Monday to discuss the arrests.\n\nMeanwhile, the Polish branch of Amnesty International "
+                 "said Tuesday it’s calling for a “full and independent inquiry,” including the release of any video.",
+                 "Headline for a test article here",
+                 [("full and independent inquiry,", "Amnesty International", "governing_cue")],
+                 id="and 'it' after it is that body, not the one the paragraph before named"),
+    pytest.param("SNP councillor for Leith Morgan Reid said: “The consultation was ignored from start to finish.”",
+                 "Headline for a test article here",
+                 [("The consultation was ignored from start to finish.", "Morgan Reid", "governing_cue")],
+                 id="a councillor for a ward, the ward's name run into hers by the NER"),
 ]
 
 

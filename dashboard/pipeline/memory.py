@@ -82,6 +82,12 @@ _BODIES_NOT_SURNAMES = {"group", "ministry", "committee", "council", "agency", "
 FAMILY = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "mum", "dad", "granddaughter",
           "grandson", "grandmother", "grandfather"}
 RELATIVES = FAMILY | {"partner", "child", "children", "boyfriend", "girlfriend", "fiance", "fiancee"}
+# Offices held for a place ("councillor for Kinson", "MP for Bath"), whose place the NER runs into the holder's name
+# (not "a spokesman for Save Our Libraries": a body's).
+_OFFICES_OF_PLACES = {"councillor", "councilor", "mp", "msp", "mla", "td", "member", "senator", "representative", "alderman",
+                      "assemblyman", "assemblywoman", "congressman", "congresswoman", "mayor", "bishop", "deputy", "candidate"}
+# Parts of a body that speak as the body ("the Warsaw branch of Amnesty International said").
+PART_NOUNS = {"branch", "chapter", "wing", "arm", "affiliate", "section", "division"}
 _NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle", "observer",
                     "express", "mirror", "courier", "bulletin", "dispatch", "inquirer", "daily", "news", "guardian"}
 _OPENING_MARKS = {"“", '"', "‘", "'", "«", "„"}
@@ -324,6 +330,12 @@ def _describes_a_country(d: "Description") -> bool:
         return d.head in ("country", "nation")
     words = d.title.split()
     return words[-1] == d.head and len(words) <= 3 and not set(words[:-1]) & (_NOT_A_COUNTRY | _COUNTRY_HEADS)
+
+
+def _acts(root: Token) -> bool:
+    """The body named is the subject, or the body of the part that is ("the Warsaw branch of Amnesty International said")."""
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS
+                                         and root.head.head.dep_ in SUBJECT_DEPS)
 
 
 def _names_a_paper_or_body(name: str) -> bool:
@@ -1133,6 +1145,17 @@ class ArticleMemory:
             return ent
         return doc[ent.start + 1 : ent.end] if self._office_title_before(ent.start) is not None else ent
 
+    def _office_place_then_name(self, ent: Span) -> Span:
+        """'councillor for Kinson Cameron Adams', tagged ORG: an office's one-word place, then two
+        capitalised words that are no body's (the NER's body is the place and the person run together)."""
+        doc = self.doc
+        words = list(ent)
+        if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
+                or normalise(words[-1].text) in ORG_NOUNS or normalise(words[-1].text) in _BODIES_NOT_SURNAMES:
+            return ent
+        title = self._office_title_before(ent.start)
+        return doc[ent.start + 1 : ent.end] if title is not None and normalise(title.text) in _OFFICES_OF_PLACES else ent
+
     def _office_title_before(self, start: int) -> Token | None:
         """The title word of an office named by its places just before token `start`: "Bishop" of
         "Bishop of Down and Connor", "of the Dioceses of Elphin and Achonry", "Member for Whitlam"."""
@@ -1193,7 +1216,8 @@ class ArticleMemory:
 
     def _note_ent(self, ent: Span, entity: Entity, kind: str) -> Mention:
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
-        is_subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+        root = ent.root
+        is_subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS) or _acts(root)
         return self.note(entity, start, start + len(ent.text.strip()), kind, is_subject)
 
     def _person_from_full_name(self, name: str, gender: str | None) -> Entity:
@@ -1543,6 +1567,12 @@ class ArticleMemory:
                 continue  # "Ingrida Šimonytė" tagged ORG but read as the prime minister's name
             if any(" Embassy in " in m.entity.actor.name for m in self.mentions_between(ent.start_char - 4, ent.end_char)):
                 continue  # "The Ukrainian Embassy" of "The Ukrainian Embassy in Nairobi", read whole already
+            trimmed = self._office_place_then_name(ent) if ent.label_ == "ORG" else ent
+            named = clean_person_name(trimmed.text, self._is_qualifier) if trimmed is not ent else None
+            if named is not None and len(named.name.split()) >= 2:
+                # "councillor for Kinson Cameron Adams" tagged ORG: the office's place, then a person
+                self._note_ent(trimmed, self._person_from_full_name(named.name, None), "name")
+                continue
             entry = self.reg.person_matcher.match(ent.text) if ent.label_ == "ORG" and " " in ent.text.strip() else None
             if entry is not None:  # a registered person the NER took for an organisation
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
@@ -1600,7 +1630,7 @@ class ArticleMemory:
                 name = without_bracketed_acronym(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
                 actor = self.acronym(name) or new_actor(name, "organisation")
             if actor is not None and actor.actor_type != "person":
-                self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", ent.root.dep_ in SUBJECT_DEPS)
+                self.note(self.entity_for(actor), ent.start_char, ent.end_char, "organisation", _acts(ent.root))
 
     def _resolve_pronouns(self) -> None:
         """Every subject pronoun in reading order, so that each finds the earlier ones already

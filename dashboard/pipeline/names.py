@@ -110,6 +110,10 @@ class CleanName:
         return None
 
 
+# Last words of documents and meetings named after people or places ("the 1991 Alma-Ata Declaration", "the Minsk Agreement").
+_DOCUMENT_NOUNS = {"declaration", "agreement", "agreements", "treaty", "accord", "accords", "convention", "charter", "protocol",
+                   "memorandum", "resolution", "doctrine", "pact", "initiative", "strategy", "summit", "communique", "regulation",
+                   "directive", "framework", "roadmap", "plan", "format", "process"}
 _PLACE_NOUNS = {"airport", "square", "street", "avenue", "road", "bridge", "station", "hospital", "university", "college",
                 "school", "stadium", "arena", "park", "hall", "centre", "center", "palace", "cathedral", "church", "museum",
                 "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt"}
@@ -194,8 +198,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     if tokens and normalise(tokens[0]).rstrip(".") in ("st", "saint", "ste"):
         return None  # "St Volodymyr's Parish", "St Michael's": a saint, a church, a place
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
-            len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS):
-        return None  # ("Ben Gurion Airport", "George Square": places named after people; "Park said" is Mr Park)
+            len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS | _DOCUMENT_NOUNS):
+        return None  # ("Ben Gurion Airport", "George Square", "Ata Declaration": named after people; "Park said" is Mr Park)
     if len(tokens) >= 3:  # the common form drops a middle initial: "Spencer J. Cox" is Spencer Cox
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.?", t)] + [tokens[-1]]
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"

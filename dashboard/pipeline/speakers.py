@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
-from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
+from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, PART_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
 from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
@@ -745,8 +745,23 @@ def _local_body(memory: ArticleMemory, p: Phrase) -> Actor | None:
     return organisation_named(memory, name) or new_actor(name, "organisation")
 
 
+def _part_of_a_body(memory: ArticleMemory, p: Phrase) -> Resolved | None:
+    """'the Chattanooga Hamilton County branch of the NAACP said': the body it is a part of."""
+    head = p.head
+    if head.lemma_.lower() not in PART_NOUNS:  # a part of a body speaks as the body
+        return None
+    of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if not of:
+        return None
+    found = institution(memory, Phrase.of(of[0]))
+    return Resolved(found.actor, p.text, "institution") if found is not None and found.actor is not None else None
+
+
 def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    part = _part_of_a_body(memory, p)
+    if part is not None:
+        return part
     local = _local_body(memory, p)
     if local is not None:
         memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
