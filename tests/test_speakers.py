@@ -302,6 +302,13 @@ HELD_OUT_93_95_WAYS = [
 ]
 
 
+def test_a_nations_office_is_its_holder_known_to_be_of_that_nation_not_one_of_another_place():
+    text = ("The Norwegian prime minister has travelled to the Faroe Islands, telling Moscow: “The North Atlantic is no grey zone.”\n\n"
+            "Standing beside the islands’ new prime minister, Aksel Johannesen, and its outgoing prime minister, Bárður Nielsen, "
+            "Jonas Gahr Støre praised the fishermen.")
+    assert [(w, who) for w, who, _ in resolved(text, date=None)] == [("The North Atlantic is no grey zone.", "Jonas Gahr Støre")]
+
+
 @pytest.mark.parametrize("text,expected", HELD_OUT_93_95_WAYS)
 def test_held_out_93_95_ways(text, expected):
     assert resolved(text) == expected

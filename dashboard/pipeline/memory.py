@@ -1758,6 +1758,8 @@ class ArticleMemory:
                 holders = [e for e in holders if any(qualifier in t for t in e.titles)]
         if holders:
             holders += [e for e in self._registered_holders(d) if e not in holders]  # (Nawrocki beside Zelensky for "the president")
+            known = [e for e in holders if d.country is not None and e.country == d.country]
+            holders = known or holders  # "the Danish prime minister": the one known to be Danish, not "its" prime minister
         if len(holders) > 1:  # two ambassadors, "…,” added the Frente de Todos leader": the one the reader has
             # in mind (the one acting), not the last one named
             return self.salient_person(pos, same_sentence_subjects_only=False, max_sentences=6, among=holders) \
