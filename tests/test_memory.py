@@ -351,3 +351,20 @@ def test_the_council_opening_an_excerpt_is_the_council_named_after_it():
     mem = memory_of(text)
     d = mem.description_of(next(t for t in mem.doc if t.text == "council"))
     assert mem.described(d, text.index("council")).actor.name == "Banbury Town Council"
+
+
+def test_of_two_names_set_beside_a_parsed_subject_the_one_before_the_verb_acts():
+    """The parse of "…, and its outgoing mayor, Jan Nowak, Anna Kowalska switched to English": the
+    description made the subject and both names its appositions. Anna Kowalska switched."""
+    from spacy.tokens import Doc
+
+    from dashboard.pipeline.memory import ArticleMemory
+    from dashboard.pipeline.nlp import load_nlp
+
+    words = ["its", "outgoing", "mayor", ",", "Jan", "Nowak", ",", "Anna", "Kowalska", "switched", "to", "English"]
+    heads = [2, 2, 9, 2, 5, 2, 2, 8, 2, 9, 9, 10]
+    deps = ["poss", "amod", "nsubj", "punct", "compound", "appos", "punct", "compound", "appos", "ROOT", "prep", "pobj"]
+    pos = ["PRON", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "ADP", "PROPN"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    rank = {t.text: ArticleMemory._rank(t) for t in doc if t.text in ("mayor", "Nowak", "Kowalska")}
+    assert rank == {"mayor": 2, "Nowak": 2, "Kowalska": 0}

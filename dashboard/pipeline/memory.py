@@ -2012,6 +2012,12 @@ class ArticleMemory:
     def _rank(subject: Token) -> int:
         """0 for the subject of the sentence's main clause, 1 for another clause's subject."""
         tok = subject
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "appos" and any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" for c in tok.head.children):
+            return 2  # "its outgoing prime minister, Múte B Egede, Mette Frederiksen switched": the name before the verb acts
+        if tok.dep_ != "appos" and sum(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children) >= 2:
+            return 2  # (and not the description the parse made the subject, nor the first name set beside it)
         while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ not in SUBJECT_DEPS:
