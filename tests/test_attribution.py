@@ -1192,6 +1192,14 @@ HELD_OUT_93_95_CASES = [
                  "Headline for a test article here",
                  [("The consultation was ignored from start to finish.", "Morgan Reid", "governing_cue")],
                  id="a councillor for a ward, the ward's name run into hers by the NER"),
+    pytest.param("Judge Thomas Cullen lamented what he described as a months-long “smear” of the judiciary.",
+                 "Headline for a test article here", [("smear", "Thomas Cullen", "governing_cue")],
+                 id="one noun a speaker 'described as' is the word they chose, not the reporter's scare quote"),
+    pytest.param("Emmanuel Macron met Olaf Scholz in Paris on Monday.\n\n“Europe is united, and I expect Chancellor Scholz to say, "
+                 "‘No more delays,’” Macron said.",
+                 "Headline for a test article here",
+                 [("Europe is united, and I expect Chancellor Scholz to say, ‘No more delays,’", "Emmanuel Macron", "governing_cue")],
+                 id="what someone is expected to say is no one's words yet"),
 ]
 
 

@@ -162,6 +162,9 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     if start is None:
         return True
     words = [ctx.doc[i] for i in sorted(ctx.tokens) if not ctx.doc[i].is_punct]
+    if cue.lemma_.lower() in _CHARACTERISING and any(t.head.i == cue.i and (t.dep_ == "oprd" or t.lower_ == "as")
+                                                     for t in (ctx.doc[start], *ctx.doc[start].ancestors)):
+        return True  # "what he described as a months-long “smear”": the word he chose for it
     if len(words) == 1 and words[0].pos_ == "NOUN" and any(
         c.dep_ in ("poss", "amod") and c.i not in ctx.tokens for c in words[0].children
     ):
@@ -179,6 +182,9 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
                 return False
         node = node.head
     return True
+
+
+_CHARACTERISING = {"describe", "call", "term", "dub", "brand", "label", "characterise", "characterize"}
 
 
 def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:

@@ -44,6 +44,8 @@ _NEEDS_PARTICLE = {
 _QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as saying"
 # Verbs that report speech with a clause or a quote, and mean something else with a noun object.
 _NO_NOUN_OBJECT = {"maintain", "continue", "hold", "share", "mark"}  # ("He also shared: “…”", not "shared the news")
+# Verbs whose infinitive complement says what is not (yet) said: "expects him to say", "refused to comment".
+_UNSAID_YET = {"expect", "want", "hope", "wish", "intend", "plan", "refuse", "decline", "need", "like", "prefer"}
 _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}
@@ -81,6 +83,9 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
         # words; nor does a future ("he said Russia will insist on 'concrete agreements'")
         return False
     head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _UNSAID_YET and (
+            token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+        return False  # "I expect the president to say ‘…’", "he refused to say": words no one has said
     if (token.dep_ == "xcomp" or token.tag_ == "VBG") and head.lemma_ == "be" and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
         return False  # "It is important to note that …", "It is worth noting": no one reports anything
