@@ -220,11 +220,11 @@ def dateline_runs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def blank_datelines(text: str) -> str:
-    """Blank agency datelines ("KYIV, Ukraine (AP) — "): they are no part of the first sentence
-    and would otherwise be read as its subject. Same length as the input."""
+def blank_datelines(text: str, runs: list[tuple[int, str]] | tuple[tuple[int, str], ...] | None = None) -> str:
+    """Blank agency datelines ("KYIV, Ukraine (AP) — ", or the `runs` found already): they are no part
+    of the first sentence and would otherwise be read as its subject. Same length as the input."""
     chars = None
-    for start, run in dateline_runs(text):
+    for start, run in dateline_runs(text) if runs is None else runs:
         chars = chars or list(text)
         _blank(chars, start, start + len(run))
     return "".join(chars) if chars else text
@@ -399,7 +399,7 @@ def clean(raw: RawArticle, max_chars: int = 1_000_000) -> CleanArticle:
     metadata = resolve(stated, page.page if page else None, source)
     body = body_paragraphs(view[body_start:])
     datelines = tuple(dateline_runs(view))
-    view = blank_datelines(view)
+    view = blank_datelines(view, datelines)
     return CleanArticle(
         raw=raw,
         view=view,

@@ -315,7 +315,7 @@ MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense"
 # Head nouns of a country's epithets ("the Gulf state", "the island nation", "the oil-rich kingdom"), and
 # the words that make one of them something else ("member state", "the welfare state", "the state of emergency").
 _COUNTRY_HEADS = {"country", "nation", "state", "kingdom", "republic", "emirate", "monarchy", "sultanate"}
-_NOT_A_COUNTRY = {"member", "nation", "city", "federal", "home", "host", "third", "police", "welfare", "deep", "nanny", "head",
+_NOT_A_COUNTRY = {"member", "city", "federal", "home", "host", "third", "police", "welfare", "deep", "nanny", "head",
                   "one-party", "surveillance", "client", "buffer", "rogue", "failed", "transit", "candidate", "partner", "donor",
                   "western", "other", "first", "second", "last", "next", "same", "secretary", "affairs", "department", "union", "us", "u.s."}
 
@@ -1150,7 +1150,7 @@ class ArticleMemory:
         capitalised words that are no body's (the NER's body is the place and the person run together)."""
         doc = self.doc
         words = list(ent)
-        if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
+        if len(ent) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
                 or normalise(words[-1].text) in ORG_NOUNS or normalise(words[-1].text) in _BODIES_NOT_SURNAMES:
             return ent
         title = self._office_title_before(ent.start)
@@ -1217,7 +1217,7 @@ class ArticleMemory:
     def _note_ent(self, ent: Span, entity: Entity, kind: str) -> Mention:
         start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
         root = ent.root
-        is_subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS) or _acts(root)
+        is_subject = _acts(root) or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
         return self.note(entity, start, start + len(ent.text.strip()), kind, is_subject)
 
     def _person_from_full_name(self, name: str, gender: str | None) -> Entity:
