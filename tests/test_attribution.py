@@ -256,7 +256,7 @@ MORE_SIEVE_CASES = [
                  'Provocations are possible, "he said.',
                  [("We are not going to attack anyone.", "Alexander Lukashenko", "previous_cue"),
                   ("We never were.", "Alexander Lukashenko", "continuation"),
-                  ("Provocations are possible, ", "Alexander Lukashenko", "continuation")],
+                  ("Provocations are possible, ", "Alexander Lukashenko", "governing_cue")],  # (its own "he said" closes it)
                  id="a quote carried over paragraphs without reopening marks"),
     pytest.param('Alexander Lukashenko answered questions in Minsk.\n\n"Nobody will drag us into a war."\n\n- Lukashenko said.',
                  [("Nobody will drag us into a war.", "Alexander Lukashenko", "nearest_cue")], id="the dash line of interview copy"),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dashboard.pipeline.budget import ArticleTimeout, cpu_budget
 from dashboard.pipeline.build import process
-from dashboard.pipeline.clean import blank_boilerplate, blank_punctuation_runs, body_paragraphs, clean, is_boilerplate_line, unwrap_lines
+from dashboard.pipeline.clean import blank_boilerplate, blank_punctuation_runs, body_paragraphs, clean, dateline_runs, is_boilerplate_line, unwrap_lines
 from dashboard.pipeline.config import load_settings
 from dashboard.pipeline.ingest import parse_bytes
 
@@ -168,6 +168,40 @@ WRAPPED = (
 )
 
 
+RAGGED = (
+    "The spokesman has firmly rejected the push to take back the base.\n"
+    "In a new interview, the spokesman said:\n"
+    '"Afghans will never allow their land to be handed over to anyone under any\n'
+    'circumstances."\n'
+    "But the senior official said his government had held\n"
+    "talks with the US about reopening the embassy in Washington and the\n"
+    "US embassy in Kabul.\n"
+    'He said: "We have discussed this matter and we wish to\n'
+    'see the embassies reopened."\n'
+    "It is four years since the movement swept to power and only\n"
+    "one country has formally recognised it.\n"
+    "The ministry said the closure of schools would be temporary and\n"
+    "vowed that they would be reopened.\n"
+)
+
+
+def test_text_wrapped_at_no_one_width_is_rejoined_where_a_line_stops_mid_sentence():
+    out = unwrap_lines(RAGGED)
+    assert len(out) == len(RAGGED)
+    joined = [RAGGED[:i].split()[-1] for i, (a, b) in enumerate(zip(RAGGED, out)) if a == "\n" and b == " "]
+    assert joined == ["any", "held", "the", "to", "only", "and"]  # lines ending in "said:" or a full stop end their paragraph
+
+
+@pytest.mark.parametrize("line,run", [
+    pytest.param("Mumbai, Dec 5 (PTI) Reserve Bank Governor Sanjay Malhotra on Friday said", "Mumbai, Dec 5 (PTI) ", id="PTI: no dash after the agency"),
+    pytest.param("New Delhi [India], February 20 (ANI): Bharatiya Janata Party leader", "New Delhi [India], February 20 (ANI): ",
+                 id="ANI: the country in brackets"),
+    pytest.param("Shares of Apple (AP) rose on Monday", None, id="an agency's name in a sentence is no dateline"),
+])
+def test_agency_datelines(line, run):
+    assert [r for _, r in dateline_runs(line)] == ([run] if run else [])
+
+
 @pytest.mark.parametrize(
     "text,joined_after",
     [
@@ -199,6 +233,11 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
         pytest.param('%image(20931, type="thumbnail", alt="Volunteers load a van in Leeds")', True,
                      id="a CMS's image placeholder left in the copy"),
         pytest.param("%20 of the vote went to the mayor", False, id="a percentage that lost its number is no placeholder"),
+        pytest.param("Leave a Reply", True, id="a comment form's heading"),
+        pytest.param("Your email address will not be published. Required fields are marked *", True, id="a comment form's note"),
+        pytest.param('Press "Enter" to skip to content', True, id="a screen reader's skip link"),
+        pytest.param("Connect with us", True, id="a social links box"),
+        pytest.param("Leave the reply to the courts, she said.", False, id="a sentence that only starts alike"),
     ],
 )
 def test_related_story_links_are_page_furniture(line, furniture):
@@ -227,6 +266,11 @@ def test_a_list_of_points_in_a_story_stays():
                  "Latvia extends its state of emergency on the border", id="a section path is no headline"),
     pytest.param(" date 2025-09-26 The ministry said on Friday that the border stays closed.\n", None,
                  id="a sentence after the date header is the body's, not a headline"),
+    pytest.param("Published: Dec 24, 2025 12:13 PM\nUpdated: 3:21 PM\n\nThe commission said the referrals must stop at once.\n", None,
+                 id="a page's time stamp is no headline"),
+    pytest.param("Tuesday, March 4, 2025\n\nCouncil rejects the housing plan after long debate\n\nCouncil rejects the housing plan after "
+                 "long debate\n\nThe council voted on Monday.\n", "Council rejects the housing plan after long debate",
+                 id="a headline the page prints twice at its top is kept once"),
 ])
 def test_the_headline_is_the_first_line_that_reads_like_one(text, title):
     assert clean(parse_bytes("t.txt", text.encode(), 10_000_000)).title == title

@@ -163,6 +163,19 @@ def test_nested_quote_gets_its_own_speaker():
         pytest.param("He replied that ”what we do is right“ because it ends well. ”Nobody can deny it, but inflation is dead.”",
                      ["what we do is right", "Nobody can deny it, but inflation is dead."],
                      id="a turned pair, then a Nordic pair, in one paragraph"),
+        pytest.param('The mayor posted an update.\n\n"Power is back in two districts.\n\nCrews replaced three \'old\' '
+                     'transformers. More work is planned," he said.',
+                     ["Power is back in two districts.", "Crews replaced three 'old' transformers. More work is planned,"],
+                     id="a term quoted inside a carried paragraph does not open a new quote"),
+        pytest.param('"We are checking the data.\n\nMore will follow," he said. "Stay in the shelters."',
+                     ["We are checking the data.", "More will follow,", "Stay in the shelters."],
+                     id="a quote after the carried quote's close is read afresh"),
+        pytest.param("She wrote on X:\n\n“The result is clear. I congratulate the winner.\n\nThe country now needs calm and unity "
+                     "from every party in parliament.",
+                     ["The result is clear. I congratulate the winner.", "The country now needs calm and unity from every party in parliament."],
+                     id="a text that ends inside a quote carried over paragraphs (an excerpt cut before its close)"),
+        pytest.param("“The result is clear, the minister said.\n\nLeave a Reply\n\nYour email address will not be published.",
+                     ["The result is clear, the minister said."], id="but not page furniture after a quote left open"),
     ],
 )
 def test_find_quote_spans(text, expected):

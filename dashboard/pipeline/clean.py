@@ -100,7 +100,8 @@ _PROMPTS = re.compile(
     r"|comments?$|view comments|show comments|\d+ comments?$|thank you for registering"
     r"|please refresh|you are now (?:logged|signed) in|log ?in to|sign (?:up|in)\b|register (?:now|for)"
     r"|subscribe\b|newsletter|follow (?:us|the latest)\b|share (?:this|on|via)\b|click here"
-    r"|advertisement$|advert$|sponsored$|skip to (?:content|main)|cookie|accept all|privacy policy"
+    r"|advertisement$|advert$|sponsored$|skip to (?:content|main)|press\s+[\"“]?enter[\"”]?\s+to\s+skip|cookie|accept all|privacy policy"
+    r"|leave a (?:reply|comment)|your email address will not be published|required fields are marked|connect with us$"
     r"|(?:watch|read more|related|more on this|read next|recommended|listen|see also|video)\s*:"
     r"|(?:see also|also read|read also|also see)\b"  # a related-story link without its colon: "See also  Woman who …"
     # a caption ending in its photo credit: "Vít Rakušan | Photo: Office of Czech Government"
@@ -146,10 +147,18 @@ def blank_boilerplate(text: str) -> str:
         key = re.sub(r"\s+", " ", text[start:end].strip().lower())
         if key:
             seen[key] = seen.get(key, 0) + 1
+    top = [re.sub(r"\s+", " ", text[s:e].strip().lower()) for s, e in spans if text[s:e].strip()][:8]
+    # a page that prints its headline twice at the top (a breadcrumb or a share card, then the h1): the headline, once
+    headline_twice = {k for k in top if seen[k] > 1 and top.count(k) == seen[k] and _is_headline(k) and not is_boilerplate_line(k)
+                      and not _DATE_HEADER.match(k)}
+    kept: set[str] = set()
     for start, end in spans:
         line = text[start:end]
         key = re.sub(r"\s+", " ", line.strip().lower())
         if not key:
+            continue
+        if key in headline_twice and key not in kept:
+            kept.add(key)
             continue
         # A " date YYYY-MM-DD" header may share its line with icon boilerplate: keep the header.
         header = _DATE_HEADER.match(line)
@@ -242,7 +251,12 @@ def _is_headline(line: str) -> bool:
     s = line.strip()
     words = s.split()
     sentence_end = s.rstrip("”\"’'»)").endswith((".", ",", ";", "!"))  # 'Biden said: “We stand firm.”' is body
-    return 3 <= len(words) <= 25 and not sentence_end and not _ROLE_LINE.match(s) and not _FURNITURE_LINE.match(s)
+    return 3 <= len(words) <= 25 and not sentence_end and not _ROLE_LINE.match(s) and not _FURNITURE_LINE.match(s) \
+        and not _STAMP_LINE.match(s)
+
+
+# "Updated: 3:21 PM", "Last modified 10:04 GMT": a page's time stamp, no headline
+_STAMP_LINE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified|edited)\b\s*:?", re.I)
 
 
 def read_header(view: str) -> tuple[str | None, tuple[int, int] | None, str | None, dt.date | None, int]:
@@ -321,18 +335,32 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.6 * len(lengths) else None
 
 
+_PARAGRAPH_ENDS = (".", "!", "?", ":", ";", "”", '"', "’", "'", "»", ")", "…")
+_SOFT_BREAK = re.compile(r"[a-z,]\n[a-z]")
+
+
+def _ragged_wrap(lines: list[str]) -> bool:
+    """Text wrapped at no one width (copied from a browser or a PDF): lines that stop mid-sentence
+    and go on in lower case on the next one, many times over ("… we wish to¶see the embassies")."""
+    filled = [line for line in lines if line.strip()]
+    soft = len(_SOFT_BREAK.findall("\n".join(line.rstrip() for line in lines)))
+    return len(filled) >= 8 and soft >= 3 and soft >= 0.2 * len(filled)
+
+
 def unwrap_lines(text: str, start: int = 0) -> str:
     """Hard line breaks inside paragraphs made spaces (same length, so offsets hold): a line that
     reaches the wrap column continues on the next one; a short line ends its paragraph."""
     head, body = text[:start], text[start:]
     lines = body.split("\n")
     width = wrap_width(lines)
-    if width is None:
+    ragged = _ragged_wrap(lines)
+    if width is None and not ragged:
         return text
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        joins = len(line.rstrip()) >= 0.75 * width and nxt.strip() != "" and line.strip() != ""
+        long_enough = ragged and not line.rstrip().endswith(_PARAGRAPH_ENDS) or width is not None and len(line.rstrip()) >= 0.75 * width
+        joins = long_enough and nxt.strip() != "" and line.strip() != ""
         if joins and line.rstrip().endswith((".", "!", "?", "”", '"')) and nxt.lstrip()[:1] in "“\"‘'":
             joins = False  # a sentence ends at the margin and a quote opens the next line: a new paragraph
         out.append(line + (" " if joins else "\n"))

@@ -246,10 +246,19 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
 def _unmatched_close(para: str, low9: bool = False) -> int | None:
     """Where a paragraph's first mark closes a quote opened before it ("…attack Poland, ”he said."),
     or None when its first mark opens one (or it has none)."""
+    skip = -1
     for i, ch in enumerate(para):
+        if i <= skip:
+            continue
         if low9 and _closes_low9(para, i):
             return i
-        if ch in "“«„‘":
+        if ch == "‘" or (ch == "'" and _is_open_single(para, i)):
+            close = next((j for j in range(i + 2, len(para)) if para[j] in "’'" and _is_close_single(para, j)), None)
+            if close is not None and not _QUOTE_MARK.search(para[i + 1 : close].replace("’", "").replace("'", "")):
+                skip = close  # "… are ‘shaheds'. Precise …," he said.': a term quoted inside the carried quote
+                continue
+            return None
+        if ch in "“«„":
             return None
         if ch in "”»":
             return i
@@ -286,16 +295,24 @@ def _carried_over(text: str, paragraphs: list[tuple[int, str]], spans: list[Quot
             if close is not None:
                 lead = len(p2) - len(p2.lstrip())
                 if lead < close:
-                    for s3, p3 in between:
-                        lead3 = len(p3) - len(p3.lstrip())
-                        extra.append(QuoteSpan(s3 + lead3, s3 + len(p3.rstrip()), "carried", is_continued=True))
+                    extra.extend(_carried(between))
                     extra.append(QuoteSpan(s2 + lead, s2 + close, "carried"))
                     k = j + 1
                 break
             if _QUOTE_MARK.search(p2) or by_para.get(s2):
                 break  # (an apostrophe is no mark: "we didn’t know where to stop")
             between.append((s2, p2))
+        else:
+            if between and len(between) <= 3 and not any(p.strip() for _, p in paragraphs[j + 1 :]) \
+                    and all(len(p.split()) >= 6 and p.rstrip().endswith((".", "!", "?", "…")) for _, p in between):
+                extra.extend(_carried(between))  # the text ends inside the quote (an excerpt cut before its close)
+                k = len(paragraphs)
     return extra
+
+
+def _carried(paragraphs: list[tuple[int, str]]) -> list[QuoteSpan]:
+    """Paragraphs of a quote that neither reopen nor close its marks, each a continued quote."""
+    return [QuoteSpan(s + len(p) - len(p.lstrip()), s + len(p.rstrip()), "carried", is_continued=True) for s, p in paragraphs]
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -309,8 +326,30 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if _ANY_MARK.search(para) and _WORD.search(para):
             out.extend(_paragraph_quotes(para, pos, low9))
         pos += len(para) + 1
-    out = sorted(out + _carried_over(text, paragraphs, out, low9), key=lambda q: q.start)
+    carried = _carried_over(text, paragraphs, out, low9)
+    if carried:
+        out = _within_carried(text, out, carried)
+        for c in carried:  # what the closing paragraph says after the carried quote's close, read afresh
+            if not c.is_continued:
+                end = text.find("\n", c.end)
+                rest = text[c.end + 1 : end if end >= 0 else len(text)]
+                if _ANY_MARK.search(rest) and _WORD.search(rest):
+                    out.extend(_paragraph_quotes(rest, c.end + 1, low9))
+    out = sorted(out + carried, key=lambda q: q.start)
     return [q for q in out if _WORD.search(text[q.start : q.end])]
+
+
+def _within_carried(text: str, spans: list[QuoteSpan], carried: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The paragraph's own reading of marks a carried quote explains: a term quoted inside it is nested in it
+    ("Crews replaced three ‘old’ transformers"); a mark it closes opens nothing after it (', " he said.')."""
+    keep = []
+    for q in spans:
+        c = next((c for c in carried if text.rfind("\n", 0, c.start) == text.rfind("\n", 0, q.start)), None)
+        if c is None or (q.start < c.start and q.end <= c.start):
+            keep.append(q)
+        elif c.start <= q.start and q.end <= c.end and q.kind == "single":
+            c.nested.append(q)
+    return keep
 
 
 def is_scare_quote(text: str, span: QuoteSpan) -> bool:
