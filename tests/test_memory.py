@@ -368,3 +368,24 @@ def test_of_two_names_set_beside_a_parsed_subject_the_one_before_the_verb_acts()
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
     rank = {t.text: ArticleMemory._rank(t) for t in doc if t.text in ("mayor", "Nowak", "Kowalska")}
     assert rank == {"mayor": 2, "Nowak": 2, "Kowalska": 0}
+
+
+@pytest.mark.parametrize("text,person", [
+    pytest.param("Batting for the party's schemes, he added that the plan would work.", False,
+                 id="a sentence's opening participle the NER may take for a name"),
+    pytest.param("Hitting back at critics, she said the budget was fair.", False, id="another opening participle"),
+    pytest.param("Dowling said the budget was fair.", True, id="a surname in -ing, followed by its verb"),
+])
+def test_an_opening_participle_is_no_name(text, person):
+    from spacy.tokens import Span
+
+    from dashboard.pipeline.memory import _opens_with_a_participle
+
+    doc = load_nlp()(text)
+    assert _opens_with_a_participle(Span(doc, 0, 1, label="PERSON")) is not person  # (as the NER tags it on some pages)
+
+
+def test_a_body_called_by_the_first_word_of_its_name_is_that_body():
+    text = "Berjaya Corporation filed a police report on Friday.\n\nBerjaya said in a statement that the article was false."
+    memory = memory_of(text)
+    assert entity_at(memory, text, "Berjaya", nth=1).actor.name == "Berjaya Corporation"

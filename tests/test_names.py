@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.pipeline.names import PersonMatcher, clean_person_name, institution_parts, name_key
+from dashboard.pipeline.names import PersonMatcher, clean_person_name, gendered_forms, institution_parts, is_web_address, name_key, names_a_body
 
 NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania", "israel", "israeli"}
 
@@ -52,6 +52,11 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Steven Ms", "Steven Ms", None, id="letters after a name count only in capitals"),
     pytest.param("Museveni Missing", "Museveni", None, id="a title-case headline's word after the name"),
     pytest.param("Teachta Brady", "Brady", "teachta", id="the Irish 'Teachta' (deputy)"),
+    pytest.param("Spencer J. Cox", "Spencer Cox", None, id="a middle initial after a given name is dropped"),
+    pytest.param("M K Stalin", "M K Stalin", None, id="initials that stand for the given names are the name"),
+    pytest.param("the Rekha Gupta-led", "Rekha Gupta", None, id="whose cabinet: '-led' is no part of the name"),
+    pytest.param("Tan Sri Tengku Muhammad Taufik", "Tengku Muhammad Taufik", None, id="a two-word Malaysian style"),
+    pytest.param("Datuk Fadillah Yusof", "Fadillah Yusof", "datuk", id="a one-word Malaysian style"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)
@@ -131,3 +136,34 @@ def test_institution_parts(phrase, expected):
 @pytest.mark.parametrize("phrase", ["a statement from the defence ministry", "the government", "the ministry"])
 def test_not_an_institution_name(phrase):
     assert institution_parts(phrase, lambda q: q in NATIONS) is None
+
+
+@pytest.mark.parametrize("a,b,one_family", [
+    pytest.param("Tsikhanouski", "Tsikhanouskaya", True, id="Belarusian -ski / -skaya"),
+    pytest.param("Navalny", "Navalnaya", True, id="Russian -y / -aya"),
+    pytest.param("Kowalski", "Kowalska", True, id="Polish -ski / -ska"),
+    pytest.param("Ivanov", "Ivanova", True, id="-ov / -ova"),
+    pytest.param("Novák", "Nováková", True, id="Czech -ová after the whole name"),
+    pytest.param("Grybauskas", "Grybauskaitė", True, id="Lithuanian -as / -aitė"),
+    pytest.param("Alboth", "Abloth", False, id="a typo is no gendered form"),
+    pytest.param("Smith", "Smyth", False, id="two spellings of one name"),
+    pytest.param("Ivanov", "Ivanovich", False, id="a patronymic is no feminine form"),
+])
+def test_a_family_names_masculine_and_feminine_forms(a, b, one_family):
+    assert gendered_forms(name_key(a), name_key(b)) is one_family
+
+
+@pytest.mark.parametrize("word,site", [
+    ("Ukrinform.net", True), ("Axar.az", True), ("Censor.NET", True), ("Gazeta.COM", True),
+    ("T.S.", False), ("U.S.", False), ("St.Petersburg", False), ("NET", False),
+])
+def test_a_sites_name(word, site):
+    assert is_web_address(word) is site
+
+
+@pytest.mark.parametrize("name,body", [
+    ("Hostages Families Forum", True), ("Russell Group", True), ("Nuffield Foundation", True), ("Bereaved Families Trust", True),
+    ("Forum", False), ("John Bank", False), ("Maria Court", False),
+])
+def test_a_name_ending_in_a_bodys_word_is_a_body(name, body):
+    assert names_a_body(name) is body

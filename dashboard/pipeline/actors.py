@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .config import load_settings
-from .names import PersonMatcher, normalise
+from .names import PersonMatcher, names_a_body, normalise
 from .schema import Actor
 
 __all__ = ["Actor", "Country", "Entry", "Registry", "Role", "actor_id_for", "country_of", "load_registry", "new_actor",
@@ -98,7 +98,8 @@ class Registry:
                 self.metonym[normalise(m)] = e
             for r in e.roles:
                 key = normalise(r.title)
-                for k in {key, key.replace("-", " ")}:  # "Secretary-General" = "Secretary General"
+                # "Secretary-General" = "Secretary General"; "Leader of the Opposition" as descriptions key it ("leader of opposition")
+                for k in {key, key.replace("-", " "), re.sub(r"\b(of|for) the\b", r"\1", key)}:
                     self.roles.setdefault(k, []).append((r, e))
         self.countries = countries
         self.country_by_name: dict[str, Country] = {}
@@ -189,15 +190,10 @@ def new_actor(name: str, actor_type: str, country: str | None = None) -> Actor:
     name = re.sub(r"(?<=\w)['’]s$", "", name.strip()) if " " in name.strip() else name
     if " " in name:  # never a name cut off before what it is of: "Ministry of Foreign Affairs of" is "Ministry of Foreign Affairs"
         name = re.sub(r"(?:\s+(?:of|for|and|the|in|on|at|to|&))+$", "", name, flags=re.I) or name
-    if actor_type == "person" and " " in name and name.split()[-1].lower() in _BODY_LAST_WORDS:
+    if actor_type == "person" and names_a_body(name):
         actor_type = "organisation"  # "Hostages Families Forum", read as a name where a headline claims the words
     return Actor(actor_id=actor_id_for(name), name=name, actor_type=actor_type, country_code=country, aliases=[], roles=[], is_registered=False)
 
-
-# Last words of a body's name that no person's name ends with (not "Court", "Bank", "Front": surnames too).
-_BODY_LAST_WORDS = {"forum", "council", "committee", "union", "party", "ministry", "agency", "association", "coalition",
-                    "movement", "league", "federation", "institute", "foundation", "network", "alliance", "commission",
-                    "authority", "department", "organisation", "organization", "society", "group", "government", "parliament"}
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actor
+from .actors import Actor, new_actor
 from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
-from .names import OFFICE_WORDS, TITLE_WORDS, normalise
+from .names import OFFICE_WORDS, TITLE_WORDS, names_a_body, normalise
 from .quote_spans import QuoteIndex, QuoteSpan, in_a_title_case_line
 from .speakers import Phrase, Resolved, resolve_speaker
 
@@ -162,8 +162,9 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     if start is None:
         return True
     words = [ctx.doc[i] for i in sorted(ctx.tokens) if not ctx.doc[i].is_punct]
-    if cue.lemma_.lower() in _CHARACTERISING and any(t.head.i == cue.i and (t.dep_ == "oprd" or t.lower_ == "as")
-                                                     for t in (ctx.doc[start], *ctx.doc[start].ancestors)):
+    if cue.lemma_.lower() in _CHARACTERISING and any((t.head.i == cue.i or t.head.head.head.i == cue.i and t.head.dep_ == "pobj")
+                                                     and (t.dep_ == "oprd" or t.lower_ == "as")
+                                                     for t in (ctx.doc[start], *ctx.doc[start].ancestors)):  # (or "as" on "to"'s object)
         return True  # "what he described as a months-long “smear”": the word he chose for it
     if len(words) == 1 and words[0].pos_ == "NOUN" and any(
         c.dep_ in ("poss", "amod") and c.i not in ctx.tokens for c in words[0].children
@@ -184,7 +185,7 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
     return True
 
 
-_CHARACTERISING = {"describe", "call", "term", "dub", "brand", "label", "characterise", "characterize"}
+_CHARACTERISING = {"describe", "call", "term", "dub", "brand", "label", "characterise", "characterize", "refer"}
 
 
 def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
@@ -199,7 +200,8 @@ def _says_the_quote(ctx: QuoteContext, cue: Token) -> bool:
 _OWNED_SPEECH = {"comment", "remark", "word", "statement", "speech", "claim", "description", "tweet", "post", "letter",
                  "message", "warning", "pledge", "promise", "vow", "accusation", "assertion", "admission", "suggestion",
                  "characterisation", "characterization", "reference", "insistence", "jibe", "quip", "attack",
-                 "argument", "allegation", "denial", "plea", "boast"}
+                 "argument", "allegation", "denial", "plea", "boast",
+                 "call", "demand", "appeal", "request", "threat", "ultimatum", "push", "offer", "proposal"}  # "Trump's push to “take back” Bagram"
 
 
 def _owner_of_the_words(ctx: QuoteContext) -> Token | None:
@@ -357,8 +359,11 @@ def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
     if cue.dep_ == "conj":
         return None  # "… condemned the decisions taken by Putin, and said": the subject of "condemned"
     sent = cue.sent
+    start = sent.start_char
+    if sent[0].text == "," and sent.start > 0 and "\n" not in ctx.doc[sent.start - 1].whitespace_:
+        start = ctx.doc[sent.start - 1].sent.start_char  # "Grossi | , on his fifth visit to …, said": a subject the segmenter cut off
     people = []
-    for m in ctx.memory.mentions_between(sent.start_char, cue.idx):
+    for m in ctx.memory.mentions_between(start, cue.idx):
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if m.entity.is_person and not m.in_quote and span is not None and span.root.dep_ not in ("pobj", "dobj", "poss"):
             people.append(span)  # (not "… a special envoy of Prime Minister Fumio Kishida")
@@ -561,7 +566,8 @@ def _names_a_known_speaker(ctx: QuoteContext, name: str, pos: int) -> bool:
     from .speakers import organisation_named
 
     entity = ctx.memory.person_named(name, pos)
-    return (entity is not None and not entity.is_lone_name) or organisation_named(ctx.memory, name) is not None
+    return (entity is not None and not entity.is_lone_name) or organisation_named(ctx.memory, name) is not None \
+        or names_a_body(name)  # "Hostages Families Forum", a body the NER missed
 
 
 def _headline_opener(ctx: QuoteContext) -> Candidate | None:
@@ -664,6 +670,9 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
         name = _headline_subject(words)  # "“…”: Orbán makes another statement on …": who makes it
     elif cue is not None and cue >= 2 and re.search(r"['’]s$", words[0]) and words[1][:1].islower():
         name = words[:cue]  # "‘…’: Beijing’s top man on Hong Kong affairs slams …": a description, read whole
+    elif cue is None and 1 <= _capitalised_run(words) <= 3 and len(words) > _capitalised_run(words) \
+            and words[_capitalised_run(words)] in _TOPIC_PREPOSITIONS:
+        name = words[: _capitalised_run(words)]  # "“…” — Zelenskyy on the incursion of drones into Poland": whose words, on what
     else:
         for w in reversed(words[: cue if cue is not None else len(words)]):
             if w[:1].isupper():
@@ -677,6 +686,9 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
             and not _names_a_known_speaker(ctx, name_text, ctx.span.end):
         return None  # "“RSF”: We Have Not Received Any Proposal and Will Not Commit to One": every word is capitalised
     return _named(ctx, "headline_speaker", name_text, ctx.span.end)
+
+
+_TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "after", "at", "to", "in"}
 
 
 def _capitalised_run(words: list[str]) -> int:
@@ -806,12 +818,14 @@ def previous_cue(ctx: QuoteContext) -> Candidate | None:
         t.dep_ in ("ROOT", "conj", "advcl", "ccomp") or _said_by_relative(t))]
     reported = cues
     cues = _outermost(ctx, cues)
-    if not cues:  # "According to the ministry, 60 people crossed today." then the ministry's words
-        source = next((c for t in prev[-1] if t.lower_ == "according" and ctx.outside(t)
-                       for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"), None)
-        if source is None or ctx.memory.is_media(source.text):
-            return None  # "According to Reuters, …": the agency reports the words, it does not say them
+    # "According to the ministry, 60 people crossed today." then the ministry's words; "According to Zelensky, the
+    # number … may be higher than previously reported.": what the sentence reports is his, verbs inside it too
+    source = next((c for t in prev[-1] if t.lower_ == "according" and ctx.outside(t)
+                   for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None and not ctx.memory.is_media(source.text) and (not cues or all(c.head.i != c.i for c in cues)):
         return Candidate("previous_cue", Phrase.of(source))
+    if not cues:
+        return None  # ("According to Reuters, …": the agency reports the words, it does not say them)
     # the outer verb has no subject the parse can find ("Kyivpost.com reports that …, X, said"): the verb inside it
     for cue in [cues[-1]] + [t for t in reversed(reported) if t not in cues]:
         phrase = _speaker_phrase(ctx, cue)
@@ -1087,6 +1101,8 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
 
             org = organisation_named(ctx.memory, cand.name)
             found = Resolved(org, cand.name, "institution") if org is not None else found
+        if found is None and names_a_body(cand.name):  # "Hostages Families Forum demands …": a body no one registered
+            found = Resolved(ctx.memory.entity_for(new_actor(cand.name, "organisation")).actor, cand.name, "institution")
         if found is None:
             found = Resolved(None, cand.name, "unresolved")
         return Attribution(found.actor, found.surface, "say", cand.sieve, found.sieve,
@@ -1108,6 +1124,11 @@ def _the_same_statement(ctx: QuoteContext, cand: Candidate, found: Resolved) -> 
     speaker the first 'the statement' found, not whichever body was named last."""
     if cand.phrase is None or normalise(cand.phrase.text) not in ("the statement", "the communique", "the readout"):
         return found
+    last = ctx.history[-1] if ctx.history else None
+    if last is not None and last.span.is_continued and ctx.paragraph - last.paragraph == 1 and last.attribution.actor is not None:
+        # a statement quoted over paragraphs ("The head of state announced this: “… ¶ … ,” the statement said"): whoever its
+        # first paragraph was found to be by
+        return Resolved(last.attribution.actor, found.surface, last.attribution.speaker_sieve)
     for earlier in reversed(ctx.history):
         a = earlier.attribution
         if a.actor is not None and a.surface is not None and normalise(a.surface) == normalise(cand.phrase.text):

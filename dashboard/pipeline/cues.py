@@ -21,7 +21,7 @@ CUE_VERBS = {
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",
-        "dub", "term", "share", "apologise", "apologize", "mark",
+        "dub", "term", "share", "apologise", "apologize", "mark", "refer",
     ), "statement"),
     **dict.fromkeys(("fume", "blast", "rage", "rant", "thunder", "snap", "sneer", "mock", "scoff", "hit", "lash",
                      "attack", "condemn", "criticise", "criticize", "denounce", "brand", "slam", "label", "lament",
@@ -40,6 +40,7 @@ CUE_VERBS["call"] = "appeal"  # "called on/for"; "called the talks 'frank'" is c
 _NEEDS_PARTICLE = {
     "call": ("on", "for"), "put": ("it",), "press": ("for",), "hit": ("back", "out"), "lash": ("out",),
     "read": ("statement",), "attack": (), "rail": ("against", "at"), "point": ("out",), "go": ("on",), "sum": ("up",), "chime": ("in",),
+    "refer": ("as",),  # "referred to the report as a “lie”" (not "referred the case to a court")
 }
 _QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as saying"
 # Verbs that report speech with a clause or a quote, and mean something else with a noun object.
@@ -105,6 +106,8 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _WRITTEN_NOUNS for c in token.children)
     if any(c.lower_ in need for c in token.children):
         return True
+    if lemma == "refer":  # "referred to the proposal as a “giveaway”", the parse hanging "as" on the object
+        return any(o.dep_ == "pobj" and any(a.lower_ == "as" for a in o.children) for c in token.children if c.lower_ == "to" for o in c.children)
     if lemma == "call" and quote_tokens:
         return any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") for c in token.children) and any(
             t.i in quote_tokens for t in token.subtree if t.i != token.i

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, institution_parts, is_web_address, name_key, normalise, without_bracketed_acronym
+from .names import BODY_LAST_WORDS, FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, institution_parts, gendered_forms, is_web_address, name_key, normalise, names_a_body, without_bracketed_acronym
 from .cues import is_cue
 from .metadata import CRAWLER_HEADER
 from .nlp import entities, sentences
@@ -44,7 +44,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PERSON_NOUNS = {
     "strongman", "dictator", "leader", "president", "premier", "minister", "chancellor", "politician", "veteran",
     "diplomat", "envoy", "ambassador", "general", "commander", "mp", "senator", "congressman", "congresswoman",
-    "tycoon", "autocrat", "despot", "monarch", "king", "queen", "pm", "secretary", "chief", "head", "activist", "man",
+    "tycoon", "autocrat", "despot", "monarch", "king", "queen", "pm", "cm", "secretary", "chief", "head", "activist", "man",
     "woman", "lawmaker", "aide", "adviser", "advisor", "ally", "father", "mother", "resident", "mayor", "governor",
     "spokesman", "spokeswoman", "spokesperson", "counterpart", "chairman", "chairwoman", "boss", "leader",
     "prosecutor", "ruler", "incumbent", "candidate", "opposition", "official",
@@ -73,10 +73,6 @@ EPITHETS = {
     "ruler", "veteran", "politician", "diplomat", "incumbent", "tycoon", "boss", "minister", "prime minister",
     "head of state", "head of government", "head of the state", "president", "officer",
 }
-# Words that make a title one office ("deputy foreign minister"): no epithet for whoever is salient.
-_BODIES_NOT_SURNAMES = {"group", "ministry", "committee", "council", "agency", "party", "union", "foundation", "institute",
-                        "association", "university", "company", "corporation", "federation", "commission", "embassy",
-                        "parliament", "government", "organisation", "organization", "society", "trust", "charity"}
 # Relatives who share a surname ("Anna Starostka and her daughter Kinga"), and those named beside a
 # person who need not ("… along with her partner Oleksii Ikonnikov").
 FAMILY = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "mum", "dad", "granddaughter",
@@ -156,11 +152,11 @@ _TITLE_HINT = re.compile(
     re.I,
 )
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sec gen": "secretary general",
-                       "dp": "deputy president", "vp": "vice president", "cs": "cabinet secretary"}
+                       "dp": "deputy president", "vp": "vice president", "cs": "cabinet secretary", "cm": "chief minister"}
 _INTERNATIONAL = {"bloc", "eu", "european union", "alliance", "nato", "un", "united nations", "european", "commission", "organisation"}
 
 
-_NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "tv", "pdf", "covid", "covid-19"}
+_NOT_ORGS = {"gmt", "bst", "utc", "cet", "est", "edt", "msk", "am", "pm", "cm", "tv", "pdf", "covid", "covid-19"}
 
 
 # Words that make a name a body's ("Grupa Granica" is not among them; the comma test decides).
@@ -269,6 +265,17 @@ def names_an_office(title: str) -> bool:
     return bool(set(title.split()) & _OFFICE_QUALIFIERS) and title not in EPITHETS
 
 
+_PARTICIPLE_NEXT = {"for", "to", "on", "with", "against", "at", "in", "up", "down", "back", "out", "off", "the", "a", "an", "his", "her", "its", "their"}
+
+
+def _opens_with_a_participle(ent: Span) -> bool:
+    """'Batting for the party's schemes, he added': a sentence's opening participle the NER took for a
+    name (a surname in -ing is followed by its verb: "Dowling said")."""
+    doc = ent.doc
+    return (len(ent) == 1 and ent[0].is_sent_start and re.fullmatch(r"[A-Z][a-z]{2,}ing", ent.text) is not None
+            and ent.end < len(doc) and doc[ent.end].lower_ in _PARTICIPLE_NEXT)
+
+
 def _bodies_with_their_country(ents: list[Span]) -> list[Span]:
     """'the Ministry of Foreign Affairs of' + 'Poland': the NER's body cut before its country is
     one body with it (the country stays a place of its own)."""
@@ -342,10 +349,7 @@ def _names_a_paper_or_body(name: str) -> bool:
     """'Friday Times', 'Kyiv Post': a newspaper's name (no given name before its last word); 'Russell
     Group', 'Nuffield Foundation': a body's, whatever word comes first."""
     words = name.split()
-    if len(words) < 2:
-        return False
-    last = normalise(words[-1])
-    return last in _BODIES_NOT_SURNAMES or (last in _NEWSPAPER_WORDS and usual_gender(words[0]) is None)
+    return names_a_body(name) or (len(words) > 1 and normalise(words[-1]) in _NEWSPAPER_WORDS and usual_gender(words[0]) is None)
 
 
 def _outlet_like(name: str) -> bool:
@@ -454,6 +458,7 @@ class ArticleMemory:
         self._qualifiers: dict[str, bool] = {}
         self._nicknames: dict[int, str] = {}  # start of a name written with a nickname -> the nickname's key
         self._surname_given: set[int] = set()  # starts of first names the memory gave a relative's surname
+        self._short_names: list[tuple[Span, str]] = []  # one-word names of bodies named in full before ("Berjaya"), noted with the bodies
         self._build()
 
     # --- positions ---------------------------------------------------------------------------
@@ -611,7 +616,8 @@ class ArticleMemory:
         persons = [self._with_honorific(self._without_office_place(self._with_given_name(self._whole_name(e)))) for e in entities(self.doc)
                    if e.label_ == "PERSON" and not is_credit(self.text, e.start_char, e.end_char)
                    and self.acronym(e.text.strip()) is None  # "Narefa said", after "… Refugees (Narefa)": a body
-                   and not _owned(e.root)]  # "Her Rhodesian Ridgeback": someone's dog
+                   and not _owned(e.root)  # "Her Rhodesian Ridgeback": someone's dog
+                   and not _opens_with_a_participle(e)]
         persons = self._with_nicknames(persons)
         cleaned = [(e, clean_person_name(e.text, self._is_qualifier)) for e in persons]
         cleaned = [(e, c) for e, c in cleaned if c is not None]
@@ -619,6 +625,9 @@ class ArticleMemory:
         full = [(e, c) for e, c in cleaned if len(c.name.split()) > 1]
         single = [(e, c) for e, c in cleaned if len(c.name.split()) == 1]
         for ent, c in full:
+            if names_a_body(c.name):  # "Hostages Families Forum" tagged PERSON: a body
+                self.note(self.entity_for(new_actor(c.name, "organisation")), ent.start_char, ent.end_char, "organisation", _acts(ent.root))
+                continue
             if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name):
                 continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper; "Sri Lanka": a country
             if self._registered_body_named(ent, c.name):  # "Wisma Putra said": a ministry
@@ -633,6 +642,9 @@ class ArticleMemory:
             if ent.start > 0 and self._registered_body(f"{self.doc[ent.start - 1].text} {ent.text}"):
                 continue  # "European Pravda reported": the NER cut a registered outlet's name in two
             if self._registered_body_named(ent, c.name):  # "Scottish Labour leader …", "Plaid said": a party
+                continue
+            if not c.honorific and len(ent) == 1 and self._begins_a_body_named_before(ent.root):
+                self._short_names.append((ent, c.name))  # "Berjaya said", after "Berjaya Corporation filed …": read with the bodies
                 continue
             if not c.honorific and self._set_beside_a_bodys_noun(ent.root):  # "the main opposition party, Chadema,"
                 self.note(self.entity_for(new_actor(c.name, "organisation")), ent.start_char, ent.end_char, "organisation",
@@ -657,6 +669,7 @@ class ArticleMemory:
         self._learn_appositive_names()
         self._learn_embassies()
         self._learn_organisations()
+        self._learn_short_names()
         self._merge_lone_names()
         self._learn_offices()
         self._learn_registered_bodies()
@@ -829,11 +842,40 @@ class ArticleMemory:
             if self._writes_as_a_paper(tok, words):
                 self.note(self.entity_for(new_actor(words.text, "media")), words.start_char, words.end_char, "organisation", True)
                 continue
+            if len(words) == 1 and self._begins_a_body_named_before(tok):
+                self._short_names.append((words, c.name))  # "Berjaya said", after "Berjaya Corporation filed …": read with the bodies
+                continue
             entity = self.person_named(words.text, words.start_char)
             if entity is not None and entity.is_person:
                 offset = words.text.rfind(c.name)
                 start = words.start_char + max(0, offset)
                 self.note(entity, start, start + len(c.name), "surname" if " " not in c.name else "name", True)
+
+    def _begins_a_body_named_before(self, tok: Token) -> bool:
+        """'Berjaya' after 'Berjaya Corporation', 'Genting' after 'Genting Group': the first word of a
+        body's name the NER found before, when no person of the article goes by it."""
+        key = name_key(tok.text)
+        if ("surname", key) in self._full_names or ("first", key) in self._full_names or first_name_gender(tok.text) is not None:
+            return False
+        return any(e.label_ == "ORG" and e.end <= tok.i and len(e) >= 2 and name_key(e[0].text) == key
+                   for e in entities(self.doc) if e.start_char < tok.idx)
+
+    def _learn_short_names(self) -> None:
+        """The words `_begins_a_body_named_before` set aside: each names the one body of the article whose
+        name begins with it."""
+        for span, name in self._short_names:
+            tok = span.root
+            if self.mentions_between(tok.idx, tok.idx + len(tok.text)):
+                continue
+            key = name_key(tok.text)
+            bodies = {id(e): e for e in self.entities.values() if not e.is_person and e.first_start < tok.idx
+                      and len(e.actor.name.split()) >= 2 and name_key(e.actor.name.split()[0]) == key}
+            if len(bodies) == 1:
+                self.note(next(iter(bodies.values())), tok.idx, tok.idx + len(tok.text), "organisation", _acts(tok))
+                continue
+            entity, kind = self._person_from_single_name(name, tok.idx, None)  # the "body" was a person after all ("Nirmal Dutta")
+            if entity is not None and entity.is_person and not (entity.is_lone_name and self._in_title_case_line(tok.idx)):
+                self._note_ent(span, entity, kind)
 
     def _writes_as_a_paper(self, tok: Token, words: Span) -> bool:
         """'as Infostart writes', '…,” Novinky reported': one unknown name that writes or reports is a
@@ -1141,7 +1183,7 @@ class ArticleMemory:
         doc = self.doc
         if len(ent) < 3 or ent.start < 2 or usual_gender(doc[ent.start + 1].text) is None:
             return ent
-        if doc[ent.start - 1].lower_ not in ("of", "for", "and", "&"):
+        if doc[ent.start - 1].lower_ not in ("of", "for", "and", "&", "the"):  # ("Secretary of the Treasury Scott Bessent")
             return ent
         return doc[ent.start + 1 : ent.end] if self._office_title_before(ent.start) is not None else ent
 
@@ -1149,12 +1191,15 @@ class ArticleMemory:
         """'councillor for Kinson Cameron Adams', tagged ORG: an office's one-word place, then two
         capitalised words that are no body's (the NER's body is the place and the person run together)."""
         doc = self.doc
-        words = list(ent)
-        if len(ent) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
-                or normalise(words[-1].text) in ORG_NOUNS or normalise(words[-1].text) in _BODIES_NOT_SURNAMES:
+        lead = 1 if len(ent) == 4 and ent[0].lower_ == "the" else 0  # "Secretary of the Treasury Scott Bessent"
+        words = list(ent)[lead:]
+        if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
+                or normalise(words[-1].text) in ORG_NOUNS or normalise(words[-1].text) in BODY_LAST_WORDS:
             return ent
         title = self._office_title_before(ent.start)
-        return doc[ent.start + 1 : ent.end] if title is not None and normalise(title.text) in _OFFICES_OF_PLACES else ent
+        office = title is not None and (normalise(title.text) in _OFFICES_OF_PLACES
+                                        or normalise(title.text) in OFFICE_WORDS and usual_gender(words[1].text) is not None)
+        return doc[ent.start + lead + 1 : ent.end] if office else ent
 
     def _office_title_before(self, start: int) -> Token | None:
         """The title word of an office named by its places just before token `start`: "Bishop" of
@@ -1310,7 +1355,8 @@ class ArticleMemory:
         if len(key) < 5:
             return None
         found = {id(m.entity): m.entity for (kind, surname), ms in self._full_names.items()
-                 if kind == "surname" and len(surname) >= 5 and fuzz.ratio(surname, key) >= 80 for m in ms}
+                 if kind == "surname" and len(surname) >= 5 and fuzz.ratio(surname, key) >= 80 and not gendered_forms(surname, key)
+                 for m in ms}  # ("Tsikhanouski" is Ms Tsikhanouskaya's husband, no typo of her name)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def person_named(self, text: str, pos: int) -> Entity | None:
@@ -1554,6 +1600,19 @@ class ArticleMemory:
                 self.note(self.entity_for(actor), span.start_char, span.end_char, "organisation",
                           any(t.dep_ in SUBJECT_DEPS for t in span))
 
+    def _web_name_around(self, ent: Span) -> tuple[int, int] | None:
+        """The characters of a site's name the tokenizer cut at its dot ("Censor.NET", "Onet.PL") and
+        the entity lies in; None when the entity is all of its word."""
+        text = self.text
+        start, end = ent.start_char, ent.end_char
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        while end > ent.end_char and text[end - 1] in ".,;:!?)”’\"'":
+            end -= 1
+        return (start, end) if (start, end) != (ent.start_char, ent.end_char) and is_web_address(text[start:end]) else None
+
     def _learn_organisations(self) -> None:
         """Bodies named in the article (for "it"/"they", "the ministry" and bare spokespeople)."""
         from .speakers import ministry_of_the_article, organisation_named  # one resolver of organisation names
@@ -1567,6 +1626,11 @@ class ArticleMemory:
                 continue  # "Ingrida Šimonytė" tagged ORG but read as the prime minister's name
             if any(" Embassy in " in m.entity.actor.name for m in self.mentions_between(ent.start_char - 4, ent.end_char)):
                 continue  # "The Ukrainian Embassy" of "The Ukrainian Embassy in Nairobi", read whole already
+            web = self._web_name_around(ent)
+            if web is not None:  # "according to Censor.NET", the NER's two bodies: one site, a medium
+                if not self.mentions_between(web[0], web[1]):
+                    self.note(self.entity_for(new_actor(self.text[web[0] : web[1]], "media")), web[0], web[1], "organisation", False)
+                continue
             trimmed = self._office_place_then_name(ent) if ent.label_ == "ORG" else ent
             named = clean_person_name(trimmed.text, self._is_qualifier) if trimmed is not ent else None
             if named is not None and len(named.name.split()) >= 2:
@@ -1772,6 +1836,11 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
+        if allow_salience and d.definite and d.title.split()[0] in ("former", "ex", "ex-") and " of " not in f" {d.title} " \
+                and d.head in PERSON_NOUNS and not any(e.is_person and d.title.split(maxsplit=1)[-1] in e.titles for e in self.entities.values()):
+            # "Dr Harsha de Silva has congratulated … the former Deputy Minister said": a past office no one here holds, the
+            # writer's other name for the person in mind
+            return self.salient_person(pos, country=d.country)
         office = set(d.title.split()) & _OFFICE_QUALIFIERS  # "deputy foreign minister" names an office, not whom we have in mind
         parent = _PARENT_OF.match(d.title) is not None  # "the father of nine", "the mother of two": the person in mind
         if " of " in f" {d.title} " and d.title not in EPITHETS and not parent:

@@ -33,6 +33,7 @@ HONORIFICS = {
     "provost", "sheriff", "constable", "detective", "inspector", "magistrate", "congressman", "congresswoman", "assemblyman", "assemblywoman", "father",
     "councilman", "councilwoman", "councilmember", "hon", "honourable", "honorable", "rt", "msgr", "monsignor", "deacon",
     "canon", "teachta", "cmdr", "lt-col", "lt-gen", "maj-gen", "brig", "brigadier", "baroness", "baron", "viscount", "earl",
+    "datuk", "dato", "dato'", "datin", "tun",  # Malaysian styles ("Datuk Fadillah Yusof")
 }
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "father", "councilman", "monsignor", "msgr"}
@@ -44,7 +45,8 @@ TITLE_WORDS = HONORIFICS | {
     "first", "lady", "head", "director", "ex", "self-proclaimed", "exiled", "strongman", "dictator", "authoritarian",
     "top", "diplomat", "officer", "official", "aide", "adviser", "advisor", "press", "secretary-general",
     "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general", "fm",
-    "pm", "dp", "vp", "cs",  # abbreviated offices before a name: "PM Modi", "DP Ruto", "VP Harris", "CS Murkomen" (Kenya)
+    "pm", "dp", "vp", "cs", "cm",  # abbreviated offices before a name: "PM Modi", "DP Ruto", "VP Harris", "CS Murkomen" (Kenya),
+    # "CM Stalin" (an Indian state's chief minister)
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
@@ -60,6 +62,18 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
                    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"}
 # A news page's labels ("Quote from Czosnek:", "Photos show …", "Source: …"): capitalised words that
 # are no one's name when they stand alone.
+# Last words of a body's name that no person's name ends with ("Hostages Families Forum", "Russell Group",
+# "Nuffield Foundation"; not "Court", "Bank", "Front": surnames too).
+BODY_LAST_WORDS = {"forum", "council", "committee", "union", "party", "ministry", "agency", "association", "coalition",
+                   "movement", "league", "federation", "institute", "foundation", "network", "alliance", "commission",
+                   "authority", "department", "organisation", "organization", "society", "group", "government",
+                   "parliament", "university", "company", "corporation", "embassy", "trust", "charity"}
+
+
+def names_a_body(name: str) -> bool:
+    """'Hostages Families Forum', 'Russell Group': words of a name whose last is a body's."""
+    words = name.split()
+    return len(words) > 1 and normalise(words[-1]) in BODY_LAST_WORDS
 PAGE_LABELS = {"quote", "quotes", "quotation", "source", "sources", "details", "background", "photo", "photos",
                "picture", "pictures", "image", "images", "video", "videos", "watch", "listen", "update", "updates",
                "context", "advertisement"}
@@ -94,6 +108,21 @@ def name_key(name: str) -> str:
     key = key.replace("kh", "h").replace("w", "v").replace("y", "i").replace("j", "i")
     key = re.sub(r"(\w)\1+", r"\1", key)
     return _SPACE.sub(" ", key).strip()
+
+
+# A family name's masculine and feminine endings, as name_key folds them (Slavic, Czech, Lithuanian).
+_GENDERED_ENDINGS = (("ski", "ska"), ("ski", "skaia"), ("i", "aia"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("", "ova"),
+                     ("as", "iene"), ("as", "aite"), ("is", "iene"), ("is", "ite"), ("us", "iene"))
+
+
+def gendered_forms(a: str, b: str) -> bool:
+    """'Tsikhanouski' and 'Tsikhanouskaya', 'Ivanov' and 'Ivanova', 'Novak' and 'Novakova': one family's
+    name in its masculine and feminine forms (name keys), so a husband and his wife, not one person."""
+    for masc, fem in _GENDERED_ENDINGS:
+        for m, f in ((a, b), (b, a)):
+            if m.endswith(masc) and f.endswith(fem) and len(m) - len(masc) >= 3 and m[: len(m) - len(masc)] == f[: len(f) - len(fem)]:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,8 +169,9 @@ _WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+$", re.I)
 
 
 def is_web_address(word: str) -> bool:
-    """'Axar.az', 'Ukrinform.net': a website's name (lower-case letters after a dot: no "T.S.")."""
-    return bool(_WEB_ADDRESS.match(word)) and bool(re.search(r"\.[a-z]{2,6}$", word))
+    """'Axar.az', 'Ukrinform.net', 'Censor.NET': a website's name (lower-case letters after a dot, or a
+    common domain written in capitals after a word: no "T.S.")."""
+    return bool(_WEB_ADDRESS.match(word)) and bool(re.search(r"\.[a-z]{2,6}$|\w{3}\.(?:NET|COM|ORG|INFO|TV|FM)$", word))
 
 
 def _plural_title(word: str) -> bool:
@@ -154,6 +184,9 @@ _GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _GIVEN_NAMES_IN_ING = {"Sterling", "Irving", "Channing", "Manning", "Fleming", "Browning", "Harding", "Gehring", "Darling"}
 _CREDIT_LABELS = {"Source", "Photo", "Photograph", "Credit", "Credits", "Foto", "Picture", "Image", "Video"}
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?:Published|Updated|Posted|Modified|Photo|Image)$")
+
+
+_TWO_WORD_HONORIFICS = {"tan sri", "puan sri", "datuk seri", "dato' seri", "dato' sri", "dato sri", "toh puan"}
 
 
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
@@ -173,6 +206,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     owner = max((i for i, t in enumerate(tokens[:-1]) if re.search(r"\w['’]s?$", t) and t[:1].isupper()), default=-1)
     tokens = tokens[owner + 1 :]  # "Fine Gael’s Heather Humphreys", "Labour's Richard Tunnicliffe": whose she is, then her name
     honorific = None
+    if len(tokens) > 2 and " ".join(tokens[:2]).lower().replace("’", "'") in _TWO_WORD_HONORIFICS:
+        tokens = tokens[2:]  # "Tan Sri Tengku Muhammad Taufik", "Datuk Seri Anwar Ibrahim": Malaysian styles
     while len(tokens) > 1 and (
         normalise(tokens[0]).rstrip(".") in TITLE_WORDS or is_qualifier(tokens[0]) or not tokens[0][:1].isalpha()
         or _plural_title(tokens[0])  # "Archbishops Eamon Martin and Dermot Farrell"
@@ -194,13 +229,15 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         tokens.pop()  # "President Jokowi Calls for End of War": a title-case headline's verb after the name
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
+        tokens[-1] = re.sub(r"(?<=[a-z])-(?:led|backed|run|owned|linked|allied|aligned|appointed|era)$", "", tokens[-1])  # "the Rekha Gupta-led cabinet"
     tokens = [t for t in tokens if t]
     if tokens and normalise(tokens[0]).rstrip(".") in ("st", "saint", "ste"):
         return None  # "St Volodymyr's Parish", "St Michael's": a saint, a church, a place
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
             len(tokens) > 1 and normalise(tokens[-1]) in _PLACE_NOUNS | _DOCUMENT_NOUNS):
         return None  # ("Ben Gurion Airport", "George Square", "Ata Declaration": named after people; "Park said" is Mr Park)
-    if len(tokens) >= 3:  # the common form drops a middle initial: "Spencer J. Cox" is Spencer Cox
+    if len(tokens) >= 3 and not re.fullmatch(r"[A-Z]\.?", tokens[0]):  # the common form drops a middle initial: "Spencer J.
+        # Cox" is Spencer Cox; but initials that stand for the given names are the name ("M K Stalin", "T. S. Tirumurti")
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.?", t)] + [tokens[-1]]
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
@@ -264,7 +301,8 @@ class PersonMatcher:
             return [surname]
         if len(surname) < 5:
             return []
-        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)]
+        return [c for c, _, _ in process.extract(surname, self.surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+                if not gendered_forms(c, surname)]  # ("Zelenska" is his wife's name, no misspelling of Zelensky's)
 
     @staticmethod
     def _one(values: list[object]):

@@ -50,6 +50,8 @@ def nested_attributions(doc: Doc, found: FoundQuote, memory: ArticleMemory) -> l
             out.append(FoundQuote(n, memory.text[n.start : n.end], Attribution(prev.actor, prev.surface, prev.cue, "nested_cue",
                                                                              prev.speaker_sieve, prev.confidence), sent))
             continue
+        if memory.text[sent.start_char : sent.end_char].rstrip().rstrip("”\"’'»").endswith("?"):
+            cues = []  # "Isn't it time that the Prime Minister admits that ‘Labour isn't working’?": asked for, not said
         for cue in cues:
             subj = subject_of(cue)
             if subj is None or subj.lower_ in ("i", "we", "you"):

@@ -26,16 +26,16 @@ from spacy.tokens import Span, Token
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
 from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, PART_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
-from .names import HONORIFICS, OFFICE_WORDS, institution_parts, normalise, without_bracketed_acronym
+from .names import HONORIFICS, OFFICE_WORDS, institution_parts, names_a_body, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report)s?\b",
+    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website)s?\b",
     re.I,
 )
 # "the statement said", "the message reads", "the report said": the body that last issued words speaks
 _BARE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office|secretary|release)|communiqu[eé]|"
-                          r"message|report|readout|read-out)\b", re.I)
+                          r"message|report|readout|read-out|website)\b", re.I)  # ("The website said": a body's, not a person's)
 _OFFICIAL_HEADS = {"official", "source", "diplomat", "officer", "insider", "aide", "authority"}
 _GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "office"}
 _GOVERNING_WORDS = {"administration", "government", "presidential", "cabinet", "ministry", "kremlin"}
@@ -770,6 +770,8 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     text = p.span.doc[p.span.start : head.i + 1].text if words else p.text  # (as written: "Thailand's Ministry", not "Thailand 's")
     actor = (presidential_office(memory, p.text, head.idx) or organisation_named(memory, text) or organisation_named(memory, p.text)
              or ministry_of_the_article(memory, p.text, head.idx))
+    if actor is None and head.pos_ == "PROPN":
+        actor = memory.body_noted_at(head.idx)  # "Berjaya said": the body the memory read the name as
     if actor is None and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         entity = memory.organisation_by_short_name(p.text, head.idx)  # "the State Committee" for the State Border Committee
         actor = entity.actor if entity is not None else None
@@ -798,6 +800,10 @@ def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     while first > p.span.start and p.span.doc[first - 1].pos_ == "PROPN":
         first -= 1
     words = p.span.doc[first : head.i + 1]
+    if names_a_body(words.text):  # "Hostages Families Forum", a body the NER did not tag
+        entity = memory.entity_for(new_actor(words.text, "organisation"))
+        memory.note(entity, words.start_char, words.end_char, "organisation")
+        return Resolved(entity.actor, p.text, "institution")
     entity = memory.person_named(words.text, words.start_char)
     if entity is None or (entity.is_lone_name and head.ent_type_ != "PERSON"):
         return None
