@@ -126,14 +126,16 @@ def find_event(sentence: Span, memory: ArticleMemory) -> FoundEvent | None:
     """
     root = sentence.root
     main = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    clauses = main + [t for t in sentence if t.dep_ in ("ccomp", "advcl", "xcomp", "relcl", "conj") and t not in main]
+    in_main = {t.i for t in main}
+    clauses = main + [t for t in sentence if t.dep_ in ("ccomp", "advcl", "xcomp", "relcl", "conj") and t.i not in in_main]
+    text = memory.text[sentence.start_char : sentence.end_char]  # (a span's .text is rebuilt from its tokens on each call)
     for verb in clauses:
         if verb.pos_ not in ("VERB", "AUX") or memory.in_quote(verb.idx) or _hypothetical(verb):
             continue
-        kind = _event_type(verb, sentence.text)
+        kind = _event_type(verb, text)
         if kind is None:
             continue
-        if verb not in main and is_cue(verb):
+        if verb.i not in in_main and is_cue(verb):
             continue  # a reporting verb in a subordinate clause reports no new event
         actors = _subjects(verb, memory)
         return FoundEvent(verb, kind, actors, [t for t in _targets(verb, memory) if t not in actors], sentence, tense_of(verb))
