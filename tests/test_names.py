@@ -67,7 +67,8 @@ def test_clean_person_name(text, name, honorific):
                                   "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
                                   "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
                                   "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish", "Vicar",
-                                  "Parish Chaplain", "Fine Gael Senator", "Ata Declaration", "Good Friday Agreement", "Normandy Format"])
+                                  "Parish Chaplain", "Fine Gael Senator", "Ata Declaration", "Good Friday Agreement", "Normandy Format",
+                                  "New France PM", "Delhi CM"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

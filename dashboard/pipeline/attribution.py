@@ -33,7 +33,7 @@ from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agen
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
-from .names import OFFICE_WORDS, TITLE_WORDS, names_a_body, normalise
+from .names import OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, names_a_body, normalise
 from .quote_spans import QuoteIndex, QuoteSpan, in_a_title_case_line
 from .speakers import Phrase, Resolved, resolve_speaker
 
@@ -147,8 +147,8 @@ def according_to(ctx: QuoteContext) -> Candidate | None:
 def transcript_turn(ctx: QuoteContext) -> Candidate | None:
     """'Andrzej Duda: ‘We will not give in’', 'LAVROV: “…”': the name before a colon opens the line."""
     m = _SPEAKER_COLON.match(ctx.text_before_mark())
-    if m is None or _QUOTE_LABEL.match(m.group(0)):
-        return None  # ("Quote:" is a label: colon_intro reads whose words it labels)
+    if m is None or _QUOTE_LABEL.match(m.group(0)) or normalise(m.group("name")) in PAGE_LABELS:
+        return None  # ("Quote:" is a label: colon_intro reads whose words it labels; "Listening:", an audio player's)
     return _named(ctx, "transcript_turn", m.group("name"), ctx.line_start)
 
 
@@ -501,6 +501,8 @@ def _statement_heading(line: str) -> str | None:
     name = (m.group("a") or m.group("b")) if m else None
     if name is None or name.lower() in _NOT_AUTHORS:
         return None  # "The statement", "Joint statement": no one named
+    if any(w[:1].islower() and w not in ("of", "the", "for", "and", "on", "de", "von") for w in name.split()):
+        return None  # "Gov. Evers released the following statement:": a sentence introducing it (colon_intro reads its verb)
     return name
 
 
@@ -634,7 +636,8 @@ def _speaker_after_cue(words: list[str]) -> list[str]:
         name.append(w)
     while name and not name[-1][:1].isupper() and normalise(name[-1].strip(",.;:")) not in OFFICE_WORDS:
         name.pop()  # "says EU top" is no title
-    return name if any(w[:1].isupper() for w in name) else []
+    # "‘…,’ says foreign minister": a title in lower case, ending in an office, is a role too
+    return name if any(w[:1].isupper() for w in name) or (name and normalise(name[-1].strip(",.;:")) in OFFICE_WORDS) else []
 
 
 def headline_speaker(ctx: QuoteContext) -> Candidate | None:
@@ -655,7 +658,8 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     trailing_cue = quoted.endswith(",") and re.match(rf"^\s+(?:[\w.'’-]+\s+){{0,3}}{_HEADLINE_CUES}\s*$", after)  # "…,' minister says"
     if not trailing_cue and any(t.idx < ctx.span.start for t in ctx.cues()):
         return None  # "Morawiecki said Lukashenko “launched …”": the speaker is before the quote
-    if not (re.match(r"^\s*[,:;–—-]", after) or trailing_cue) or _CREDIT.search(after):
+    cue_first = quoted.endswith(",") and re.match(rf"^\s+{_HEADLINE_CUES}\b", after, re.I)  # "‘…,’ says foreign minister"
+    if not (re.match(r"^\s*[,:;–—-]", after) or trailing_cue or cue_first) or _CREDIT.search(after):
         return None
     words = after.strip(" ,:;–—-").split()[:12]
     cue = next((i for i, w in enumerate(words) if re.fullmatch(_HEADLINE_CUES, w.lower())), None)

@@ -59,7 +59,8 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
                    "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
                    "detective", "inspector", "judge", "magistrate", "prosecutor", "constable", "sergeant",
                    "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
-                   "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman"}
+                   "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman",
+                   "pm", "fm", "cm"}  # ("New France PM vows …": abbreviated offices end no one's name)
 # A news page's labels ("Quote from Czosnek:", "Photos show …", "Source: …"): capitalised words that
 # are no one's name when they stand alone.
 # Last words of a body's name that no person's name ends with ("Hostages Families Forum", "Russell Group",
@@ -75,7 +76,7 @@ def names_a_body(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and normalise(words[-1]) in BODY_LAST_WORDS
 PAGE_LABELS = {"quote", "quotes", "quotation", "source", "sources", "details", "background", "photo", "photos",
-               "picture", "pictures", "image", "images", "video", "videos", "watch", "listen", "update", "updates",
+               "picture", "pictures", "image", "images", "video", "videos", "watch", "listen", "listening", "update", "updates",
                "context", "advertisement"}
 # Letters written after a name: a seat in a parliament, an honour, a rank at the bar (in capitals only).
 POST_NOMINALS = {"mp", "msp", "ms", "mla", "td", "mep", "am", "mhk", "mpp", "mna", "qc", "kc", "sc", "obe", "mbe",

@@ -54,6 +54,8 @@ _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "
 _OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
                  "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
 _ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website", "blog"}
+_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "threads", "bluesky", "truth social",
+              "weibo", "wechat", "vk", "whatsapp", "social media"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 
 
@@ -420,6 +422,12 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         attached = True  # "OSCE Chairman-in-Office and Polish Foreign Minister Zbigniew Rau": two titles, one person
     if not inside and not attached:
         return None
+    if not inside and mention_root is not None and mention_root.dep_ == "compound" and head.lemma_.lower() in ("administration", "government") \
+            and m.entity.is_person and (m.entity.country or m.entity.actor.country_code):
+        # "The Trump administration says …": the government a leader heads, not the leader
+        country = memory.reg.country(m.entity.country or m.entity.actor.country_code)
+        if country is not None:
+            return Resolved(_registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2), p.text, "institution")
     kind = {"first_name": "surname"}.get(m.kind, m.kind)
     return Resolved(m.entity.actor, p.text, kind)
 
@@ -504,6 +512,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     # "A message on Mr Zelensky’s Telegram account": whose account the words were posted on
     owners += [x for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via")
                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS for x in o.children if x.dep_ == "poss"]
+    owners = [o for o in owners if normalise(o.text) not in _PLATFORMS]  # "a Telegram post": where, not whose
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
@@ -543,9 +552,29 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     issuer = _issuer_of_the_statement(memory, p)
     if issuer is not None:
         return Resolved(issuer, p.text, "spokesperson")
+    author = _author_of_the_post(memory, p)
+    if author is not None:
+        return Resolved(author, p.text, "spokesperson")
     if _BARE_SPOKES.search(p.text) and not any(c.ent_type_ in ("NORP", "GPE") for c in p.span):
         org = memory.salient_organisation(head.idx)  # "a spokeswoman said": the body last named
         return Resolved(org.actor if org else None, p.text, "spokesperson")
+    return None
+
+
+def _author_of_the_post(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'Word came from OMB Director Russell Vought in a social media post on X that said, “…”', 'Vought
+    wrote in a post that said …': the post someone wrote in is theirs — the person it hangs on, or whom
+    the verb it hangs on has it come from (or has as its subject)."""
+    head = p.head
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "on", "via") or head.lemma_.lower() not in _OWN_CHANNELS | _ACCOUNTS:
+        return None
+    anchor = head.head.head
+    near = [anchor] * (anchor.pos_ in ("NOUN", "PROPN")) + [o for c in anchor.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                       for o in c.children if o.dep_ == "pobj"] + [c for c in anchor.children if c.dep_ == "nsubj"]
+    for t in near:
+        m = memory.mention_in(noun_phrase(t), prefer=t)
+        if m is not None and m.entity.is_person and not m.in_quote:
+            return m.entity.actor
     return None
 
 
