@@ -197,6 +197,7 @@ def test_text_wrapped_at_no_one_width_is_rejoined_where_a_line_stops_mid_sentenc
     pytest.param("New Delhi [India], February 20 (ANI): Bharatiya Janata Party leader", "New Delhi [India], February 20 (ANI): ",
                  id="ANI: the country in brackets"),
     pytest.param("Shares of Apple (AP) rose on Monday", None, id="an agency's name in a sentence is no dateline"),
+    pytest.param("Shafaq News / Prime Minister of Kurdistan Region Masrour Barzani said", "Shafaq News / ", id="an outlet's name and a slash"),
 ])
 def test_agency_datelines(line, run):
     assert [r for _, r in dateline_runs(line)] == ([run] if run else [])

@@ -68,7 +68,7 @@ def test_clean_person_name(text, name, honorific):
                                   "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
                                   "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish", "Vicar",
                                   "Parish Chaplain", "Fine Gael Senator", "Ata Declaration", "Good Friday Agreement", "Normandy Format",
-                                  "New France PM", "Delhi CM"])
+                                  "New France PM", "Delhi CM", "Kurdistan Region", "Kherson Oblast"])
 def test_nothing_name_like_is_no_name(text):
     assert clean_person_name(text) is None
 

@@ -218,12 +218,16 @@ _BYLINE_IN = re.compile(r"^(?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\
 _DATELINE_PLAIN = re.compile(r"^\s*[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,}){0,2}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+[-–—]+\s+")
 
 
+# "Shafaq News / Prime Minister …": an agency's name and a slash opening its copy
+_DATELINE_OUTLET = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,3}(?:News|Agency|Press|TV|Times|Post|Today|Online|Daily)\s*/\s+(?=[A-Z])")
+
+
 def dateline_runs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each agency dateline opening a line ("KYIV, Ukraine (AP) — ", "MANILA, Philippines — ")."""
     out = []
     for start, end in _lines(text):
         line = text[start:end]
-        m = DATELINE_AGENCY.match(line) or DATELINE_SLASHED.match(line) or _DATELINE_PLAIN.match(line)
+        m = DATELINE_AGENCY.match(line) or DATELINE_SLASHED.match(line) or _DATELINE_PLAIN.match(line) or _DATELINE_OUTLET.match(line)
         if m:
             out.append((start, line[: m.end()]))
     return out

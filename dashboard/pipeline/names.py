@@ -146,7 +146,8 @@ _DOCUMENT_NOUNS = {"declaration", "agreement", "agreements", "treaty", "accord",
                    "directive", "framework", "roadmap", "plan", "format", "process"}
 _PLACE_NOUNS = {"airport", "square", "street", "avenue", "road", "bridge", "station", "hospital", "university", "college",
                 "school", "stadium", "arena", "park", "hall", "centre", "center", "palace", "cathedral", "church", "museum",
-                "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt"}
+                "port", "harbour", "harbor", "terminal", "crossing", "boulevard", "prospekt",
+                "region", "oblast", "province", "governorate", "prefecture", "voivodeship", "krai", "raion"}  # ("Kurdistan Region")
 # Words of a place's name that are nobody's name alone ("Mexico City" split by the NER: "City" is no one).
 _PLACE_WORDS_ALONE = {"city", "town", "village", "region", "oblast", "district", "province", "county", "island", "islands",
                       "river", "square", "street", "airport", "station", "border", "capital", "parish", "church",
