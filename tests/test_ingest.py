@@ -15,7 +15,7 @@ import pytest
 from dashboard.pipeline.build import process
 from dashboard.pipeline.config import load_settings
 from dashboard.pipeline.errors import ArticleError
-from dashboard.pipeline.ingest import decode, read_article, sniff_binary
+from dashboard.pipeline.ingest import decode, read_article, repair_mojibake, sniff_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "003_450936814b13e1d0.txt"
@@ -94,6 +94,42 @@ def test_cp1252_article_keeps_its_quotes(tmp_path):
     [result] = process([(str(path), None)], load_settings(store_dir=tmp_path / "store"), use_cache=False)
     assert [(q.text, q.speaker) for q in result.tables["quotes"]] == [("We stand with Ukraine.", "Joe Biden")]
     assert any("cp1252" in w for w in result.warnings)
+
+
+def _twice_decoded(text: str) -> str:
+    """What a page saved as UTF-8, read back as cp1252 (latin-1 for the bytes it lacks) and saved
+    again looks like."""
+    def char(byte: int) -> str:
+        try:
+            return bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(byte)
+    return "".join(char(b) for b in text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text,repaired",
+    [
+        pytest.param(_twice_decoded("It’s “over”, she said."), "It’s “over”, she said.", id="curly marks and apostrophe"),
+        pytest.param(_twice_decoded("Kyiv — the capital – was calm."), "Kyiv — the capital – was calm.", id="dashes"),
+        pytest.param(_twice_decoded("Café in Kraków"), "Café in Kraków", id="accented letters"),
+        pytest.param("Władysław Kosiniak-Kamysz in Zürich, “naïve”", None, id="clean text with diacritics is left alone"),
+        pytest.param("São Paulo’s mayor said “já”", None, id="Portuguese is no mojibake"),
+        pytest.param("ÂÃ are two letters in a list: Â, Ã.", None, id="odd capitals with nothing to repair"),
+    ],
+)
+def test_mojibake_is_repaired_and_clean_text_left_alone(text, repaired):
+    fixed, note = repair_mojibake(text)
+    assert fixed == (text if repaired is None else repaired)
+    assert (note is None) == (repaired is None)
+
+
+def test_an_article_saved_through_a_wrong_decoder_keeps_its_quotes(tmp_path):
+    body = "Headline of the day here\n\n“We will not back down,” the mayor, Ana Costa, told reporters. “Not now.”\n"
+    path = write(tmp_path, "mojibake.txt", _twice_decoded(body).encode("utf-8"))
+    [result] = process([(str(path), None)], load_settings(store_dir=tmp_path / "store"), use_cache=False)
+    assert [(q.text, q.speaker) for q in result.tables["quotes"]] == [("We will not back down,", "Ana Costa"), ("Not now.", "Ana Costa")]
+    assert any("mojibake" in w for w in result.warnings)
 
 
 def test_sniff_text_is_not_binary():

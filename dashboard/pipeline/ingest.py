@@ -18,6 +18,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ftfy
+
 from .errors import ArticleError
 from .manifest import SourceEntry, source_beside
 
@@ -150,6 +152,16 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, [note]
 
 
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Text that was UTF-8 once and went through a wrong decoder before it was saved ("Itâ€™s",
+    "â€œwe will winâ€\x9d"): ftfy undoes it, only where the result is clearly better, so the marks
+    that open and close quotes are marks again. Clean text (any script, any accent) is left alone."""
+    fixed = ftfy.fix_encoding(text)
+    if fixed == text:
+        return text, None
+    return fixed, f"mojibake repaired by ftfy ({len(text) - len(fixed)} characters fewer)"
+
+
 def looks_like_html(name: str, data: bytes) -> bool:
     if name.lower().endswith((".html", ".htm", ".xhtml")):
         return True
@@ -182,6 +194,9 @@ def parse_bytes(path: str, data: bytes, max_bytes: int, source: SourceEntry | No
         raise ArticleError(path, binary)
     text, decode_warnings = decode(data)
     warnings.extend(decode_warnings)
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(repaired)
     if not text.strip():
         raise ArticleError(path, "file holds only whitespace")
     return RawArticle(
