@@ -1314,3 +1314,34 @@ HELD_OUT_106_110_CASES = [
 @pytest.mark.parametrize("text,headline,date,expected", HELD_OUT_106_110_CASES)
 def test_held_out_106_110_cases(text, headline, date, expected):
     assert found(text, date=date, headline=headline) == expected
+
+
+# Kinds from held-out sets 114-119 (a fourth session's sets: war wires, UK politics, the Middle East, EU and
+# NATO, Asia-Pacific, Africa and Latin America), each written here in another style than the article that
+# showed it.
+HELD_OUT_114_119_CASES = [
+    pytest.param("“We will not comment on leaks,” the Japanese Prime Minister’s Office said on Friday.", "2025-03-05",
+                 [("We will not comment on leaks,", "Japanese Prime Minister's Office", "governing_cue")],
+                 id="'the <nationality> Prime Minister's Office' speaks as news names it"),
+    pytest.param("Poland’s President’s Office said the veto was “final and will not be revisited”.", "2025-03-05",
+                 [("final and will not be revisited", "Office of the President of Poland", "governing_cue")],
+                 id="'<country>'s President's Office' is the presidential office"),
+    pytest.param("“Talks are closer than ever,” the Iranian foreign minister told state television.", "2022-05-01",
+                 [("Talks are closer than ever,", "Hossein Amir-Abdollahian", "governing_cue")],
+                 id="Iran's foreign minister in 2022 (registry)"),
+    pytest.param("The American CBS network cited a senior Japanese official saying Monday that progress had been made and a "
+                 "“deal could come within days.”", "2025-03-05",
+                 [("deal could come within days.", "Japanese government", "governing_cue")],
+                 id="a network that cites an official saying the words relays them: the official's"),
+    pytest.param("“We will not give up on this club,” the coach, Mark Ellis, told reporters. “Not today.”", "2025-03-05",
+                 [("We will not give up on this club,", "Mark Ellis", "governing_cue"), ("Not today.", "Mark Ellis", "continuation")],
+                 id="a short quote that is a whole sentence after the reporting sentence carries the quote on"),
+    pytest.param("Ana Costa, the mayor of Lisbon, called the plan “a disgrace to the city”.", "2025-03-05",
+                 [("a disgrace to the city", "Ana Costa", "governing_cue")],
+                 id="a given and family name beside 'the mayor' is a person's, whatever tag the NER gave it"),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", HELD_OUT_114_119_CASES)
+def test_held_out_114_119_cases(text, date, expected):
+    assert found(text, date=date) == expected

@@ -342,6 +342,16 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
 def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:
     """'“…,” the press service of the regional administration said, citing its head Oleh Synehubov':
     the person whose words a body relays."""
+    if cue.lemma_.lower() in ("cite", "quote") and _relays(ctx, cue):
+        # "The ABC network cited an unnamed source saying …", "Reuters quoted a senior official as saying":
+        # the words are the one cited's
+        as_saying = any(c.lower_ == "as" for c in cue.children if c.dep_ == "prep")
+        # (the object, or the subject the parse hung on the cited words: "cited an official saying … a “deal could come”")
+        cited = [o for o in cue.children if o.dep_ in ("dobj", "obj")] + [
+            o for c in cue.children if c.dep_ == "ccomp" for o in c.children if o.dep_ == "nsubj" and o.i < ctx.span.start]
+        for obj in cited:
+            if ctx.outside(obj) and (as_saying or any(c.lower_ == "saying" and c.dep_ == "acl" for c in obj.children)):
+                return ctx.doc[obj.left_edge.i : obj.i + 1]
     for c in cue.children:
         if c.lemma_.lower() != "cite" or c.dep_ not in ("advcl", "xcomp", "conj", "dep"):
             continue
@@ -351,6 +361,15 @@ def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:
             if m is not None and m.entity.is_person and not m.in_quote:
                 return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
     return None
+
+
+def _relays(ctx: QuoteContext, cue: Token) -> bool:
+    """The verb's subject is a paper, a broadcaster or an agency: it relays words, it does not say them."""
+    subj = subject_of(cue)
+    if subj is None:
+        return False
+    return any(m.entity.actor.actor_type == "media" for m in ctx.memory.mentions_between(subj.left_edge.idx, subj.idx + len(subj.text))) \
+        or ctx.memory.is_media(subj.text) or subj.lemma_.lower() in ("network", "broadcaster", "newspaper", "paper", "agency", "channel", "outlet")
 
 
 def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
@@ -773,7 +792,8 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
         own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
         cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
-        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between) and not _LINK_LABEL.search(between):
+        if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between or _a_sentence_of_its_own(ctx, last.span.end + 1)) \
+                and not _LINK_LABEL.search(between):
             return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
         return None
     if ctx.paragraph - last.paragraph != 1:
@@ -783,6 +803,16 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     if not before.strip() and not ctx.cues() and not _names_someone_after(ctx):
         return Candidate("continuation", inherited=last.attribution)
     return None
+
+
+def _a_sentence_of_its_own(ctx: QuoteContext, after: int) -> bool:
+    """'“No,” he said. “Not now.”': a short quote that is a whole sentence, after the reporting
+    sentence of the quote before, is more of the same words (a term in marks is no sentence)."""
+    words = ctx.text[ctx.span.start : ctx.span.end].strip()
+    if not (words[:1].isupper() and words.endswith((".", "!", "?"))):
+        return False
+    between = ctx.doc.char_span(after, max(after, ctx.span.start - 1), alignment_mode="expand")
+    return between is not None and any(is_cue(t) for t in between)
 
 
 def _names_someone_after(ctx: QuoteContext) -> bool:

@@ -297,23 +297,36 @@ def _place_in_a_name(memory: ArticleMemory, words: list[str], start: int, size: 
 
 
 _PRESIDENTIAL_OFFICE = re.compile(r"^(?:the\s+)?(?:(?P<nat>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?presidential\s+(?:office|administration)$")
+_LEADERS_OFFICE = re.compile(r"^(?:the\s+)?(?:(?P<nat>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s?)?\s+)?"
+                             r"(?P<office>[Pp]rime\s+[Mm]inister|[Pp]resident)['’]s\s+[Oo]ffice$")
 
 
 def presidential_office(memory: ArticleMemory, text: str, pos: int) -> Actor | None:
-    """'the presidential office', 'the South Korean presidential office': the office of the president
-    of the country named, else of the country the article is told from or names most."""
-    m = _PRESIDENTIAL_OFFICE.match(_strip(text) if not text.lower().startswith("the ") else text.strip())
+    """'the presidential office', 'the South Korean presidential office', 'the Israeli Prime Minister’s
+    Office': the office of the president (or prime minister) of the country named, else of the
+    country the article is told from or names most."""
+    bare = re.sub(r"^[Tt]he\s+", "", _strip(text) if not text.lower().startswith("the ") else text.strip())
+    m = _PRESIDENTIAL_OFFICE.match(bare) or _LEADERS_OFFICE.match(bare)
     if m is None:
         return None
     iso = None
     if m.group("nat"):
         c = country_of(memory.reg, m.group("nat"))
-        iso = c.iso2 if c is not None else None
+        if c is None:
+            return None  # ("the Senate President's Office": someone else's)
+        iso = c.iso2
     iso = iso or memory.dateline_country or memory.country_most_named(pos)
     country = memory.reg.country(iso) if iso else None
     if country is None:
         return None
+    if "office" in m.groupdict() and normalise(m.group("office")) == "prime minister":
+        return _prime_ministers_office(memory, country)
     return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
+
+
+def _prime_ministers_office(memory: ArticleMemory, country: Country) -> Actor:
+    """As news names it ("the Israeli Prime Minister's Office"), by the country's demonym."""
+    return _registered_or_new(memory, f"{country.demonym or country.name} Prime Minister's Office", "government", country.iso2)
 
 
 def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
@@ -332,7 +345,7 @@ def office_of(memory: ArticleMemory, person: Entity) -> Actor | None:
             continue
         if normalise(role.title) == "president":
             return _registered_or_new(memory, f"Office of the President of {country.name}", "government", country.iso2)
-        return _registered_or_new(memory, f"Office of the Prime Minister of {country.name}", "government", country.iso2)
+        return _prime_ministers_office(memory, country)
     return None
 
 
@@ -821,10 +834,18 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(actor, p.text, "institution")
 
 
+def _described_as_a_person(head: Token) -> bool:
+    """'Ana Costa, the mayor, said': a name set beside a person's noun is a person's, whatever tag
+    the NER gave it."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in PERSON_NOUNS or normalise(c.text) in OFFICE_WORDS)
+               for c in head.children)
+
+
 def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
-    if head.pos_ != "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL"):
-        return None
+    if head.pos_ != "PROPN" or head.ent_type_ in ("DATE", "TIME", "CARDINAL") or head.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and not (
+            head.i > p.span.start and p.span.doc[head.i - 1].pos_ == "PROPN" and _described_as_a_person(head)):
+        return None  # (a given and a family name the NER took for a body or a place: "Ana Costa, the mayor,")
     first = head.i
     while first > p.span.start and p.span.doc[first - 1].pos_ == "PROPN":
         first -= 1
