@@ -196,6 +196,7 @@ def test_text_wrapped_at_no_one_width_is_rejoined_where_a_line_stops_mid_sentenc
     pytest.param("Mumbai, Dec 5 (PTI) Reserve Bank Governor Sanjay Malhotra on Friday said", "Mumbai, Dec 5 (PTI) ", id="PTI: no dash after the agency"),
     pytest.param("New Delhi [India], February 20 (ANI): Bharatiya Janata Party leader", "New Delhi [India], February 20 (ANI): ",
                  id="ANI: the country in brackets"),
+    pytest.param("Lima, Mar 3 (EFE).- Peruvian President Dina Boluarte said", "Lima, Mar 3 (EFE).- ", id="EFE: a full stop before the dash"),
     pytest.param("Shares of Apple (AP) rose on Monday", None, id="an agency's name in a sentence is no dateline"),
     pytest.param("Shafaq News / Prime Minister of Kurdistan Region Masrour Barzani said", "Shafaq News / ", id="an outlet's name and a slash"),
 ])

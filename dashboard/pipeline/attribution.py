@@ -139,9 +139,24 @@ def according_to(ctx: QuoteContext) -> Candidate | None:
         for t in s:
             if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to" and ctx.outside(t):
                 objs = [c for c in ctx.doc[t.i + 1].children if c.dep_ == "pobj"]
-                if objs:
+                if objs and not _said_by_someone_before(ctx, t, objs[0]):
                     return Candidate("according_to", Phrase.of(objs[0]), cue=None)
     return None
+
+
+def _said_by_someone_before(ctx: QuoteContext, according: Token, source: Token) -> bool:
+    """'“…”, declared Bullrich, according to Clarin': the paper the words were read in is not who said
+    them when a reporting verb and a person just before it already say who did."""
+    m = ctx.memory.mention_in(ctx.doc[source.left_edge.i : source.i + 1])
+    if m is not None and m.entity.is_person:
+        return False
+    for cue in ctx.cues():
+        if not (ctx.outside(cue) and cue.i < according.i and cue.sent.start == according.sent.start):
+            continue
+        span = adjacent_speaker(cue)
+        if span is not None and len(span) and (who := ctx.memory.mention_in(span)) is not None and who.entity.is_person:
+            return True
+    return False
 
 
 def transcript_turn(ctx: QuoteContext) -> Candidate | None:
@@ -218,6 +233,9 @@ def _owner_of_the_words(ctx: QuoteContext) -> Token | None:
         if a.pos_ == "NOUN" and a.lemma_.lower() in _OWNED_SPEECH:
             if below.dep_ in ("amod", "compound", "nmod"):
                 return None  # "Smith rebukes Eby's “unconstitutional” comments": the reporter's word for them
+            if any(t.lower_ == "as" and t.dep_ == "prep" for t in heads[0].ancestors if t.i < ctx.span.start and a in t.ancestors) \
+                    and a.dep_ == "dobj" and a.head.pos_ == "VERB":
+                return None  # "An official blasted China's claims that … as “entirely baseless”": what the claims are called, by her
             owner = next((c for c in a.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
             return owner if owner is not None and ctx.outside(owner) else None
         if a.dep_ == "ROOT":
@@ -237,6 +255,8 @@ def _owner_of_a_claim_before(ctx: QuoteContext, first: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX") and is_cue(t, ctx.tokens):
             return None
         if t.pos_ == "NOUN" and t.lemma_.lower() in _OWNED_SPEECH and k + 1 < len(before) and before[k + 1].lower_ == "that":
+            if any(b.lower_ == "as" and b.head.pos_ == "VERB" and b.head in t.ancestors for b in before[k + 2 :]):
+                return None  # "An official blasted China's claims that … as “entirely baseless”": the claim is not the words
             owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
             return owner if owner is not None and ctx.outside(owner) else None
     return None
@@ -252,6 +272,7 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
     cue = _person_speaking_for_a_country(ctx, cue, governing)
+    cue = _the_one_told(ctx, cue, governing)
     cue = _the_person_a_paper_quotes(ctx, cue)
     if not _reported(ctx, cue):
         return None
@@ -282,6 +303,19 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
             speaker = subject_of(outer)
             if speaker is not None and (_is_a_person(ctx, speaker) or speaker.ent_type_ == "PERSON"
                                         or (group and speaker.lemma_.lower() in PERSON_NOUNS)):  # "the South African president"
+                return outer
+    return cue
+
+
+def _the_one_told(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
+    """'Lukashenko said Putin had informed him about the “development”', 'He said the Russian leader told
+    him the “aim” was …': someone's account of what they were told is in their own words."""
+    if not any(c.dep_ in ("dobj", "dative", "iobj") and c.lower_ in ("him", "her", "me", "us") for c in cue.children):
+        return cue
+    for outer in governing:
+        if outer is not cue and outer in cue.ancestors:
+            speaker = subject_of(outer)
+            if speaker is not None and ctx.outside(speaker) and (_is_a_person(ctx, speaker) or speaker.lower_ in ("he", "she", "i")):
                 return outer
     return cue
 
@@ -1175,6 +1209,8 @@ def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolve
     phrase resolved to a body, the person of that body's country the article is about speaks."""
     if found.actor is None or found.actor.actor_type == "person" or cand.phrase is None:
         return found
+    if found.sieve == "spokesperson" and cand.phrase.head.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "secretary", "spokesmen"):
+        return found  # "his press secretary told reporters: “I think …”": a spokesperson's I speaks for the office
     quote = ctx.text[ctx.span.start : ctx.span.end]
     if not _FIRST_PERSON.search(quote) or found.actor.country_code is None:
         return found

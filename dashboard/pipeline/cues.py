@@ -17,7 +17,7 @@ CUE_VERBS = {
         "insist", "argue", "claim", "describe", "conclude", "recall", "suggest", "believe", "acknowledge", "admit",
         "agree", "predict", "underline", "emphasise", "emphasize", "tweet", "post", "speak", "quote", "answer",
         "continue", "put", "joke", "quip", "muse", "boast", "brag", "gush", "confess", "concede", "observe",
-        "recount", "cite", "shout", "yell", "scream", "cry", "whisper", "assert", "maintain", "reiterate", "read", "assure",
+        "recount", "cite", "shout", "chant", "yell", "scream", "cry", "whisper", "assert", "maintain", "reiterate", "read", "assure",
         "reassure", "inform", "retort", "counter", "contend", "testify", "express", "voice", "characterise",
         "characterize", "forecast", "clarify", "elaborate", "affirm", "reaffirm", "highlight", "point", "go",
         "sum", "interject", "chime", "call", "underscore", "exclaim", "remind", "hint", "proclaim", "signal", "indicate", "mention",

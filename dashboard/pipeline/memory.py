@@ -319,6 +319,22 @@ MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense"
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
 
 
+_GENERATIONAL = {name_key(w) for w in ("Jr", "Jnr", "Sr", "Snr", "II", "III", "IV")}  # not a family name
+_HEAD_OF_MINISTRY = re.compile(r"^(?:head|chief) of (?:the )?(?:(?P<field>[a-z]+(?: affairs)?) ministry|ministry of (?:the )?(?P<field2>[a-z]+(?: affairs)?)"
+                               r"|(?P<diplomacy>diplomacy|diplomatic (?:department|service)))$")
+
+
+def _minister_heading(d: "Description") -> "Description | None":
+    """'the head of the Russian Foreign Ministry', 'the chief of Ukraine's defence ministry', TASS's 'the head of
+    the Russian diplomatic department': the minister of that field."""
+    m = _HEAD_OF_MINISTRY.match(d.title)
+    if m is None:
+        return None
+    field = "foreign" if m.group("diplomacy") else (m.group("field") or m.group("field2"))
+    field = MINISTRY_FIELDS.get(field, field)
+    return dataclasses.replace(d, title=f"{field} minister", head="minister")
+
+
 # Head nouns of a country's epithets ("the Gulf state", "the island nation", "the oil-rich kingdom"), and
 # the words that make one of them something else ("member state", "the welfare state", "the state of emergency").
 _COUNTRY_HEADS = {"country", "nation", "state", "kingdom", "republic", "emirate", "monarchy", "sultanate"}
@@ -566,6 +582,8 @@ class ArticleMemory:
             written = clean_person_name(self.text[start:end]) if " " in canonical else None  # (not for a lone name: "Iran Deal" is "Deal")
             # the registry's spelling and the article's ("Svetlana Tikhanovskaya" for Sviatlana Tsikhanouskaya)
             for parts in (k.split() for k in {canonical} | ({name_key(written.name)} if written is not None else set())):
+                while len(parts) > 2 and parts[-1] in _GENERATIONAL:
+                    parts = parts[:-1]  # "Ferdinand Marcos Jnr" … "Marcos said"
                 if len(parts) < 2:
                     continue
                 if start not in self._surname_given:  # (not "Lola" of "Barry Haughian and his wife Lola": "Haughian" is his)
@@ -1642,13 +1660,15 @@ class ArticleMemory:
                 self._note_ent(ent, self.entity_for(entry.actor, entry.gender), "name")
                 continue
             words = ent.text.split()
+            # "a woman from Goyang, Gyeonggi, who …": a place after a place and a comma is the town's region
+            after_a_place = ent.start >= 2 and self.doc[ent.start - 1].text == "," and self.doc[ent.start - 2].ent_type_ in ("GPE", "LOC")
             if ent.label_ == "ORG" and len(words) == 1 and not words[0].isupper() and self.reg.alias.get(normalise(words[0])) is None:
                 known = self._full_names.get(("first", name_key(words[0]))) or self._full_names.get(("surname", name_key(words[0])))
                 if known and len({id(m.entity) for m in known}) == 1:  # "According to Elena", after "Elena Yoshino"
                     self._note_ent(ent, known[0].entity, "first_name" if ("first", name_key(words[0])) in self._full_names else "surname")
                     continue
             if len(words) == 1 and self.doc[ent.end : ent.end + 2].text.lower() in (", who", ", whose") and words[0].isalpha() \
-                    and not self.is_place_or_nation(words[0]) and self.reg.alias.get(normalise(words[0])) is None:
+                    and not self.is_place_or_nation(words[0]) and not (ent.label_ == "GPE" and after_a_place) and self.reg.alias.get(normalise(words[0])) is None:
                 entity, kind = self._person_from_single_name(words[0], ent.start_char, None)
                 if entity is not None:  # "Switlana, who has been living in Letterkenny for 15 years,": a person
                     self._note_ent(ent, entity, kind)
@@ -1678,7 +1698,8 @@ class ArticleMemory:
                 # "Hanna Vilichenkovai" tagged ORG: a given name first makes it a person
                 self._note_ent(ent, self._person_from_full_name(c.name, None), "name")
                 continue
-            if ent.label_ in ("ORG", "GPE") and not self.is_place_or_nation(ent.text) and self._names_the_titled(ent):
+            if ent.label_ in ("ORG", "GPE") and not self.is_place_or_nation(ent.text) and not (ent.label_ == "GPE" and after_a_place) \
+                    and self._names_the_titled(ent):  # (not "a woman from Leeds, West Yorkshire,")
                 # "the rapporteur of the … Committee, Rebwar Babkayi, said": a name set beside a person's title
                 self._note_ent(ent, self._person_from_full_name(clean_person_name(ent.text).name, None), "name")
                 continue
@@ -1836,6 +1857,9 @@ class ArticleMemory:
         head_of = self._head_of_body(d, pos)
         if head_of is not None:
             return head_of
+        minister = _minister_heading(d)
+        if minister is not None:
+            return self.described(minister, pos, allow_salience)
         if allow_salience and d.definite and d.title.split()[0] in ("former", "ex", "ex-") and " of " not in f" {d.title} " \
                 and d.head in PERSON_NOUNS and not any(e.is_person and d.title.split(maxsplit=1)[-1] in e.titles for e in self.entities.values()):
             # "Dr Harsha de Silva has congratulated … the former Deputy Minister said": a past office no one here holds, the
@@ -1965,12 +1989,21 @@ class ArticleMemory:
                 # "The Finance Minister" in a story from Wellington is not Sweden's: with no country said, the
                 # holder of an office many countries have is theirs only where the article names their country
                 # (a title one country has, "the Taoiseach", "the Foreign Secretary", needs none)
+                people = {e.country or e.actor.country_code for e in self.entities.values() if e.is_person and e.actor.is_registered}
                 pool = [(r, e) for r, e in pool if r.country is None or r.country == self.dateline_country
-                        or self.names_country(r.country)]
+                        or self.names_country(r.country) or r.country in people]  # (or a country its registered people are of)
             if d.country is None and len({r.country for r, _ in pool}) > 1:
                 here = self.dateline_country or self.country_most_named(pos)  # "SLOVENIA, June 26 - … the Prime Minister"
                 pool = ([(r, e) for r, e in pool if e.actor.actor_id in self.entities]
                         or [(r, e) for r, e in pool if here is not None and r.country == here] or pool)
+        if self.published is None and len({e.actor.actor_id for _, e in pool}) > 1:
+            period = self._period_of_the_titles()
+            if period is not None:
+                # "The foreign secretary, Liz Truss," says when the article was written: the prime minister
+                # is who held that office then (Johnson), not her
+                lo, hi = period
+                dated = [(r, e) for r, e in pool if (r.start is None or r.start < hi) and (r.end is None or lo < r.end)]  # (a handover day is neither's)
+                pool = dated or pool
         if self.published is None and len({e.actor.actor_id for _, e in pool}) > 1:
             # No date, several people the article names have held it: a term that was over before
             # another began is a former one (Putin a prime minister in 2008–12, Johnson in 2019–22);
@@ -1988,6 +2021,23 @@ class ArticleMemory:
             return None
         entry = next(iter(people.values()))
         return self.entity_for(entry.actor, entry.gender)
+
+    def _period_of_the_titles(self) -> tuple[dt.date, dt.date] | None:
+        """An undated article's time, as the offices it gives registered people tell it: the days on
+        which each of them held the office the article gives them (None when they say nothing or disagree)."""
+        lo, hi = dt.date.min, dt.date.max
+        told = False
+        for e in self.entities.values():
+            entry = self.reg.by_id.get(e.actor.actor_id) if e.is_person else None
+            if entry is None or not e.titles:
+                continue
+            held = [r for r in entry.roles if title_key(r.title) in e.titles]
+            if not held:
+                continue
+            starts = [r.start or dt.date.min for r in held]
+            ends = [r.end or dt.date.max for r in held]
+            lo, hi, told = max(lo, min(starts)), min(hi, max(ends)), True
+        return (lo, hi) if told and lo <= hi else None
 
     def _named_later(self, pos: int, country: str, max_paragraphs: int = 6) -> Entity | None:
         """The first person of `country` the article names after `pos`, within a few paragraphs."""

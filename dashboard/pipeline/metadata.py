@@ -186,10 +186,10 @@ def stated_date(text: str, year_hint: int | None = None) -> dt.date | None:
 
 _AGENCY_NAMES = (r"Reuters|AP|AFP|PA|dpa|Bloomberg|UPI|Xinhua|TASS|ITAR-TASS|Interfax|RIA Novosti|RIA|BelTA|Anadolu|AA|IANS|PTI|ANI|"
                  r"Kyodo|Yonhap|Ukrinform|PAP|Sputnik|IRNA|WAM|SPA|KUNA|Bernama|Antara|PNA|APP|UNB|BSS|EFE|ANSA|CTK|MTI|TASR|BTA|Agerpres")
-# "KYIV, Ukraine (AP) — ", "Mumbai, Dec 5 (PTI) Reserve Bank …", "New Delhi [India], February 20 (ANI): "
+# "KYIV, Ukraine (AP) — ", "Mumbai, Dec 5 (PTI) Reserve Bank …", "New Delhi [India], February 20 (ANI): ", "Lima, Mar 3 (EFE).- "
 DATELINE_AGENCY = re.compile(
     rf"^\s*[A-Z][A-Za-z.'’ -]{{1,40}}(?:\s*\[[A-Z][\w ]{{1,30}}\])?(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,?(?:\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
-    rf"\s*\(({_AGENCY_NAMES})\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"‘]))"
+    rf"\s*\(({_AGENCY_NAMES})\)\.?\s*(?:[-–—:]+\s*|(?=[A-Z“\"‘]))"  # ("Sao Paulo, Sep 25 (EFE).- ")
 )
 # "BERLIN, November 10. /TASS/." / "MINSK, 3 March (BelTA) -"
 DATELINE_SLASHED = re.compile(

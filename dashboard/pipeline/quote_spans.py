@@ -25,6 +25,7 @@ _NAMING_BEFORE = re.compile(
 )
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|asked|asks|replied|replies|shouted|shouts|cried|exclaimed|added|wrote)\s*[,:]?\s*$", re.I)
 _WHAT_SOMEONE_CALLED = re.compile(
     r"\bwhat\s+(?:he|she|they|the\s+\w+|[A-Z][\w'’-]+)\s+(?:has\s+|had\s+|have\s+)?(?:called|termed|dubbed|labelled|labeled|branded|described\s+as)\s*$")
 
@@ -361,7 +362,8 @@ def is_scare_quote(text: str, span: QuoteSpan) -> bool:
         return True  # ('what he called “barbaric” acts' is his word: a quote)
     if in_a_title_case_line(text, span):
         return False  # "‘President Mahama Should Be in Prison’ – Former Minister Fumes": the headline's case, not a title's
-    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not (
+            content.endswith(("!", "?")) and _SAID_BEFORE.search(before)):  # ('He said, "Greetings, Mr. President!"': words said)
         line_start = text.rfind("\n", 0, span.start) + 1
         at_line_start = not text[line_start : max(line_start, span.start - 1)].strip()
         return not at_line_start

@@ -461,8 +461,9 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     nominal_adjective = head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "nsubjpass") or head.head.pos_ == "VERB"
                                                 or head.head.lower_ in ("said", "says"))  # "The 49-year-old said" (tagged as a noun too)
     if (head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective) or (
-            head.ent_type_ in ("GPE", "ORG", "NORP") and title_key(head.text) not in memory.reg.roles):
-        return None  # ("the Taoiseach", an office the NER calls an organisation, is a role)
+            head.ent_type_ in ("GPE", "ORG", "NORP") and title_key(head.text) not in memory.reg.roles
+            and title_key(memory.description_of(head).title) not in memory.reg.roles):
+        return None  # ("the Taoiseach", "the National Security Adviser": an office the NER calls an organisation, is a role)
     d = memory.description_of(head)
     bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and (
         len(d.title.split()) > 1 or head.lemma_.lower() in PERSON_NOUNS)  # "UN chief said", "…,' minister says"
@@ -741,6 +742,10 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     body = find_in_phrase(memory, p.text)
     if body is not None:  # "a Kremlin official", "an EU official"
         return Resolved(body, p.text, "national_official")
+    if any(t.lemma_.lower() == "administration" for t in p.span if t.i != head.i):
+        us = _the_administration(memory)  # "a senior administration official"
+        if us is not None:
+            return Resolved(us, p.text, "national_official")
     if any(t.lemma_.lower() in _GOVERNING_WORDS for t in p.span if t.i != head.i):
         # "an administration official", "a government source": the government the article last quoted or named
         org = memory.salient_organisation(head.idx, max_paragraphs=6, government=True)
@@ -799,8 +804,22 @@ def _part_of_a_body(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return Resolved(found.actor, p.text, "institution") if found is not None and found.actor is not None else None
 
 
+def _the_administration(memory: ArticleMemory) -> Actor | None:
+    """'The administration said', 'a senior administration official': in English news the
+    administration unqualified is the American president's, in an article with anyone or anything
+    American in it (elsewhere a government is "the government")."""
+    us = memory.reg.country("US")
+    if us is None or not any(e.actor.country_code == "US" or e.country == "US" for e in memory.entities.values()):
+        return None
+    return _registered_or_new(memory, memory.reg.government_name(us), "government", us.iso2)
+
+
 def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    if head.lemma_.lower() == "administration" and [t.lower_ for t in p.span if not t.is_punct] == ["the", head.lower_]:
+        us = _the_administration(memory)
+        if us is not None:
+            return Resolved(us, p.text, "institution")
     part = _part_of_a_body(memory, p)
     if part is not None:
         return part
