@@ -1378,6 +1378,11 @@ HELD_OUT_114_122_CASES = [
     pytest.param("President Lula opened the summit on Monday.\n\nFarmers were chanting, \"No deal without us, no deal without us\" at the gates.",
                  "2025-03-05", [("No deal without us, no deal without us", None, "governing_cue")],
                  id="a chant is reported speech: the crowd's, named by no one, not the last person met"),
+    pytest.param("Home Secretary Yvette Cooper defended the plan. Downing Street said Mr Starmer was making a “broader point” on migration.\n\n"
+                 "Asked about it, his press secretary told reporters: “I think the prime minister has been very clear on this.”", "2025-03-05",
+                 [("broader point", "Downing Street", "governing_cue"),
+                  ("I think the prime minister has been very clear on this.", "Downing Street", "governing_cue")],
+                 id="'his press secretary' is his office's voice, not someone else with 'secretary' in her title"),
 ]
 
 

@@ -465,6 +465,8 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             and title_key(memory.description_of(head).title) not in memory.reg.roles):
         return None  # ("the Taoiseach", "the National Security Adviser": an office the NER calls an organisation, is a role)
     d = memory.description_of(head)
+    if _SPOKES.search(d.title) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return None  # "his press secretary" speaks for him: not him, nor anyone titled so (the spokesperson sieve)
     bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and (
         len(d.title.split()) > 1 or head.lemma_.lower() in PERSON_NOUNS)  # "UN chief said", "…,' minister says"
     if not d.definite and head.pos_ != "PROPN" and not bare_title:
