@@ -1383,6 +1383,13 @@ HELD_OUT_114_122_CASES = [
                  [("broader point", "Downing Street", "governing_cue"),
                   ("I think the prime minister has been very clear on this.", "Downing Street", "governing_cue")],
                  id="'his press secretary' is his office's voice, not someone else with 'secretary' in her title"),
+    pytest.param("Speaking in Cape Town, Western Cape MEC for Mobility Isaac Sileku said, “The trains will run again by March.”", "2025-03-05",
+                 [("The trains will run again by March.", "Isaac Sileku", "loose")],
+                 id="an office and a portfolio of several words before a given name and a surname: the name alone"),
+    pytest.param("Police fired tear gas in the capital as a union leader accused them of “brutal repression of workers”.\n\n"
+                 "The protest was called by the union leader Maria Santos, who said 40 people had been hurt.", "2025-03-05",
+                 [("brutal repression of workers", "Maria Santos", "governing_cue")],
+                 id="'as a union leader accused them': the clause's own subject, named with that title in the next sentence"),
 ]
 
 

@@ -106,6 +106,12 @@ def test_a_place_the_parser_calls_a_person_makes_no_person():
     assert not any(e.is_person for e in mem.entities.values())
 
 
+@pytest.mark.parametrize("platform", ["Twitter", "Telegram", "Bluesky"])
+def test_a_platform_is_no_one_whatever_the_ner_calls_it(platform):
+    mem = memory_of(f"Nelson Chamisa spoke on Sunday. He posted on {platform}.")
+    assert mem.person_named(platform, 40) is None
+
+
 def test_a_name_right_after_a_title_is_a_person_even_unseen_by_the_ner():
     text = "Moldovan Foreign Minister Nicu Popescu met refugees. The minister said aid was coming."
     mem = memory_of(text)

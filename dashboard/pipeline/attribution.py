@@ -33,7 +33,7 @@ from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agen
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
-from .names import OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, names_a_body, normalise
+from .names import OFFICE_WORDS, PAGE_LABELS, PLATFORMS, TITLE_WORDS, names_a_body, normalise
 from .quote_spans import QuoteIndex, QuoteSpan, in_a_title_case_line
 from .speakers import Phrase, Resolved, resolve_speaker
 
@@ -307,11 +307,15 @@ def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: lis
     return cue
 
 
+_TELLING = {"tell", "inform", "assure", "reassure", "brief", "promise", "notify", "update"}
+
+
 def _the_one_told(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
     """'Lukashenko said Putin had informed him about the “development”', 'He said the Russian leader told
     him the “aim” was …': someone's account of what they were told is in their own words."""
-    if not any(c.dep_ in ("dobj", "dative", "iobj") and c.lower_ in ("him", "her", "me", "us") for c in cue.children):
-        return cue
+    if cue.lemma_.lower() not in _TELLING or not any(c.dep_ in ("dobj", "dative", "iobj") and c.lower_ in ("him", "her", "me", "us")
+                                                    for c in cue.children):
+        return cue  # (not "… as an opposition leader accused him of “gigantic fraud”")
     for outer in governing:
         if outer is not cue and outer in cue.ancestors:
             speaker = subject_of(outer)
@@ -351,9 +355,14 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     agent = passive_agent(cue)
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
+    misread = _subject_read_as_an_object(ctx, cue)
+    if misread is not None:
+        return Phrase.of(misread)
     subj = subject_of(cue)
-    if subj is not None and (subj.is_punct or subj.pos_ in ("VERB", "AUX")):
-        subj = None  # '”, - said PM Rama': the parse made the dash the subject; '"…" to bring the plan …, Hayashi, … told'
+    if subj is not None and (subj.is_punct or subj.pos_ in ("VERB", "AUX") or (normalise(subj.text) in PLATFORMS and subj.i < cue.i)):
+        # '”, - said PM Rama': the parse made the dash the subject; '"…" to bring the plan …, Hayashi, … told';
+        # 'Chamisa, speaking on social media platform X, formerly Twitter, said': where, not who
+        subj = None
     if ctx.outside(subj):
         beside = _name_beside(ctx, subj, cue)
         return Phrase.of(span=beside) if beside is not None else Phrase.of(subj)
@@ -371,6 +380,18 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     if span is None and subj is None:
         span = _only_person_before(ctx, cue)
     return Phrase.of(span=span) if span is not None and len(span) else None
+
+
+def _subject_read_as_an_object(ctx: QuoteContext, cue: Token) -> Token | None:
+    """'… take their case to court as an opposition leader accused him of “fraud”': the parse read the
+    conjunction as a preposition, its clause's subject as the object, and left the verb without one."""
+    if cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return None
+    prev = ctx.doc[cue.i - 1]
+    if prev.dep_ == "pobj" and prev.head.lower_ in ("as", "while", "after", "when", "because", "since", "before") \
+            and prev.pos_ in ("NOUN", "PROPN") and ctx.outside(prev):
+        return prev
+    return None
 
 
 def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, Registry, country_of, country_of_misspelt_demonym, new_actor
 from .config import load_settings
-from .names import BODY_LAST_WORDS, FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, TITLE_WORDS, CleanName, clean_person_name, institution_parts, gendered_forms, is_web_address, name_key, normalise, names_a_body, without_bracketed_acronym
+from .names import BODY_LAST_WORDS, FAMILY_NAME_FIRST, HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, PAGE_LABELS, PLATFORMS, TITLE_WORDS, CleanName, clean_person_name, institution_parts, gendered_forms, is_web_address, name_key, normalise, names_a_body, without_bracketed_acronym
 from .cues import is_cue
 from .metadata import CRAWLER_HEADER
 from .nlp import entities, sentences
@@ -1211,10 +1211,13 @@ class ArticleMemory:
         doc = self.doc
         lead = 1 if len(ent) == 4 and ent[0].lower_ == "the" else 0  # "Secretary of the Treasury Scott Bessent"
         words = list(ent)[lead:]
-        if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
+        if not 3 <= len(words) <= 5 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of") or not all(t.is_title and t.is_alpha for t in words) \
                 or normalise(words[-1].text) in ORG_NOUNS or normalise(words[-1].text) in BODY_LAST_WORDS:
             return ent
         title = self._office_title_before(ent.start)
+        if title is not None and len(words) > 3:
+            # "MEC for Community Safety Faith Mazibuko": a portfolio of several words, then a given name and a surname
+            return doc[ent.end - 2 : ent.end] if normalise(title.text) in OFFICE_WORDS and usual_gender(words[-2].text) is not None else ent
         office = title is not None and (normalise(title.text) in _OFFICES_OF_PLACES
                                         or normalise(title.text) in OFFICE_WORDS and usual_gender(words[1].text) is not None)
         return doc[ent.start + lead + 1 : ent.end] if office else ent
@@ -1315,6 +1318,8 @@ class ArticleMemory:
     def _person_from_single_name(self, word: str, pos: int, honorific: str | None) -> tuple[Entity | None, str]:
         """A surname or first name: a full name of the article (nearest before, else after), the
         registry's one person of that surname, or a new lone name."""
+        if normalise(word) in PLATFORMS and honorific is None:
+            return None, "surname"  # "X, formerly Twitter" the NER took for a person
         key = name_key(word)
         gender = "female" if honorific in ("mrs", "ms", "miss", "dame", "lady") else "male" if honorific in ("mr", "sir", "lord") else None
         first_name_first = honorific in ("sir", "dame")  # "Sir Keir" is a first name
@@ -2241,6 +2246,19 @@ class ArticleMemory:
                 if any(self.mention_in(self.doc[c.left_edge.i : c.i + 1]) is not None for c in partners):
                     return m
         return None
+
+    def titled_next(self, pos: int, head: str, sentences: int = 2) -> Entity | None:
+        """The one person first named in the next sentences with a title ending in `head`."""
+        k0 = self.sentence_index(pos)
+        lo = bisect.bisect_right(self.mentions, pos, key=lambda x: x.start)
+        found = {}
+        for m in self.mentions[lo:]:
+            if m.sentence > k0 + sentences:
+                break
+            e = m.entity
+            if m.sentence > k0 and e.is_person and not m.in_quote and e.first_start > pos and any(t == head or t.endswith(" " + head) for t in e.titles):
+                found[id(e)] = e
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def introduced_after(self, pos: int, title: str) -> Entity | None:
         """'The chief executive of the Disasters Emergency Committee (DEC) has urged …' then 'Saleh

@@ -55,7 +55,7 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
                    "director", "official", "diplomat", "officer", "aide", "leader", "chief", "commander",
                    "secretary-general", "chairman-in-office", "chairwoman-in-office", "representative", "ceo",
                    "executive", "coach", "manager", "founder", "governor", "mayor", "coordinator", "co-ordinator",
-                   "councillor", "councilor", "cllr", "alderman", "vicar", "rector", "chaplain", "priest", "curate",
+                   "councillor", "councilor", "cllr", "mec", "alderman", "vicar", "rector", "chaplain", "priest", "curate",
                    "archdeacon", "superintendent", "headteacher", "headmaster", "headmistress",
                    "detective", "inspector", "judge", "magistrate", "prosecutor", "constable", "sergeant",
                    "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
@@ -69,6 +69,11 @@ BODY_LAST_WORDS = {"forum", "council", "committee", "union", "party", "ministry"
                    "movement", "league", "federation", "institute", "foundation", "network", "alliance", "commission",
                    "authority", "department", "organisation", "organization", "society", "group", "government",
                    "parliament", "university", "company", "corporation", "embassy", "trust", "charity"}
+
+
+# Where words are posted, never who posts them ("a Telegram post", "speaking on X, formerly Twitter").
+PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "threads", "bluesky", "truth social",
+              "weibo", "wechat", "vk", "whatsapp", "social media"}
 
 
 def names_a_body(name: str) -> bool:

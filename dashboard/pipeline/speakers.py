@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .actors import Actor, Country, country_of, new_actor
 from .cues import noun_phrase
 from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, PART_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
-from .names import HONORIFICS, OFFICE_WORDS, institution_parts, names_a_body, normalise, without_bracketed_acronym
+from .names import HONORIFICS, PLATFORMS, OFFICE_WORDS, institution_parts, names_a_body, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
@@ -54,8 +54,6 @@ _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "
 _OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
                  "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
 _ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website", "blog"}
-_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "threads", "bluesky", "truth social",
-              "weibo", "wechat", "vk", "whatsapp", "social media"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 
 
@@ -470,7 +468,10 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     bare_title = not any(c.dep_ == "det" for c in head.children) and head.tag_ == "NN" and (
         len(d.title.split()) > 1 or head.lemma_.lower() in PERSON_NOUNS)  # "UN chief said", "…,' minister says"
     if not d.definite and head.pos_ != "PROPN" and not bare_title:
-        return None  # "a minister said" introduces someone new; "UN chief said" is a title
+        # "a minister said" introduces someone new; "UN chief said" is a title; "as an opposition leader accused him
+        # of …" then "the opposition leader Nelson Chamisa got 44%": the one the next sentences name with that title
+        named = memory.titled_next(head.idx, d.head)
+        return Resolved(named.actor, p.text, "role") if named is not None else None
     entity = memory.described(d, head.idx)
     if entity is None:
         ministry = _unnamed_minister(memory, d)
@@ -528,7 +529,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     # "A message on Mr Zelensky’s Telegram account": whose account the words were posted on
     owners += [x for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via")
                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS for x in o.children if x.dep_ == "poss"]
-    owners = [o for o in owners if normalise(o.text) not in _PLATFORMS]  # "a Telegram post": where, not whose
+    owners = [o for o in owners if normalise(o.text) not in PLATFORMS]  # "a Telegram post": where, not whose
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
