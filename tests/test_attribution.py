@@ -1390,6 +1390,12 @@ HELD_OUT_114_122_CASES = [
                  "The protest was called by the union leader Maria Santos, who said 40 people had been hurt.", "2025-03-05",
                  [("brutal repression of workers", "Maria Santos", "governing_cue")],
                  id="'as a union leader accused them': the clause's own subject, named with that title in the next sentence"),
+    pytest.param("Sergei Lavrov met Dmytro Kuleba in Turkey.\n\nLavrov repeated claims that Kyiv had shelled civilians and accused Washington "
+                 "of “fuelling the war” with arms deliveries.", "2022-03-10",
+                 [("fuelling the war", "Sergei Lavrov", "governing_cue")],
+                 id="a reporting verb joined to a verb inside the reported claim is the reporter's act"),
+    pytest.param("A source close to the negotiations told public radio that the sides were “very close” to a deal.", "2025-03-05",
+                 [("very close", None, "governing_cue")], id="an anonymous source's short words are a quote, kept with no speaker"),
 ]
 
 

@@ -355,7 +355,7 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     agent = passive_agent(cue)
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
-    misread = _subject_read_as_an_object(ctx, cue)
+    misread = _subject_read_as_an_object(ctx, cue) or _subject_of_the_clause_it_was_joined_to(ctx, cue)
     if misread is not None:
         return Phrase.of(misread)
     subj = subject_of(cue)
@@ -392,6 +392,33 @@ def _subject_read_as_an_object(ctx: QuoteContext, cue: Token) -> Token | None:
             and prev.pos_ in ("NOUN", "PROPN") and ctx.outside(prev):
         return prev
     return None
+
+
+def _subject_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
+    """'Lavrov repeated allegations that the United States has developed weapons and accused the West of
+    “acting dangerously”': a reporting verb the parse joined to a verb inside what is reported, with no
+    subject of its own, is the reporter's second act, not the reported one's."""
+    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    inner = cue.head
+    if is_cue(inner, ctx.tokens) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+        return None
+    outer = inner.head
+    while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+        outer = outer.head
+    if outer.i == inner.i:
+        return None
+    if outer.pos_ not in ("VERB", "AUX") and outer.dep_ == "ROOT":
+        # the parse made "repeated" an adjective: the root is the name ("Mr Lavrov, …, repeated allegations") or the
+        # allegations, with the name the subject of the adjective ("Lavrov repeated claims that …")
+        if outer.pos_ == "PROPN":
+            return outer if ctx.outside(outer) and outer.i < inner.i else None
+        subj = next((t for t in outer.subtree if t.dep_ == "nsubj" and t.i < inner.i and inner not in t.head.subtree), None)
+        return subj if subj is not None and ctx.outside(subj) and subj.pos_ == "PROPN" else None
+    if outer.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(outer)
+    return subj if subj is not None and ctx.outside(subj) and subj.i < inner.i else None
 
 
 def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:

@@ -165,8 +165,8 @@ def extract_quotes(doc: Doc, memory: ArticleMemory, title_span: tuple[int, int] 
     # In reading order, a nested quote just before the quote that contains it: a reader (or a
     # scorer) looking for the inner words finds their own speaker first.
     for f in sorted(found + extra, key=lambda f: (f.span.outer.start, 0) if f.span.outer else (f.span.start, 1)):
-        if f.attribution.actor is None and len(f.text.split()) <= 3:
-            continue  # an unattributed short phrase is a scare quote, not a quotation
+        if f.attribution.actor is None and len(f.text.split()) <= 3 and f.attribution.rule != "governing_cue/national_official":
+            continue  # an unattributed short phrase is a scare quote, not a quotation (but "a source told …", the “closest”: words said)
         key = (f.attribution.actor.actor_id if f.attribution.actor else None, normalise(f.text).strip(" .,"))
         if key in seen:
             continue
