@@ -1396,6 +1396,10 @@ HELD_OUT_114_122_CASES = [
                  id="a reporting verb joined to a verb inside the reported claim is the reporter's act"),
     pytest.param("A source close to the negotiations told public radio that the sides were “very close” to a deal.", "2025-03-05",
                  [("very close", None, "governing_cue")], id="an anonymous source's short words are a quote, kept with no speaker"),
+    pytest.param("An early survey of Scarborough Shoal and a third reef near Pag-asa showed that the seagrass and clams were in a "
+                 "\"very poor\" state, University of Manila oceanographer Maria Santos told the press conference.", "2025-03-05",
+                 [("very poor", "Maria Santos", "nearest_cue")],
+                 id="', <title> <name> told …' ending the sentence reports a short quote in it, however the parse read it"),
 ]
 
 

@@ -1138,7 +1138,11 @@ def nearest_cue(ctx: QuoteContext) -> Candidate | None:
     they have none, the one reporting verb of the quote's paragraph ("If Lavrov is ready, they will
     speak “from diplomat to diplomat.” But …, Kuleba asserted")."""
     if ctx.words <= 3:
-        return None  # a short phrase not governed by the verb is a scare quote
+        # a short phrase not governed by the verb is a scare quote, unless the sentence ends in the
+        # clause that reports it: 'the fish were in a "very poor" state, biologist Jonathan Anticamara told the press.'
+        cue = _trailing_reporting_clause(ctx)
+        phrase = _speaker_phrase(ctx, cue) if cue is not None else None
+        return Candidate("nearest_cue", phrase, cue=cue) if phrase is not None else None
     cues = [t for t in ctx.cues() if not any(q in ctx.tokens for q in [t.i])]
     if not cues:
         line_end = ctx.text.find("\n", ctx.span.end)
@@ -1158,6 +1162,28 @@ def nearest_cue(ctx: QuoteContext) -> Candidate | None:
     cue = min(pool, key=lambda t: min(abs(t.idx - ctx.span.start), abs(t.idx - ctx.span.end)))
     phrase = _speaker_phrase(ctx, cue)
     return Candidate("nearest_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def _trailing_reporting_clause(ctx: QuoteContext) -> Token | None:
+    """', <title> <name> said/told …' closing the quote's sentence after the quote, however the parse read it:
+    its reporting verb, when a person's name ends just before it and no other verb comes after."""
+    sent = ctx.memory.sents[ctx.memory.sentence_index(ctx.span.start)]
+    doc = ctx.doc
+    for t in ctx.cues():
+        if not ctx.outside(t) or t.idx < ctx.span.end:
+            continue
+        commas = [w.i for w in doc[sent.start : t.i] if w.text == "," and w.idx > ctx.span.end]
+        if not commas:
+            continue
+        between = doc[commas[-1] + 1 : t.i]
+        tail = [w for w in doc[t.i + 1 : sent.end] if not w.is_punct]
+        m = ctx.memory.mention_in(between) if len(between) else None
+        if m is None or not m.entity.is_person or doc.char_span(m.start, m.end, alignment_mode="expand").end != t.i:
+            continue
+        if any(w.pos_ in ("VERB", "AUX") for w in list(between) + tail) or len(tail) > 6:
+            continue
+        return t
+    return None
 
 
 def loose(ctx: QuoteContext) -> Candidate | None:
