@@ -1406,3 +1406,9 @@ HELD_OUT_114_122_CASES = [
 @pytest.mark.parametrize("text,date,expected", HELD_OUT_114_122_CASES)
 def test_held_out_114_122_cases(text, date, expected):
     assert found(text, date=date) == expected
+
+
+def test_a_headline_quote_then_a_crowd_doing_something_is_no_body_named_after_it():
+    got = found("Thousands gathered in Strasbourg on Sunday.",
+                headline="‘We will not go home tonight’: Farmers refuse to leave European Parliament")
+    assert got == [("We will not go home tonight", None, "none")]

@@ -817,6 +817,11 @@ def _headline_subject(words: list[str]) -> list[str]:
 def _group_subject(ctx: QuoteContext, words: list[str]) -> bool:
     """The headline's clause after the quote opens with a plural noun of people, its capitalised words
     only a modifier ("Plaid Cymru supporters celebrate …", "Dublin residents fear …"), as the tagger reads it."""
+    if len(words) > 1:
+        at = ctx.text.find(words[0], ctx.span.end)
+        first = ctx.doc.char_span(at, at + len(words[0])) if at >= 0 else None
+        if first is not None and first[0].tag_ == "NNS" and first[0].nbor(1).tag_ in ("VBP", "VBD", "MD"):
+            return True  # "‘Arrest Yoon Suk Yeol’: Citizens refuse to leave National Assembly": a crowd, not the body named after it
     k = _capitalised_run(words)
     if not 1 <= k <= 3 or k == len(words):
         return False
