@@ -185,6 +185,33 @@ FOLLOWING_CUE = [
                  "The border guards said the crossing would stay open.",
                  [("We will take care of every person who comes to us.", "Maia Sandu", "introduced_speaker")],
                  id="a next paragraph reporting something else is not about the quote (the pair before it is)"),
+    pytest.param('Pedro Sánchez spoke in Madrid on Monday. “Spain will not pay for gas in roubles.” Those were the words of the '
+                 'Spanish prime minister after a cabinet meeting.',
+                 [("Spain will not pay for gas in roubles.", "Pedro Sánchez", "following_cue")],
+                 id="'Those were the words of X' after a quote-only sentence"),
+    pytest.param('MADRID, MAY 3 – “Spain will not pay for gas in roubles, that is final “. This was stated by Spanish Prime '
+                 'Minister Pedro Sánchez in an interview with El País.',
+                 [("Spain will not pay for gas in roubles, that is final ", "Pedro Sánchez", "following_cue")],
+                 id="'This was stated by X' after a dateline and a quote closed by a turned mark"),
+    pytest.param('Pedro Sánchez spoke in Madrid on Monday. “Spain will not pay for gas in roubles.” Those were the days of '
+                 'cheap energy, the minister added.',
+                 [("Spain will not pay for gas in roubles.", "Pedro Sánchez", "nearest_cue")],
+                 id="'Those were the days of' names no owner of the words"),
+]
+INTERJECTED_CUE = [
+    pytest.param('Pedro Sánchez spoke in Madrid on Monday. “Europe must stay united —added Sánchez— because the war is not over '
+                 'and the winter will be hard.”',
+                 [("Europe must stay united —added Sánchez— because the war is not over and the winter will be hard.",
+                   "Pedro Sánchez", "interjected_cue")],
+                 id="'—added X—' inside the marks, Spanish typesetting"),
+    pytest.param('Olaf Scholz and Emmanuel Macron met in Berlin. “We cannot accept this – Macron told Scholz – and we will say so '
+                 'in Brussels tomorrow.”',
+                 [("We cannot accept this – Macron told Scholz – and we will say so in Brussels tomorrow.", "Emmanuel Macron",
+                   "interjected_cue")],
+                 id="'– X told Y –': the teller, not the one told"),
+    pytest.param('Olaf Scholz spoke in Berlin. “The high-tech sector – and its energy-hungry plants – will need cheap power.”',
+                 [("The high-tech sector – and its energy-hungry plants – will need cheap power.", "Olaf Scholz", "nearest_cue")],
+                 id="a dash-set aside without a reporting verb is no reporting clause"),
 ]
 NEAREST_CUE = [
     pytest.param('Belarus has long denied it. "The West invented this crisis to distract its own citizens from prices," '
@@ -209,7 +236,7 @@ def _headline(request):
     return mark.args[0] if mark else "Headline for a test article here"
 
 
-@pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
+@pytest.mark.parametrize("text,expected", ACCORDING_TO + TRANSCRIPT_TURN + INTERJECTED_CUE + GOVERNING_CUE + COLON_INTRO + HEADLINE_SPEAKER
                          + CONVERSATION_TURN + CONTINUATION + PREVIOUS_CUE + INTRODUCED_SPEAKER + FOLLOWING_CUE + OPENING_QUOTE)
 def test_quote_sieves(text, expected, request):
     assert found(text, headline=_headline(request)) == expected
@@ -227,7 +254,7 @@ def test_the_last_resort_is_the_last_speaker(text, expected):
 
 
 def test_every_sieve_has_a_table_and_can_be_switched_off(monkeypatch):
-    tables = {"according_to", "transcript_turn", "governing_cue", "colon_intro", "headline_speaker",
+    tables = {"according_to", "transcript_turn", "interjected_cue", "governing_cue", "colon_intro", "headline_speaker",
               "conversation_turn", "continuation", "previous_cue", "following_cue", "introduced_speaker", "opening_quote", "nearest_cue",
               "loose", "last_speaker"}
     assert set(ALL_SIEVES) == tables == {s.__name__ for s in QUOTE_SIEVES}
@@ -1412,3 +1439,23 @@ def test_a_headline_quote_then_a_crowd_doing_something_is_no_body_named_after_it
     got = found("Thousands gathered in Strasbourg on Sunday.",
                 headline="‘We will not go home tonight’: Farmers refuse to leave European Parliament")
     assert got == [("We will not go home tonight", None, "none")]
+
+
+# Kinds found in held-out sets 126–137 (2026-12-04), each written here in another style than the article that showed it.
+HELD_OUT_126_137_CASES = [
+    pytest.param("Annalena Baerbock flew to Kyiv on Monday. “The minister will meet Dmytro Kuleba tomorrow,” her spokeswoman said.",
+                 "2022-05-09", [("The minister will meet Dmytro Kuleba tomorrow,", "Annalena Baerbock", "governing_cue")],
+                 id="'her spokeswoman said', no spokeswoman named: given out for her"),
+    pytest.param("Boris Johnson spoke to Vladimir Putin on Monday. “The prime minister was clear about the costs,” his spokesman "
+                 "told reporters.", "2022-02-14",
+                 [("The prime minister was clear about the costs,", "Downing Street", "governing_cue")],
+                 id="a head of government's spokesman speaks for the office"),
+    pytest.param("“We are ready to talk about energy,” said the president of the European Commission Ursula von der Leyen on arrival.",
+                 "2022-05-09", [("We are ready to talk about energy,", "Ursula von der Leyen", "governing_cue")],
+                 id="'the president of <body> <Name with particles>': the name beside the body is the speaker"),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", HELD_OUT_126_137_CASES)
+def test_held_out_126_137_cases(text, date, expected):
+    assert found(text, date=date) == expected

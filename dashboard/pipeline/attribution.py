@@ -3,6 +3,7 @@
 
     headline_speaker   a headline "‘…’, says Truss" / "‘…’: Lukashenko warns Poland" / "‘…’ – Duda"
     transcript_turn    a line opening `Name: “…”` (headline and transcript conventions)
+    interjected_cue    a reporting clause between dashes inside the marks ("“… – said Borrell – …”")
     governing_cue      the reporting verb whose clause holds the quote, before or after it, inverted
                        ("said X"), participles ("adding"), "X quoted Y as saying"; its subject
     according_to       "according to X" (after the verb: "“…,” he said, according to his office")
@@ -39,7 +40,7 @@ from .speakers import Phrase, Resolved, resolve_speaker
 
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
-    "according_to": 0.9, "transcript_turn": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
+    "according_to": 0.9, "transcript_turn": 0.9, "interjected_cue": 0.9, "governing_cue": 0.95, "colon_intro": 0.9, "headline_speaker": 0.8,
     "continuation": 0.85, "conversation_turn": 0.55, "previous_cue": 0.6, "introduced_speaker": 0.5, "opening_quote": 0.5, "following_cue": 0.7, "nearest_cue": 0.6, "loose": 0.35,
     "nested_cue": 0.85, "repeated_words": 0.8,
     # mention -> actor
@@ -133,6 +134,40 @@ class QuoteContext:
 
 
 # --- quote -> mention sieves -----------------------------------------------------------------
+
+_DASHES = {"–", "—", "-", "--"}
+
+
+def interjected_cue(ctx: QuoteContext) -> Candidate | None:
+    """A reporting clause set off by dashes inside the marks, as agency copy translated from Italian
+    or Spanish writes it: "“Today we will approve … – said Borrell – and we will …”", "“… – he said – …”"."""
+    doc, inside = ctx.doc, sorted(ctx.tokens)
+    dashes = [i for i in inside if doc[i].text in _DASHES and (doc[i].whitespace_ or doc[i - 1].whitespace_)]  # not "high-tech"
+    for a, b in zip(dashes, dashes[1:]):
+        clause = doc[a + 1 : b]
+        if not 2 <= len(clause) <= 8 or any(t.text in _DASHES for t in clause):
+            continue
+        verbs = [t for t in clause if t.lemma_.lower() in CUE_VERBS and t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says")]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        before = [t for t in clause if t.i < verb.i]
+        after = [t for t in clause if t.i > verb.i]
+        if len(before) == 1 and before[0].lower_ in ("he", "she", "they"):
+            return Candidate("interjected_cue", Phrase.of(before[0]), cue=verb)  # "– he said –"
+        names = before if before and all(t.pos_ == "PROPN" for t in before) else []
+        if not names and after:  # "– said Borrell –", "– said the minister –" (not "– told Makei –": the one told)
+            run = []
+            for t in after:
+                if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") and t.lower_ not in ("to",):
+                    run.append(t)
+                else:
+                    break
+            names = run if verb.lemma_.lower() != "tell" and any(t.pos_ in ("PROPN", "NOUN") for t in run) else []
+        if names:
+            return Candidate("interjected_cue", Phrase.of(span=doc[names[0].i : names[-1].i + 1]), cue=verb)
+    return None
+
 
 def according_to(ctx: QuoteContext) -> Candidate | None:
     for s in ctx.window:
@@ -1122,20 +1157,61 @@ _THIS_WORDS = {"this", "that", "so", "these", "those", "words", "remarks", "stat
 def following_cue(ctx: QuoteContext) -> Candidate | None:
     """A quote-only paragraph, then 'He stated this on state television' opening the next one: the
     speaker of the reporting verb whose object points back at the quote."""
-    if ctx.text_before_mark().strip() or ctx.cues():
-        return None
-    start = _next_paragraph_after(ctx)
+    start = _next_paragraph_after(ctx) if not ctx.cues() and _nothing_before(ctx, ctx.line_start) else None
+    if start is None and _nothing_before(ctx, max(ctx.line_start, ctx.memory.sents[ctx.memory.sentence_index(ctx.span.start)].start_char)):
+        start = _next_sentence_after(ctx)
     if start is None:
         return None
     sent = ctx.memory.sents[ctx.memory.sentence_index(start)]
-    if sent.start_char != start:
+    if sent.start_char != start and ctx.memory.paragraph_at(start) != ctx.paragraph:
         return None
-    for t in list(sent)[:8]:
+    opening = ctx.doc.char_span(start, sent.end_char, alignment_mode="expand")  # (the parse may not split "…”. This was …")
+    if opening is None:
+        return None
+    for t in list(opening)[:8]:
         if is_cue(t) and ctx.outside(t) and any(c.dep_ in ("dobj", "obj", "ccomp", "advmod", "nsubjpass") and c.lower_ in _THIS_WORDS
                                                 for c in t.children):  # ("Those words were spoken by Vitalii Tarasiuk, …")
             phrase = _speaker_phrase(ctx, t)
             return Candidate("following_cue", phrase, cue=t) if phrase is not None else None
+    words_of = _WORDS_OF.match(ctx.text, start)
+    if words_of is not None:  # "These are the words of Belarusian President Alexander Lukashenko on the day …"
+        first = ctx.doc.char_span(words_of.end(), words_of.end() + 1, alignment_mode="expand")
+        owner = _pobj_head(first.root) if first is not None else None
+        if owner is not None and owner.head.lower_ == "of":
+            return Candidate("following_cue", Phrase.of(owner))
     return None
+
+
+# "(ANSA) – BRUSSELS, FEBRUARY 04 –": a dateline in capitals the text layer left in place
+_CAPITALS_DATELINE = re.compile(r"^[A-Z0-9()/.,'’ ]+\s[–—:-]$|^(?:\([A-Z]+\)\s*[–—-]\s*)?[A-Z0-9()/.,'’ ]+[–—:-]$")
+_WORDS_OF = re.compile(r"(?:These|Those|Such|This|That|It)\s+(?:are|were|is|was)\s+the\s+(?:words|remarks|message|"
+                       r"assessment|view|verdict|warning|position)\s+of\s+")
+
+
+def _pobj_head(token: Token) -> Token:
+    """The head noun of the phrase `token` begins: the object of "of"."""
+    while token.dep_ in ("compound", "amod", "det", "nmod", "poss") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _nothing_before(ctx: QuoteContext, start: int) -> bool:
+    """Nothing but the opening mark, a crawler's date or a dateline between `start` and the quote."""
+    before = CRAWLER_HEADER.sub("", ctx.text[start : max(start, ctx.span.start - 1)]).strip()
+    return not before or _CAPITALS_DATELINE.match(before) is not None
+
+
+def _next_sentence_after(ctx: QuoteContext) -> int | None:
+    """Where the next sentence of the paragraph starts, when the quote is a sentence of its own
+    ("“…, this is very clear”. This was stated by …")."""
+    memory = ctx.memory  # (the caller has checked that nothing but a dateline comes before the quote in its sentence)
+    nxt = _NON_SPACE.search(ctx.text, ctx.span.end)
+    while nxt is not None and ctx.text[nxt.start()] in "\"”’'».,!?“":
+        nxt = _NON_SPACE.search(ctx.text, nxt.start() + 1)
+    if nxt is None or memory.paragraph_at(nxt.start()) != ctx.paragraph or not ctx.text[nxt.start()].isupper() \
+            or any(t.idx < nxt.start() for t in ctx.cues()):
+        return None
+    return nxt.start()
 
 
 def nearest_cue(ctx: QuoteContext) -> Candidate | None:
@@ -1224,7 +1300,7 @@ def last_speaker(ctx: QuoteContext) -> Candidate | None:
 
 
 QUOTE_SIEVES = (
-    headline_speaker, transcript_turn, governing_cue, according_to, colon_intro, conversation_turn,
+    headline_speaker, transcript_turn, interjected_cue, governing_cue, according_to, colon_intro, conversation_turn,
     continuation, previous_cue, following_cue, introduced_speaker, opening_quote, nearest_cue, loose, last_speaker,
 )
 ALL_SIEVES = tuple(s.__name__ for s in QUOTE_SIEVES)

@@ -204,10 +204,12 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
                 inner_open = None
                 continue
         elif ch in "“«" and text[double_open] == ch and ((last_close if ch == "“" else last_guillemet) < i or _is_turned_close(text, i)
-                                                         or (text[i - 1] in ",.!?…" and text[i + 1 : i + 2] in (" ", ""))):
+                                                         or (text[i - 1] in ",.!?…" and text[i + 1 : i + 2] in (" ", ""))
+                                                         or (text[i - 1].isspace() and text[i + 1 : i + 2] in (".", ",", ";"))):
             # A second opening mark while one is open and no closing mark after it, or glued to the
-            # quote's last punctuation: a closing mark typed the wrong way round ("… will be implemented
-            # “Turkey’s foreign minister said", "«… our neutrality,« Cassis declared").
+            # quote's last punctuation, or spaced before a full stop: a closing mark typed the wrong way round
+            # ("… will be implemented “Turkey’s foreign minister said", "«… our neutrality,« Cassis declared",
+            # "… this is very clear “. This was stated by …").
             # (With a closing mark still to come, the quote goes on to it.)
             spans.append(_outer_quote(base + double_open + 1, base + i, nested))
             double_open, nested, single_open, inner_open = None, [], None, None

@@ -71,7 +71,7 @@ def _key(text: str) -> str:
 
 _WORD = re.compile(r"\w+")
 # Sieves that find a heading's speaker on its own line; any other attribution of a heading is a guess.
-_OWN_LINE_SIEVES = {"headline_speaker", "transcript_turn", "governing_cue", "according_to"}
+_OWN_LINE_SIEVES = {"headline_speaker", "transcript_turn", "interjected_cue", "governing_cue", "according_to"}
 
 
 def _repeated(a: Attribution) -> Attribution:

@@ -427,7 +427,7 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         # (not a title of the name: "a spokesman for President Vladimir Putin" is someone else)
         attached = attached or (any(
             c.dep_ in ("compound", "nmod") and not (m.start <= c.idx < m.end) and normalise(c.text).rstrip(".") not in HONORIFICS | OFFICE_WORDS
-            for c in mention_root.lefts))
+            for c in mention_root.subtree if c.i < mention_root.i))  # ("of the European Commission Ursula von der Leyen")
     if mention_root is not None and mention_root.dep_ == "conj" and mention_root.head == head and _is_office(head) \
             and not any(c.dep_ == "acl" and c.i < mention_root.i for c in head.children):  # (not "…, accompanied by … Albares")
         attached = True  # "OSCE Chairman-in-Office and Polish Foreign Minister Zbigniew Rau": two titles, one person
@@ -514,6 +514,16 @@ def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> 
     return titled[0][0] if not exact and len(titled) == 1 else None  # the article's only spokesperson
 
 
+_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "secretary", "spokespeople"}
+
+
+def _owner_pronoun(memory: ArticleMemory, owner: Token) -> Entity | None:
+    """The one "his"/"her"/"their" stands for in "his spokesman", "their statement"."""
+    if owner.pos_ != "PRON" or owner.dep_ != "poss" or owner.lower_ not in ("his", "her", "their", "its"):
+        return None
+    return memory.resolve_pronoun(owner)
+
+
 def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if not _SPOKES.search(p.text):
         return None
@@ -533,6 +543,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
+        entity = m.entity if m is not None else _owner_pronoun(memory, owner)
         if m is None and owner.pos_ == "PROPN" and head.lemma_.lower() in _OWN_CHANNELS:
             known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet"
             if known is not None and known.is_person:
@@ -542,14 +553,17 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             holder = memory.described(owner_described, owner.idx, allow_salience=False)
             if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
                 return Resolved(holder.actor, p.text, "role")
-        if m is not None:
-            office = office_of(memory, m.entity) if head.lemma_.lower() in ("office", "administration") else None
+        if entity is not None:
+            spokes = entity.is_person and head.lemma_.lower() in _SPOKES_NOUNS
+            office = office_of(memory, entity) if head.lemma_.lower() in ("office", "administration") or spokes else None
             if office is not None:
                 # noted, so that "the statement said" after it finds the office it came from
                 memory.note(memory.entity_for(office), p.span.start_char, p.span.end_char, "organisation", True)
                 return Resolved(office, p.text, "spokesperson")
-            if head.lemma_.lower() in _OWN_CHANNELS:
-                return Resolved(m.entity.actor, p.text, "spokesperson")  # "Krasnoselski's office", "Żaryn's tweet": they speak through it
+            if head.lemma_.lower() in _OWN_CHANNELS or spokes:
+                # "Krasnoselski's office", "Żaryn's tweet": they speak through it; "her spokesman said", the article
+                # naming no spokesman: given out for her (for a head of state or government, by the office, above)
+                return Resolved(entity.actor, p.text, "spokesperson")
             continue
         actor = (presidential_office(memory, phrase.text, owner.idx) or organisation_named(memory, phrase.text) or find_in_phrase(memory, phrase.text)
                  or ministry_of_the_article(memory, phrase.text, owner.idx))  # "A ministry of foreign affairs (MOFA) spokesperson"
