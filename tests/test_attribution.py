@@ -1453,6 +1453,26 @@ HELD_OUT_126_137_CASES = [
     pytest.param("“We are ready to talk about energy,” said the president of the European Commission Ursula von der Leyen on arrival.",
                  "2022-05-09", [("We are ready to talk about energy,", "Ursula von der Leyen", "governing_cue")],
                  id="'the president of <body> <Name with particles>': the name beside the body is the speaker"),
+    pytest.param("Doctors at the clinic said the wards were full, but the director Amina Yusuf said more beds would arrive this "
+                 "week.\n\n“We will open a second ward on Friday. Nobody will be turned away.”", "2022-05-09",
+                 [("We will open a second ward on Friday. Nobody will be turned away.", "Amina Yusuf", "previous_cue")],
+                 id="'A said …, but B said …' then a quote-only paragraph: B's, the later of two coordinated reports"),
+    pytest.param("In a statement on Friday Jens Stoltenberg, head of the alliance, said that the drills represented “a pattern "
+                 "of escalation” and underlined “the need for restraint on all sides”.", "2022-05-09",
+                 [("a pattern of escalation", "Jens Stoltenberg", "governing_cue"),
+                  ("the need for restraint on all sides", "Jens Stoltenberg", "governing_cue")],
+                 id="'In a statement X, <title>, said that … and underlined “…”': a subjectless report joined to the claim"),
+    pytest.param("Olaf Scholz flew to Washington on Monday. The visit came amid alarm over Vladimir Putin’s troop build-up. "
+                 "“We are united with our allies,” he told reporters.", "2022-02-07",
+                 [("We are united with our allies,", "Olaf Scholz", "governing_cue")],
+                 id="a speaking 'he' is the subject before, not a possessor named in passing since"),
+    pytest.param("Olaf Scholz flew to Washington on Monday. Reporters asked Vladimir Putin about the troops. "
+                 "“We are not planning anything,” he told them.", "2022-02-07",
+                 [("We are not planning anything,", "Vladimir Putin", "governing_cue")],
+                 id="(an object named since is still whom 'he' means)"),
+    pytest.param("“We have received the first launchers,” Alexey Reznikov wrote on Twitter on Thursday.", "2022-06-23",
+                 [("We have received the first launchers,", "Oleksii Reznikov", "governing_cue")],
+                 id="a Ukrainian minister romanised the Russian way is the registry's"),
 ]
 
 

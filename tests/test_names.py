@@ -87,7 +87,8 @@ def test_spelling_variants_share_a_key(a, b):
 MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"), ("Dmytro Kuleba", "DK"),
                          ("Ahmed al-Sahaf", "AS"), ("Andrzej Duda", "AD"), ("Alexander Lukashenko", "AL"),
                          ("Aliaksandr Lukashenka", "AL"), ("Olaf Scholz", "OS"), ("Dmitry Peskov", "DP"),
-                         ("Mariusz Błaszczak", "MB"), ("Aleksandar Vučić", "AV"), ("Fumio Kishida", "FK")])
+                         ("Mariusz Błaszczak", "MB"), ("Aleksandar Vučić", "AV"), ("Fumio Kishida", "FK"),
+                         ("Oleksii Reznikov", "OR"), ("Siarhei Tsikhanouski", "ST")])
 
 
 @pytest.mark.parametrize("written,expected", [
@@ -104,6 +105,9 @@ MATCHER = PersonMatcher([("Volodymyr Zelensky", "VZ"), ("Olena Zelenska", "OZ"),
     pytest.param("Mariusz Blaszczak", "MB", id="diacritics folded"),
     pytest.param("Aleksandar Vui", "AV", id="a copy that dropped the letters with diacritics"),
     pytest.param("Kishida Fumio", "FK", id="family name first"),
+    pytest.param("Alexey Reznikov", "OR", id="a Russian romanisation of a Ukrainian given name"),
+    pytest.param("Sergei Tsikhanouski", "ST", id="a Russian romanisation of a Belarusian given name"),
+    pytest.param("Vitaly Zelensky", None, id="another given name, however romanised"),
 ])
 def test_person_matcher(written, expected):
     assert MATCHER.match(written) == expected

@@ -393,6 +393,9 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     misread = _subject_read_as_an_object(ctx, cue) or _subject_of_the_clause_it_was_joined_to(ctx, cue)
     if misread is not None:
         return Phrase.of(misread)
+    outer = _reporting_verb_of_the_clause_it_was_joined_to(ctx, cue)
+    if outer is not None:  # "In a statement Grossi, director general of the IAEA, said that the strikes represented “…” and underlined “…”"
+        return _speaker_phrase(ctx, outer)
     subj = subject_of(cue)
     if subj is not None and (subj.is_punct or subj.pos_ in ("VERB", "AUX") or (normalise(subj.text) in PLATFORMS and subj.i < cue.i)):
         # '”, - said PM Rama': the parse made the dash the subject; '"…" to bring the plan …, Hayashi, … told';
@@ -456,6 +459,20 @@ def _subject_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> To
     return subj if subj is not None and ctx.outside(subj) and subj.i < inner.i else None
 
 
+def _reporting_verb_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
+    """The same misparse as above where the outer reporting verb has no subject the parse found (the
+    speaker is an apposition): that verb, whose speaker is looked for the usual way."""
+    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    inner = cue.head
+    if is_cue(inner, ctx.tokens) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+        return None
+    outer = inner.head
+    if outer.i == inner.i or inner.dep_ != "ccomp" or not is_cue(outer, ctx.tokens) or not ctx.outside(outer):
+        return None
+    return outer if subject_of(outer) is None else None
+
+
 def _cited_person(ctx: QuoteContext, cue: Token) -> Span | None:
     """'“…,” the press service of the regional administration said, citing its head Oleh Synehubov':
     the person whose words a body relays."""
@@ -501,8 +518,9 @@ def _only_person_before(ctx: QuoteContext, cue: Token) -> Span | None:
     people = []
     for m in ctx.memory.mentions_between(start, cue.idx):
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.entity.is_person and not m.in_quote and span is not None and span.root.dep_ not in ("pobj", "dobj", "poss"):
-            people.append(span)  # (not "… a special envoy of Prime Minister Fumio Kishida")
+        if m.entity.is_person and not m.in_quote and span is not None and span.root.dep_ not in ("dobj", "poss") and not (
+                span.root.dep_ == "pobj" and span.root.head.lower_ in ("of", "for", "to", "with", "by")):
+            people.append(span)  # (not "… a special envoy of Prime Minister Fumio Kishida"; "In a statement on Friday Jens Stoltenberg, …, said" is misparsed)
     if people and not ctx.doc[people[-1].end : cue.i].text.strip(" ,–—-"):
         return people[-1]  # "Responding to news that … Putin’s Russia …, Stephen Morgan MP, said:": the name beside the verb
     return people[-1] if len({p.text for p in people}) == 1 else None
@@ -956,7 +974,15 @@ def _outermost(ctx: QuoteContext, cues: list[Token]) -> list[Token]:
     but not a news outlet's ("Axar.az reports that … Grigory Karasin said these words")."""
     relaying = [t for t in cues if any(ctx.memory.is_media(c.text) for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))]
     cues = [t for t in cues if t not in relaying] or cues
-    return [t for t in cues if not any(a in cues for a in t.ancestors)] or cues
+    return [t for t in cues if not any(a in cues for a in _conj_top(t).ancestors)] or cues
+
+
+def _conj_top(verb: Token) -> Token:
+    """The first of coordinated verbs: "Officials said …, but Grandi said …" reports twice, neither
+    inside the other."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def previous_cue(ctx: QuoteContext) -> Candidate | None:

@@ -2187,12 +2187,40 @@ class ArticleMemory:
                 if found is not None and found.gender not in (None, gender):
                     self._pronouns[tok.i] = found
                     return found  # (its gender stays the one the names tell)
+            if found is not None and tok.dep_ == "nsubj" and is_cue(tok.head):
+                found = self._subject_over_a_possessor(tok, found, gender, bound)
         finally:
             self._resolving.discard(tok.i)
         if found is not None and (found.gender is None or found.gender_guessed):
             found.gender, found.gender_guessed = gender, False  # the text has told us
         self._pronouns[tok.i] = found
         return found
+
+    def _subject_over_a_possessor(self, tok: Token, found: Entity, gender: str, bound: frozenset[int]) -> Entity:
+        """'Morawiecki attended a press conference … . Since August, Belarus has been embattled in the turmoil
+        of Lukashenko’s electoral victory. “…,” he told a news conference': a speaking "he" goes to the
+        subject of the sentences before, not to a possessor named in passing since."""
+        k0 = self.sentence_index(tok.idx)
+        if any(e is found for _, e in self._candidates(k0, tok.idx, subjects_only=True)):
+            return found  # (named in the pronoun's own sentence)
+        possessed = False  # seen since only as a possessor
+        for k in range(k0 - 1, max(-1, k0 - 4), -1):
+            if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > 1:
+                break
+            sent = self.sents[k]
+            mentions = [m for m in self.mentions_between(sent.start_char, sent.end_char) if m.entity is found and not m.in_quote]
+            if mentions and not all(self._possessor(m) for m in mentions):
+                return found
+            possessed = possessed or bool(mentions)
+            subjects = [e for _, e in self._candidates(k, None, subjects_only=True)
+                        if e.is_person and e.gender in (None, gender) and id(e) not in bound]
+            if subjects:
+                return subjects[0] if possessed else found
+        return found
+
+    def _possessor(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "poss" and span.root.head.dep_ not in SUBJECT_DEPS
 
     def _coordinated_people(self, tok: Token) -> Entity | None:
         """'X and Y revealed they believe …', 'X and Y … . “…,” they said': the first of two people

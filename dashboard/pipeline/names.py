@@ -268,11 +268,27 @@ def without_bracketed_acronym(name: str) -> str:
     return _BRACKETED_TAIL.sub("", name.strip())
 
 
+# One given name as Russian, Ukrainian and Belarusian romanisations write it: English news spells a
+# Ukrainian minister the Russian way in Russian wire copy ("Alexey Reznikov" for Oleksii Reznikov).
+_EAST_SLAVIC_GIVEN_NAMES = (
+    "alexey aleksei alexei aleksey oleksii oleksiy oleksij", "sergei sergey serhii serhiy serghiy sergiy siarhei",
+    "vladimir volodymyr uladzimir", "dmitry dmitri dmitriy dmytro dzmitry", "alexander aleksandr oleksandr alyaksandr aliaksandr",
+    "andrei andrey andrii andriy", "yuri yury yurii yuriy", "mikhail mykhailo mikhail", "nikolai nikolay mykola mikalai",
+    "anatoly anatolii anatoliy", "vitaly vitali vitalii vitaliy", "grigory hryhorii hryhoriy", "pavel pavlo paval",
+    "oleg oleh aleh", "igor ihor", "yevgeny yevgeniy evgeny yevhen yauhen", "vasily vasiliy vasyl", "valery valeriy valerii",
+    "svetlana sviatlana svyatlana", "tatiana tatyana tetiana tatsiana", "olga olha volha", "ekaterina yekaterina kateryna",
+    "natalia natalya nataliya", "yulia yuliya iulia", "irina iryna", "elena yelena olena alena", "maria mariya",
+)
+_GIVEN_NAME_GROUP = {name_key(n): i for i, group in enumerate(_EAST_SLAVIC_GIVEN_NAMES) for n in group.split()}  # (as matched: keys)
+
+
 def first_names_agree(a: str, b: str) -> bool:
-    """First names agree when one is the other's initial or they are close spellings."""
+    """First names (name keys) agree when one is the other's initial, they are close spellings, or two
+    romanisations of one East Slavic name."""
     if len(a) <= 2 or len(b) <= 2:
         return a[0] == b[0]
-    return fuzz.ratio(a, b) >= 75
+    group = _GIVEN_NAME_GROUP.get(a)
+    return fuzz.ratio(a, b) >= 75 or (group is not None and group == _GIVEN_NAME_GROUP.get(b))
 
 
 SPELLED_FIRST_NAME_CUTOFF = 80  # surname similarity enough when the first name is exactly the registry's
