@@ -1473,6 +1473,37 @@ HELD_OUT_126_137_CASES = [
     pytest.param("“We have received the first launchers,” Alexey Reznikov wrote on Twitter on Thursday.", "2022-06-23",
                  [("We have received the first launchers,", "Oleksii Reznikov", "governing_cue")],
                  id="a Ukrainian minister romanised the Russian way is the registry's"),
+    pytest.param("Boris Johnson resigned on Thursday. “It was a brave decision and the right one,” Johnson ally Nadine Dorries "
+                 "said in a radio interview.", "2022-07-07",
+                 [("It was a brave decision and the right one,", "Nadine Dorries", "governing_cue")],
+                 id="'<Name> ally <Name>': the one set beside the description speaks, not the one inside it"),
+    pytest.param("Alexei Navalny was sentenced on Tuesday. “The whole world knows that this trial has nothing to do with the law,” "
+                 "Navalny ally Ruslan Shaveddinov said in a live commentary.", "2022-03-22",
+                 [("The whole world knows that this trial has nothing to do with the law,", "Ruslan Shaveddinov", "governing_cue")],
+                 id="(the same where the parse makes 'ally' the head and the name its apposition)"),
+    pytest.param("“The grid will hold this winter.” This was stated in a conversation with Interfax-Ukraine with the energy "
+                 "minister Herman Halushchenko, noting that “repairs go on around the clock”.", "2022-11-20",
+                 [("The grid will hold this winter.", "Herman Halushchenko", "following_cue"),
+                  ("repairs go on around the clock", "Herman Halushchenko", "governing_cue")],
+                 id="'This was stated in a conversation with X, noting that “…”' (translated agency copy)"),
+    pytest.param("“We will not pay in roubles.” This was stated in an interview with Interfax-Ukraine.", "2022-11-20",
+                 [("We will not pay in roubles.", None, "none")],
+                 id="(an interview with a medium names no speaker)"),
+    pytest.param("Oleh Synehubov, head of the Kharkiv regional administration, spoke on local television. “The metro will reopen "
+                 "on Monday,” said the head of the region.", "2022-05-20",
+                 [("The metro will reopen on Monday,", "Oleh Synehubov", "governing_cue")],
+                 id="'the head of the region' after 'X, head of the Kharkiv regional administration' (a generic place word adds nothing)"),
+    pytest.param("Vitaliy Kim visited the port on Monday. “Mykolaiv stands,” the governor told reporters there. “Nobody is "
+                 "leaving the city.” Residents say they are tired of the sirens.", "2022-05-20",
+                 [("Mykolaiv stands,", "Vitaliy Kim", "governing_cue"), ("Nobody is leaving the city.", "Vitaliy Kim", "continuation")],
+                 id="a whole-sentence quote after the speaker's one carries on, whatever the next sentence reports"),
+    pytest.param("Speaking in parliament, the prime minister attacked the opposition leader. \"I will not take orders from "
+                 "anyone,\" Geo News reported.", "2022-05-26",
+                 [("I will not take orders from anyone,", None, "governing_cue")],
+                 id="'“…,” <paper> reported': the paper relays the words of the one the sentence before is about"),
+    pytest.param("Poland's refugee plenipotentiary, Pawel Szafernaker, said on Sunday that “queues are forming at every crossing”.",
+                 "2022-03-06", [("queues are forming at every crossing", "Pawel Szefernaker", "governing_cue")],
+                 id="a misspelt Polish deputy minister (registry)"),
 ]
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, new_actor
-from .cues import CUE_VERBS, adjacent_speaker, is_cue, own_subject, passive_agent, subject_of
+from .cues import CUE_VERBS, adjacent_speaker, is_cue, noun_phrase, own_subject, passive_agent, subject_of
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
@@ -312,7 +312,30 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
     if not _reported(ctx, cue):
         return None
     phrase = _speaker_phrase(ctx, cue)
+    if phrase is not None and cue.lemma_.lower() == "report" and (ctx.memory.is_media(phrase.text) or (
+            phrase.head.pos_ == "PROPN" and phrase.head.ent_type_ != "PERSON" and _no_known_person(ctx, phrase))):
+        phrase = _subject_before_a_medium_reports(ctx) or phrase
     return Candidate("governing_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def _no_known_person(ctx: QuoteContext, phrase: Phrase) -> bool:
+    m = ctx.memory.mention_in(phrase.span)
+    return m is None or not m.entity.actor.is_registered
+
+
+def _subject_before_a_medium_reports(ctx: QuoteContext) -> Phrase | None:
+    """'… the premier lashed out at the PTI. "I want to clarify …," DAWN reported.': the paper relays
+    the words of the one the sentence before is about."""
+    k = ctx.memory.sentence_index(ctx.span.start)
+    if k == 0 or ctx.memory.paragraph_of[k - 1] != ctx.paragraph:
+        return None
+    root = ctx.memory.sents[k - 1].root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not ctx.outside(subj):
+        return None
+    person = (subj.lower_ in ("he", "she") or (subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON")
+              or (subj.pos_ == "NOUN" and (subj.lemma_.lower() in PERSON_NOUNS or normalise(subj.text) in OFFICE_WORDS)))
+    return Phrase.of(subj) if person else None
 
 
 def _person_speaking_for_a_country(ctx: QuoteContext, cue: Token, governing: list[Token]) -> Token:
@@ -387,7 +410,13 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
     cited = _cited_person(ctx, cue)
     if cited is not None:
         return Phrase.of(span=cited)
+    head = cue.head
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp") and head.i != cue.i and is_cue(head) and passive_agent(head) is not False \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return _speaker_phrase(ctx, head)  # "This was stated by X, emphasizing that “…”": X's, not what "this" is
     agent = passive_agent(cue)
+    if agent is None:
+        agent = _interviewed(ctx, cue)
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
     misread = _subject_read_as_an_object(ctx, cue) or _subject_of_the_clause_it_was_joined_to(ctx, cue)
@@ -457,6 +486,33 @@ def _subject_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> To
         return None
     subj = subject_of(outer)
     return subj if subj is not None and ctx.outside(subj) and subj.i < inner.i else None
+
+
+_INTERVIEWS = {"interview", "conversation", "talk", "briefing", "meeting", "address", "speech", "broadcast"}
+
+
+def _interviewed(ctx: QuoteContext, cue: Token) -> Token | None:
+    """'This was stated in an interview on CNN with the Prime Minister of Estonia, Kaja Kallas' (agency copy
+    translated from Ukrainian or Russian): a passive report with no agent names its speaker as the one the
+    interview was with, unless that is the medium ("in an interview with CNN")."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+            continue
+        for talk in prep.children:
+            if talk.dep_ != "pobj" or talk.lemma_.lower() not in _INTERVIEWS:
+                continue
+            for w in talk.subtree:  # ("in a conversation with Interfax-Ukraine with the energy minister X")
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    who = next((o for o in w.children if o.dep_ == "pobj"), None)
+                    if who is not None and _names_a_person(ctx, who) and not ctx.memory.is_media(noun_phrase(who).text):
+                        return who
+    return None
+
+
+def _names_a_person(ctx: QuoteContext, head: Token) -> bool:
+    """A phrase that names a person or a person's office ("the energy minister Herman Halushchenko")."""
+    m = ctx.memory.mention_in(noun_phrase(head), prefer=head)
+    return (m is not None and m.entity.is_person) or head.lemma_.lower() in PERSON_NOUNS or normalise(head.text) in OFFICE_WORDS
 
 
 def _reporting_verb_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
@@ -930,7 +986,8 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     before = ctx.text_before_mark()
     if last.paragraph == ctx.paragraph:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
-        own_cue_after = any(t.idx > ctx.span.end for t in ctx.cues())
+        ends = _sentence_after_a_whole_sentence(ctx)  # ("“… invasion of Ukraine.” Western officials say …": another report)
+        own_cue_after = any(t.idx > ctx.span.end and (ends is None or t.idx < ends) for t in ctx.cues())
         cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
         if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between or _a_sentence_of_its_own(ctx, last.span.end + 1)) \
                 and not _LINK_LABEL.search(between):
@@ -943,6 +1000,17 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     if not before.strip() and not ctx.cues() and not _names_someone_after(ctx):
         return Candidate("continuation", inherited=last.attribution)
     return None
+
+
+def _sentence_after_a_whole_sentence(ctx: QuoteContext) -> int | None:
+    """Where the next sentence starts when the quote is a whole sentence ending in its marks and a
+    capital follows on the line."""
+    if not ctx.text[ctx.span.start : ctx.span.end].rstrip().endswith((".", "!", "?")):
+        return None
+    nxt = _NON_SPACE.search(ctx.text, ctx.span.end + 1)
+    if nxt is None or not ctx.text[nxt.start()].isupper() or "\n" in ctx.text[ctx.span.end : nxt.start()]:
+        return None
+    return nxt.start()
 
 
 def _a_sentence_of_its_own(ctx: QuoteContext, after: int) -> bool:

@@ -450,6 +450,9 @@ class Mention:
     in_quote: bool
 
 
+_GENERIC_PLACES = {"region", "oblast", "province", "district", "county"}  # ("the head of the city" is its mayor: _TITLE_SYNONYMS)
+
+
 class ArticleMemory:
     """Who is who in one article. Build once with the parsed article; query by position."""
 
@@ -1804,6 +1807,8 @@ class ArticleMemory:
                     continue
                 if low in ("its", "their", "his", "her", "country", "nation") or (low == "state" and t.dep_ == "poss"):
                     continue
+                if low in _GENERIC_PLACES and t.pos_ == "NOUN" and t.dep_ == "pobj":
+                    continue  # "the head of the region" after "the head of the Luhansk regional administration": as "the head"
                 c = country_of(self.reg, t.text) if t.pos_ in ("PROPN", "ADJ", "NOUN") or t.ent_type_ else None
                 if c is not None:
                     country = country or c.iso2

@@ -68,7 +68,8 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
 BODY_LAST_WORDS = {"forum", "council", "committee", "union", "party", "ministry", "agency", "association", "coalition",
                    "movement", "league", "federation", "institute", "foundation", "network", "alliance", "commission",
                    "authority", "department", "organisation", "organization", "society", "group", "government",
-                   "parliament", "university", "company", "corporation", "embassy", "trust", "charity"}
+                   "parliament", "university", "company", "corporation", "embassy", "trust", "charity",
+                   "news", "tv", "television", "times", "gazette", "tribune", "telegraph"}  # ("Geo News", "Dawn News TV")
 
 
 # Where words are posted, never who posts them ("a Telegram post", "speaking on X, formerly Twitter").

@@ -387,6 +387,12 @@ def _is_office(token: Token) -> bool:
 
 def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     m = memory.mention_in(p.span, prefer=p.head)
+    beside = next((c for c in p.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if p.head.pos_ == "NOUN" else None
+    if m is not None and beside is not None and not (m.start <= beside.idx < m.end):
+        # "Navalny ally, Ruslan Shaveddinov": the name set beside the description, not the one inside it
+        own = memory.mention_in(p.span, prefer=beside)
+        if own is not None and own.start <= beside.idx < own.end:
+            return Resolved(own.entity.actor, p.text, "name")
     if m is not None and not (m.start <= p.head.idx < m.end) and p.head.pos_ == "PROPN":
         # The head is a name of its own ("Marta Symanderska from NGO group Grupa Granica"): read it first.
         own = _proper_run_person(memory, p.head)
