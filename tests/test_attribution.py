@@ -1497,6 +1497,11 @@ HELD_OUT_126_137_CASES = [
                  "leaving the city.” Residents say they are tired of the sirens.", "2022-05-20",
                  [("Mykolaiv stands,", "Vitaliy Kim", "governing_cue"), ("Nobody is leaving the city.", "Vitaliy Kim", "continuation")],
                  id="a whole-sentence quote after the speaker's one carries on, whatever the next sentence reports"),
+    pytest.param("Sergei Lavrov also discussed Antony Blinken’s claim that Moscow is “escalating the crisis”. “Washington has been "
+                 "pouring weapons into Ukraine for years.” He said the West must stop.", "2022-02-01",
+                 [("escalating the crisis", "Antony Blinken", "governing_cue"),
+                  ("Washington has been pouring weapons into Ukraine for years.", "Sergei Lavrov", "nearest_cue")],
+                 id="(not after a term in marks from someone else's claim)"),
     pytest.param("Speaking in parliament, the prime minister attacked the opposition leader. \"I will not take orders from "
                  "anyone,\" Geo News reported.", "2022-05-26",
                  [("I will not take orders from anyone,", None, "governing_cue")],

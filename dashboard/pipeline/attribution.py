@@ -986,7 +986,8 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
     before = ctx.text_before_mark()
     if last.paragraph == ctx.paragraph:
         between = ctx.text[last.span.end + 1 : max(last.span.end + 1, ctx.span.start - 1)]
-        ends = _sentence_after_a_whole_sentence(ctx)  # ("“… invasion of Ukraine.” Western officials say …": another report)
+        # ("“…,” X said. “… invasion of Ukraine.” Western officials say …": another report; not after a term in marks)
+        ends = _sentence_after_a_whole_sentence(ctx) if ctx.text[last.span.start : last.span.start + 1].isupper() else None
         own_cue_after = any(t.idx > ctx.span.end and (ends is None or t.idx < ends) for t in ctx.cues())
         cue_between = any(last.span.end < t.idx < ctx.span.start for t in ctx.cues())
         if len(between.split()) <= 15 and not own_cue_after and (ctx.words > 3 or cue_between or _a_sentence_of_its_own(ctx, last.span.end + 1)) \
