@@ -1411,7 +1411,7 @@ HELD_OUT_114_122_CASES = [
                   ("I think the prime minister has been very clear on this.", "Downing Street", "governing_cue")],
                  id="'his press secretary' is his office's voice, not someone else with 'secretary' in her title"),
     pytest.param("Speaking in Cape Town, Western Cape MEC for Mobility Isaac Sileku said, “The trains will run again by March.”", "2025-03-05",
-                 [("The trains will run again by March.", "Isaac Sileku", "loose")],
+                 [("The trains will run again by March.", "Isaac Sileku", "governing_cue")],
                  id="an office and a portfolio of several words before a given name and a surname: the name alone"),
     pytest.param("Police fired tear gas in the capital as a union leader accused them of “brutal repression of workers”.\n\n"
                  "The protest was called by the union leader Maria Santos, who said 40 people had been hurt.", "2025-03-05",
@@ -1509,6 +1509,16 @@ HELD_OUT_126_137_CASES = [
     pytest.param("Poland's refugee plenipotentiary, Pawel Szafernaker, said on Sunday that “queues are forming at every crossing”.",
                  "2022-03-06", [("queues are forming at every crossing", "Pawel Szefernaker", "governing_cue")],
                  id="a misspelt Polish deputy minister (registry)"),
+    pytest.param("“Exports of these goods to Belarus are banned from Friday,” reads a European Commission memo seen by reporters.",
+                 "2022-03-09", [("Exports of these goods to Belarus are banned from Friday,", "European Commission", "governing_cue")],
+                 id="'“…,” reads a <body> memo': the body's written words"),
+    pytest.param("Ben Wallace visited Estonia on Monday.\n\nThe Secretary of State for Defence told troops in Tapa:\n\n"
+                 "“Nobody will be left alone on this border.”", "2022-03-07",
+                 [("Nobody will be left alone on this border.", "Ben Wallace", "colon_intro")],
+                 id="'the Secretary of State for Defence' is the defence secretary"),
+    pytest.param("Speaking in Canberra, Australia’s Minister for Foreign Affairs said the country would “stand with Ukraine”.", "2022-03-07",
+                 [("stand with Ukraine", "Marise Payne", "governing_cue")],
+                 id="'the Minister for Foreign Affairs' is the foreign minister"),
 ]
 
 

@@ -395,3 +395,13 @@ def test_a_body_called_by_the_first_word_of_its_name_is_that_body():
     text = "Berjaya Corporation filed a police report on Friday.\n\nBerjaya said in a statement that the article was false."
     memory = memory_of(text)
     assert entity_at(memory, text, "Berjaya", nth=1).actor.name == "Berjaya Corporation"
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Nuclear operator Energoatom said the plant was shelled again overnight.", "Energoatom", id="'operator <Name>'"),
+    pytest.param("Irish airline Ryanair said on Monday it would resume flights to Vilnius.", "Ryanair", id="'airline <Name>'"),
+])
+def test_a_name_after_the_kind_of_firm_it_is_is_a_body(text, name):
+    mem = memory_of(text)
+    entity = entity_at(mem, text, name)
+    assert not entity.is_person

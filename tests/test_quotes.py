@@ -176,6 +176,10 @@ def test_nested_quote_gets_its_own_speaker():
                      id="a text that ends inside a quote carried over paragraphs (an excerpt cut before its close)"),
         pytest.param("“The result is clear, the minister said.\n\nLeave a Reply\n\nYour email address will not be published.",
                      ["The result is clear, the minister said."], id="but not page furniture after a quote left open"),
+        pytest.param("The ministry said:” Flights resume on Monday. Check with your airline.”", [" Flights resume on Monday. Check with your airline."],
+                     id="a closing mark typed for the opening one right after 'said:'"),
+        pytest.param("“We pay in euros, as agreed “. The minister called it “a fair deal”.", ["We pay in euros, as agreed ", "a fair deal"],
+                     id="an opening mark spaced before a full stop closes the quote open"),
     ],
 )
 def test_find_quote_spans(text, expected):

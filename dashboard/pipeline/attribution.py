@@ -445,8 +445,23 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
             start = min(t.i for c in lefts for t in c.subtree)
             span = ctx.doc[start : cue.i]
     if span is None and subj is None:
-        span = _only_person_before(ctx, cue)
+        span = _only_person_before(ctx, cue) or _phrase_after_the_opening_clause(ctx, cue)
     return Phrase.of(span=span) if span is not None and len(span) else None
+
+
+def _phrase_after_the_opening_clause(ctx: QuoteContext, cue: Token) -> Span | None:
+    """'Speaking in Canberra, Australia's Minister for Foreign Affairs said …' parsed with the title as an
+    apposition of the place: the noun phrase between the opening clause's comma and the verb."""
+    sent = cue.sent
+    if not sent[0].tag_ == "VBG" or cue.dep_ != "ROOT":
+        return None
+    commas = [t.i for t in ctx.doc[sent.start : cue.i] if t.text == ","]
+    if not commas:
+        return None
+    span = ctx.doc[commas[-1] + 1 : cue.i]
+    if not 1 <= len(span) <= 8 or any(t.pos_ in ("VERB", "AUX") or not ctx.outside(t) for t in span):
+        return None
+    return span if any(t.pos_ in ("NOUN", "PROPN") for t in span) else None
 
 
 def _subject_read_as_an_object(ctx: QuoteContext, cue: Token) -> Token | None:

@@ -51,7 +51,8 @@ _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send"
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}
 # Nouns that can be the subject of "the statement read: …".
-_WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release"}
+_WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release", "sheet", "document", "memo",
+                  "report", "readout", "resolution", "declaration", "notice", "order", "decree", "caption", "banner", "sign"}
 # "X prompted Y to warn": the speaker is the object of these verbs.
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
 _CLOSERS = {"”", '"', "’", "'", "»"}

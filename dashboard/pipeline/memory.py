@@ -312,9 +312,16 @@ def title_key(text: str) -> str:
     # "Minister of Foreign Affairs" is the foreign minister: one key for both word orders
     key = re.sub(r"\bminister (?:of|for) (?:the )?(foreign affairs|defen[cs]e|the interior|interior|internal affairs|justice|finance)\b",
                  lambda m: f"{MINISTRY_FIELDS[m.group(1).replace('the ', '')]} minister", key)
+    # a British cabinet title in full: "the Secretary of State for Defence" is the defence secretary
+    key = re.sub(r"^secretary of state for (?:the )?(defen[cs]e|foreign affairs|foreign, commonwealth and development affairs|"
+                 r"health(?: and social care)?|the home department|home affairs|education|transport|justice|business|"
+                 r"work and pensions|scotland|wales|northern ireland|levelling up|culture|environment|energy)\b",
+                 lambda m: f"{_CABINET_FIELDS.get(m.group(1), m.group(1).split()[0])} secretary", key)
     return _ROLE_ABBREVIATIONS.get(key, key)
 
 
+_CABINET_FIELDS = {"defense": "defence", "foreign affairs": "foreign", "foreign, commonwealth and development affairs": "foreign",
+                   "the home department": "home", "home affairs": "home", "health and social care": "health"}
 MINISTRY_FIELDS = {"foreign affairs": "foreign", "defence": "defence", "defense": "defence", "interior": "interior",
                     "internal affairs": "interior", "justice": "justice", "finance": "finance"}
 
@@ -450,6 +457,10 @@ class Mention:
     in_quote: bool
 
 
+# Kinds of firm news writes before the firm's name ("airline Ryanair", "operator Energoatom").
+_FIRM_NOUNS = {"airline", "carrier", "company", "firm", "operator", "giant", "broadcaster", "watchdog", "manufacturer", "maker",
+               "bank", "lender", "insurer", "retailer", "conglomerate", "startup", "utility", "producer", "supplier", "exporter",
+               "developer", "agency", "group", "party", "union", "charity", "organisation", "organization", "network", "channel"}
 _GENERIC_PLACES = {"region", "oblast", "province", "district", "county"}  # ("the head of the city" is its mayor: _TITLE_SYNONYMS)
 
 
@@ -704,6 +715,8 @@ class ArticleMemory:
         """A name in apposition to a body's noun, or with one in apposition to it ("Tanzania's main
         opposition party, Chadema,", "Chadema, the main opposition party,"): a body's name."""
         nouns = [tok.head] if tok.dep_ in ("appos", "npadvmod") else [c for c in tok.children if c.dep_ == "appos"]
+        if any(c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN" and c.lemma_.lower() in _FIRM_NOUNS for c in tok.children):
+            return True  # "Irish airline Ryanair", "state energy company Naftogaz": a firm's name after its kind
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in ORG_NOUNS and n.lemma_.lower() not in PERSON_NOUNS
                    and n.lemma_.lower() not in ("country", "nation") for n in nouns)
 
@@ -1774,6 +1787,9 @@ class ArticleMemory:
         right = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in _without_clauses(c)]
         # "ambassador to Israel" keeps its destination in the title; "ambassador to the UN" names a body
         to = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and _TITLE_HINT.search(head.lower_) for t in _without_clauses(c)]
+        # "the Minister for Foreign Affairs", "the Secretary of State for Defence": the portfolio is the title's
+        to += [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "for" and head.lemma_.lower() in ("minister", "secretary")
+               and any(o.dep_ == "pobj" and o.text[:1].isupper() for o in c.children) for t in _without_clauses(c)]
         to_ids = {t.i for t in to}
         tokens = sorted(left + [head] + right + to, key=lambda t: t.i)
         country, international, words = None, False, []

@@ -123,6 +123,11 @@ def _closes_a_lost_opening(text: str, i: int) -> bool:
             and len(text[:i].split()) >= 4 and (_VERB_AFTER.match(text, i + 1) is not None or _SAID_AFTER.match(text, i + 1) is not None))
 
 
+def _turned_open_after_colon(text: str, i: int) -> bool:
+    """'Wallace added:” I believe …': a closing mark typed for the opening one, right after "said:"."""
+    return text[i] == "”" and text[max(0, i - 2) : i].rstrip().endswith(":") and re.match(r"\s?[A-Z]", text[i + 1 : i + 3]) is not None
+
+
 def _opens_speech(text: str, i: int) -> bool:
     """An opening mark at the start of a paragraph or right after "said:" opens speech."""
     before = text[:i].rstrip()
@@ -196,7 +201,7 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
                 continue
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
-            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or (
+            if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or _turned_open_after_colon(text, i) or (
                     _opens_nordic(text, i) and (max(last_glued_close, last_turned_close) if ch == "”" else last_glued_guillemet) > i):
                 double_open = i
                 nested = []

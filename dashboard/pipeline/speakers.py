@@ -30,7 +30,7 @@ from .names import HONORIFICS, PLATFORMS, OFFICE_WORDS, institution_parts, names
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website)s?\b",
+    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website|fact sheet|memo)s?\b",
     re.I,
 )
 # "the statement said", "the message reads", "the report said": the body that last issued words speaks
