@@ -611,6 +611,16 @@ def _name_beside(ctx: QuoteContext, subj: Token, cue: Token) -> Span | None:
             end -= 1
         commas = [t.i for t in doc[phrase.end : end] if t.text == ","]
         after = doc[commas[-1] : end] if commas and end - phrase.end <= 8 else doc[phrase.end : phrase.end]
+    commas = [t.i for t in phrase if t.text == ","]
+    if commas and phrase.end == cue.i and subj.i < commas[-1]:
+        # "Additional Director General of Police (ADG), Headquarters, Ravindra Kumar told": the parse hung the
+        # name on the title; the person is the last of the words set off by commas, right before the verb
+        tail = doc[commas[-1] + 1 : phrase.end]
+        m = ctx.memory.mention_in(tail) if len(tail) else None
+        if m is not None and m.entity.is_person and not m.in_quote:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.end == phrase.end and span.start == tail.start:
+                return span
     k = phrase.start - 1  # the comma before the phrase, then back over the words before it ("Inna Levien,")
     while k > 0 and k > phrase.start - 7 and not (doc[k - 1].is_punct or doc[k - 1].is_space):
         k -= 1
@@ -1443,6 +1453,7 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
     found = resolve_speaker(ctx.memory, cand.phrase, disabled) if cand.phrase is not None else Resolved(None, None, "unresolved")
     found = _the_same_statement(ctx, cand, found)
     found = _first_person_is_a_person(ctx, cand, found)
+    found = _the_surname_of_the_last_speaker(ctx, found)
     if found.sieve == "salience" and found.actor is not None and found.actor.actor_type == "person" and re.search(
             rf"\b{re.escape(found.actor.name.split()[-1])}\b", ctx.text[ctx.span.start : ctx.span.end]):
         # "“The death of Hadisur Rahman has left us …,” the state minister said": a guess is never
@@ -1450,6 +1461,18 @@ def _resolve(ctx: QuoteContext, cand: Candidate, disabled: frozenset[str]) -> At
         found = Resolved(None, found.surface, "unresolved")
     conf = CONFIDENCE[cand.sieve] * CONFIDENCE.get(found.sieve, 0.5)
     return Attribution(found.actor, found.surface, cue or ("say" if cand.sieve == "according_to" else None), cand.sieve, found.sieve, conf)
+
+
+def _the_surname_of_the_last_speaker(ctx: QuoteContext, found: Resolved) -> Resolved:
+    """'“…,” Ravindra Kumar told reporters. The media was briefed by Chief Minister Nitish Kumar … “…,” Kumar
+    said': a surname two people of the article share is the one of them who was speaking."""
+    if found.sieve != "surname" or found.actor is None or not ctx.history:
+        return found
+    surname = normalise(found.actor.name.split()[-1])
+    last = next((a.attribution.actor for a in reversed(ctx.history) if a.attribution.actor is not None), None)
+    if last is None or last is found.actor or last.actor_type != "person" or normalise(last.name.split()[-1]) != surname:
+        return found
+    return Resolved(last, found.surface, found.sieve)
 
 
 def _the_same_statement(ctx: QuoteContext, cand: Candidate, found: Resolved) -> Resolved:

@@ -2321,8 +2321,10 @@ class ArticleMemory:
             if m.sentence > k0 + 1:
                 return None
             if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.sentence == k0 + 1:
-                # (not someone with a title or a registered office of their own: "… Putin then said")
-                return m.entity if not m.entity.titles and not m.entity.actor.is_registered else None
+                # (not someone with a title or a registered office of their own: "… Putin then said"; but a person
+                # the next sentence introduces as its subject is who the lead described: "Superintendent Liam Geraghty was …")
+                introduced = m.is_subject and m.entity.first_start == m.start and not m.entity.actor.is_registered
+                return m.entity if introduced or not m.entity.titles and not m.entity.actor.is_registered else None
         return None
 
     def _named_in_its_clause(self, tok: Token) -> frozenset[int]:

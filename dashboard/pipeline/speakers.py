@@ -483,11 +483,19 @@ def role(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         ministry = _unnamed_minister(memory, d)
         if ministry is not None:
             return Resolved(ministry, p.text, "role")
-        entity = memory.introduced_after(head.idx, d.title) if d.definite else None
+        entity = memory.introduced_after(_first_use(memory, p), d.title) if d.definite else None
         if entity is None:
             return None
     memory.note(entity, p.span.start_char, p.span.end_char, "description")
     return Resolved(entity.actor, p.text, "role")
+
+
+def _first_use(memory: ArticleMemory, p: Phrase) -> int:
+    """Where the article first describes someone so ("The head of the Garda press office has told a jury …",
+    named in the next sentence, then "The head of the Garda press office said" paragraphs later)."""
+    words = _LEADING.sub("", p.span.text).strip()
+    first = re.search(rf"\b{re.escape(words)}\b", memory.text, re.I) if len(words.split()) >= 3 else None
+    return first.start() if first is not None and first.start() < p.head.idx else p.head.idx
 
 
 _MINISTRY_TOPICS = ("foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "energy",
