@@ -1519,6 +1519,33 @@ HELD_OUT_126_137_CASES = [
     pytest.param("Speaking in Canberra, Australia’s Minister for Foreign Affairs said the country would “stand with Ukraine”.", "2022-03-07",
                  [("stand with Ukraine", "Marise Payne", "governing_cue")],
                  id="'the Minister for Foreign Affairs' is the foreign minister"),
+    pytest.param("Residents of the border villages “have nowhere left to go” and the shelling does not stop at night.\n\n"
+                 "This was reported by the Sumy regional governor Dmytro Zhyvytskyi on Telegram.", "2022-09-01",
+                 [("have nowhere left to go", "Dmytro Zhyvytskyi", "following_cue")],
+                 id="a paragraph with no reporting verb, then 'This was reported by X' opening the next"),
+    pytest.param("“The talks are closer than ever,” the industry minister NISHIMURA Yasutoshi told reporters in Tokyo.", "2023-08-25",
+                 [("The talks are closer than ever,", "Yasutoshi Nishimura", "governing_cue")],
+                 id="a Japanese name written family name first in capitals"),
+    pytest.param("Residents fled the city. “Nothing works any more,” said Olena, 63.\n\nAdvertisement\n\nRelated Articles\n\n"
+                 "“We sleep in the basement,” she said.", "2022-09-01",
+                 [("Nothing works any more,", "Olena", "governing_cue"), ("We sleep in the basement,", "Olena", "governing_cue")],
+                 id="'Related Articles' between paragraphs is no one 'she' could be"),
+    pytest.param("Ukrainian refugees arrive ‘in a state of distress and fear’ – Global Issues\n\nThe UN refugee agency spokeswoman "
+                 "Olga Sarrado told reporters in Geneva that most arrivals were women and children.", "2022-05-20",
+                 [("in a state of distress and fear", None, "none")],
+                 id="a site's name after the headline's dash is no speaker"),
+    pytest.param("The head of the army's press service has told a court that no order was given.\n\nColonel Anna Kowalska was "
+                 "giving evidence at the trial of two officers.\n\nUnder questioning by Jan Nowak, a defence lawyer, the court "
+                 "heard that the unit had left.\n\nThe head of the army's press service said the drills were “routine and planned”.",
+                 "2022-05-20", [("routine and planned", "Anna Kowalska", "governing_cue")],
+                 id="a lead's description, named in the next sentence, repeated paragraphs later"),
+    pytest.param("“The roads are closed until Monday,” Deputy Inspector General of Police (DIG), Crime Branch, Suresh Babu told reporters.",
+                 "2022-05-20", [("The roads are closed until Monday,", "Suresh Babu", "governing_cue")],
+                 id="the name set off last before the verb, after a title with its acronym and its post"),
+    pytest.param("“We have no report of casualties,” Interior Minister Ravi Kumar told reporters. The rally was addressed by "
+                 "Chief Minister Nitish Kumar on Sunday.\n\n“The investigation goes on,” Kumar said.", "2022-05-20",
+                 [("We have no report of casualties,", "Ravi Kumar", "governing_cue"), ("The investigation goes on,", "Ravi Kumar", "governing_cue")],
+                 id="a surname two people share is the one who was speaking"),
 ]
 
 

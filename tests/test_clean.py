@@ -240,6 +240,8 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(text, joined_after):
         pytest.param('Press "Enter" to skip to content', True, id="a screen reader's skip link"),
         pytest.param("Connect with us", True, id="a social links box"),
         pytest.param("Leave the reply to the courts, she said.", False, id="a sentence that only starts alike"),
+        pytest.param("Related Stories", True, id="a related-stories heading left on its own between paragraphs"),
+        pytest.param("Related articles say the same, the minister added.", False, id="(a sentence starting alike)"),
     ],
 )
 def test_related_story_links_are_page_furniture(line, furniture):

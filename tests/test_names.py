@@ -57,6 +57,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("the Rekha Gupta-led", "Rekha Gupta", None, id="whose cabinet: '-led' is no part of the name"),
     pytest.param("Tan Sri Tengku Muhammad Taufik", "Tengku Muhammad Taufik", None, id="a two-word Malaysian style"),
     pytest.param("Datuk Fadillah Yusof", "Fadillah Yusof", "datuk", id="a one-word Malaysian style"),
+    pytest.param("KISHIDA Fumio", "Fumio Kishida", None, id="Japanese copy's family name first, in capitals"),
+    pytest.param("NATO Stoltenberg", "Stoltenberg", None, id="(not an acronym before a surname)"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

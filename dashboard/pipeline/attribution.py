@@ -921,10 +921,21 @@ def headline_speaker(ctx: QuoteContext) -> Candidate | None:
     if not name:
         return None
     name_text = " ".join(name).strip(" ,.;:")
+    if re.match(r"^\s*[–—|-]", after) and after.strip(" –—|-") == name_text and _site_name(ctx, name_text):
+        return None  # "‘…’ – Global Issues": the page title's site name, named nowhere in the story
     if in_a_title_case_line(ctx.text, ctx.span) and not any(normalise(w) in OFFICE_WORDS | TITLE_WORDS for w in name) \
             and not _names_a_known_speaker(ctx, name_text, ctx.span.end):
         return None  # "“RSF”: We Have Not Received Any Proposal and Will Not Commit to One": every word is capitalised
     return _named(ctx, "headline_speaker", name_text, ctx.span.end)
+
+
+def _site_name(ctx: QuoteContext, name: str) -> bool:
+    """A headline's last words after a dash that the story never mentions again, nor the registry knows: the
+    site's name a page title ends with."""
+    line_end = ctx.text.find("\n", ctx.span.end)
+    rest = ctx.text[line_end:] if line_end >= 0 else ""
+    last = name.split()[-1]
+    return not re.search(rf"\b{re.escape(last)}\b", rest) and ctx.memory.reg.alias.get(normalise(name)) is None
 
 
 _TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "after", "at", "to", "in"}
@@ -1280,6 +1291,8 @@ def following_cue(ctx: QuoteContext) -> Candidate | None:
     start = _next_paragraph_after(ctx) if not ctx.cues() and _nothing_before(ctx, ctx.line_start) else None
     if start is None and _nothing_before(ctx, max(ctx.line_start, ctx.memory.sents[ctx.memory.sentence_index(ctx.span.start)].start_char)):
         start = _next_sentence_after(ctx)
+    if start is None and not ctx.cues():
+        return _announced_next(ctx)
     if start is None:
         return None
     sent = ctx.memory.sents[ctx.memory.sentence_index(start)]
@@ -1313,6 +1326,32 @@ def _pobj_head(token: Token) -> Token:
     while token.dep_ in ("compound", "amod", "det", "nmod", "poss") and token.head.i > token.i:
         token = token.head
     return token
+
+
+_THIS_WAS = re.compile(r"(?:This|That|These|Those|It)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|said|told|written)\s+by\b")
+
+
+def _announced_next(ctx: QuoteContext) -> Candidate | None:
+    """'The settlements of the Kherson region … "are on the verge of destruction." …' then a paragraph opening
+    'This was announced by the head of the Kherson regional military administration X': a paragraph with no
+    reporting verb of its own, reported by the next one's passive ("translated" agency style)."""
+    line_end = ctx.text.find("\n", ctx.span.end)
+    if line_end < 0:
+        return None
+    para = ctx.memory.paragraph_at(ctx.span.start)
+    if any(is_cue(t) and ctx.outside(t) for s in ctx.memory.sentences_between(ctx.line_start, line_end) for t in s):
+        return None
+    nxt = _NON_SPACE.search(ctx.text, line_end)
+    if nxt is None or ctx.memory.paragraph_at(nxt.start()) != para + 1:
+        return None
+    m = _THIS_WAS.match(ctx.text, nxt.start())
+    if m is None:
+        return None
+    verb = ctx.doc.char_span(m.start("verb"), m.end("verb"), alignment_mode="expand")
+    if verb is None or not is_cue(verb.root):
+        return None
+    phrase = _speaker_phrase(ctx, verb.root)
+    return Candidate("following_cue", phrase, cue=verb.root) if phrase is not None else None
 
 
 def _nothing_before(ctx: QuoteContext, start: int) -> bool:

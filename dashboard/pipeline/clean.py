@@ -100,7 +100,7 @@ _PROMPTS = re.compile(
     r"|comments?$|view comments|show comments|\d+ comments?$|thank you for registering"
     r"|please refresh|you are now (?:logged|signed) in|log ?in to|sign (?:up|in)\b|register (?:now|for)"
     r"|subscribe\b|newsletter|follow (?:us|the latest)\b|share (?:this|on|via)\b|click here"
-    r"|advertisement$|advert$|sponsored$|skip to (?:content|main)|press\s+[\"“]?enter[\"”]?\s+to\s+skip|cookie|accept all|privacy policy"
+    r"|advertisement$|advert$|sponsored$|related (?:articles|stories|news|content|posts)$|read also:?$|also read:?$|skip to (?:content|main)|press\s+[\"“]?enter[\"”]?\s+to\s+skip|cookie|accept all|privacy policy"
     r"|leave a (?:reply|comment)|your email address will not be published|required fields are marked|connect with us$"
     r"|(?:watch|read more|related|more on this|read next|recommended|listen|see also|video)\s*:"
     r"|(?:see also|also read|read also|also see)\b"  # a related-story link without its colon: "See also  Woman who …"

@@ -461,6 +461,9 @@ class Mention:
 _FIRM_NOUNS = {"airline", "carrier", "company", "firm", "operator", "giant", "broadcaster", "watchdog", "manufacturer", "maker",
                "bank", "lender", "insurer", "retailer", "conglomerate", "startup", "utility", "producer", "supplier", "exporter",
                "developer", "agency", "group", "party", "union", "charity", "organisation", "organization", "network", "channel"}
+# Police and military ranks: a title that tells no office ("Superintendent Liam Geraghty" heads the press office).
+_RANKS = {"superintendent", "supt", "chief", "inspector", "sergeant", "sgt", "detective", "constable", "officer", "colonel", "col",
+          "lieutenant", "lt", "major", "maj", "captain", "capt", "general", "gen", "brigadier", "commander", "garda"}
 _GENERIC_PLACES = {"region", "oblast", "province", "district", "county"}  # ("the head of the city" is its mayor: _TITLE_SYNONYMS)
 
 
@@ -2323,7 +2326,8 @@ class ArticleMemory:
             if m.entity.is_person and not m.in_quote and not m.entity.is_lone_name and m.sentence == k0 + 1:
                 # (not someone with a title or a registered office of their own: "… Putin then said"; but a person
                 # the next sentence introduces as its subject is who the lead described: "Superintendent Liam Geraghty was …")
-                introduced = m.is_subject and m.entity.first_start == m.start and not m.entity.actor.is_registered
+                introduced = m.is_subject and m.entity.first_start == m.start and not m.entity.actor.is_registered \
+                    and all(set(t.split()) <= _RANKS for t in m.entity.titles)  # (a rank, not another office: "President X")
                 return m.entity if introduced or not m.entity.titles and not m.entity.actor.is_registered else None
         return None
 

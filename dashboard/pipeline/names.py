@@ -249,6 +249,9 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         tokens = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.?", t)] + [tokens[-1]]
     if all(t.isupper() and len(t) > 2 for t in tokens):  # transcripts: "LAVROV:"
         tokens = [t.capitalize() for t in tokens]
+    if len(tokens) == 2 and len(tokens[0]) > 2 and tokens[0].isupper() and tokens[0].isalpha() and tokens[1][:1].isupper() \
+            and tokens[1][1:].islower():
+        tokens = [tokens[1], tokens[0].capitalize()]  # "NISHIMURA Yasutoshi": Japanese copy's family name first, in capitals
     def capitalised(t: str) -> bool:  # "Çavuşoğlu", "Żaryn" as much as "Smith"; "al-Sahaf" by its second part
         return t[:1].isupper() or (t[:3] in ("al-", "el-") and t[3:4].isupper())
 
