@@ -1546,6 +1546,18 @@ HELD_OUT_126_137_CASES = [
                  "Chief Minister Nitish Kumar on Sunday.\n\n“The investigation goes on,” Kumar said.", "2022-05-20",
                  [("We have no report of casualties,", "Ravi Kumar", "governing_cue"), ("The investigation goes on,", "Ravi Kumar", "governing_cue")],
                  id="a surname two people share is the one who was speaking"),
+    pytest.param("A WHO statement warned of “a serious risk of cholera” in the camps.\n\nThe UN agency said that “clean water is "
+                 "the first need”.", "2022-05-20",
+                 [("a serious risk of cholera", "World Health Organization", "governing_cue"),
+                  ("clean water is the first need", "World Health Organization", "governing_cue")],
+                 id="'the UN agency' after a UN agency named: that agency, not the UN"),
+    pytest.param("Reuters and the Polish Press Agency reported the fire. The UN agency said that “clean water is the first need”.",
+                 "2022-05-20", [("clean water is the first need", "United Nations", "governing_cue")],
+                 id="(nor a news agency named before)"),
+    pytest.param("US Defense Secretary Lloyd Austin visited Kyiv with Pentagon spokesman John Kirby. “We want to see Russia "
+                 "weakened,” said the Pentagon chief.", "2022-04-25",
+                 [("We want to see Russia weakened,", "Lloyd Austin", "governing_cue")],
+                 id="'the Pentagon chief' is the defense secretary, not the Pentagon's spokesman"),
 ]
 
 

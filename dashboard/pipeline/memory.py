@@ -114,6 +114,7 @@ _DATELINE = re.compile(
 # Other words for a title that news English uses for the same person later in the article.
 _TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier"),
                    "mayor": ("head of city", "city head", "head of town", "town head"),  # (translated news: "the head of the city")
+                   **dict.fromkeys(("defense secretary", "secretary of defense"), ("pentagon chief", "pentagon head")),
                    # a British secretary of state is a (cabinet) minister: "The senior cabinet minister said"
                    **dict.fromkeys(("foreign secretary", "home secretary", "defence secretary", "health secretary",
                                     "chancellor of the exchequer"), ("minister", "cabinet minister"))}
@@ -1954,7 +1955,8 @@ class ArticleMemory:
             name = normalise(m.entity.actor.name)
             # whole words: "the commission" is no "Board of Commissioners"
             return not m.in_quote and not m.entity.is_person and any(re.search(rf"(?<!\w){k}(?!\w)", name) for k in keys) and (
-                d.country is None or m.entity.country in (None, d.country))
+                d.country is None or m.entity.country in (None, d.country)) and (
+                m.entity.actor.actor_type != "media" or "news" in d.title)  # ("the UN agency" is no "Polish Press Agency")
         for m in reversed(self.mentions):
             if m.start < pos and fits(m):
                 return m.entity

@@ -845,6 +845,26 @@ def _the_administration(memory: ArticleMemory) -> Actor | None:
     return _registered_or_new(memory, memory.reg.government_name(us), "government", us.iso2)
 
 
+_FAMILY_KINDS = {"agency", "body", "organisation", "organization", "watchdog", "office", "court", "fund", "mission"}
+
+
+def _member_of_the_family(memory: ArticleMemory, p: Phrase) -> Actor | None:
+    """'A UNHCR statement …' then 'The UN agency noted': the agency of that family the article named before (its
+    registry name holds the words: "UN refugee agency"), not the family itself."""
+    if p.head.lemma_.lower() not in _FAMILY_KINDS:
+        return None
+    words = [normalise(t.text) for t in p.span if not t.is_punct and t.dep_ != "det"]
+    if len(words) != 2:
+        return None
+    for m in reversed(memory.mentions):
+        if m.start >= p.span.start_char or m.entity.is_person or m.in_quote:
+            continue
+        names = [normalise(n) for n in (m.entity.actor.name, *m.entity.actor.aliases)]
+        if any(n.split()[:1] == words[:1] and words[1] in n.split()[1:] for n in names):
+            return m.entity.actor
+    return None
+
+
 def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
     if head.lemma_.lower() == "administration" and [t.lower_ for t in p.span if not t.is_punct] == ["the", head.lower_]:
@@ -854,6 +874,9 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     part = _part_of_a_body(memory, p)
     if part is not None:
         return part
+    member = _member_of_the_family(memory, p)
+    if member is not None:
+        return Resolved(member, p.text, "institution")
     local = _local_body(memory, p)
     if local is not None:
         memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
