@@ -476,14 +476,22 @@ def _subject_read_as_an_object(ctx: QuoteContext, cue: Token) -> Token | None:
     return None
 
 
-def _subject_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
-    """'Lavrov repeated allegations that the United States has developed weapons and accused the West of
-    “acting dangerously”': a reporting verb the parse joined to a verb inside what is reported, with no
-    subject of its own, is the reporter's second act, not the reported one's."""
+def _reported_clause_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
+    """The verb of a "that" clause (no reporting verb itself) a subjectless reporting verb was joined to."""
     if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     inner = cue.head
     if is_cue(inner, ctx.tokens) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+        return None
+    return inner
+
+
+def _subject_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
+    """'Lavrov repeated allegations that the United States has developed weapons and accused the West of
+    “acting dangerously”': a reporting verb the parse joined to a verb inside what is reported, with no
+    subject of its own, is the reporter's second act, not the reported one's."""
+    inner = _reported_clause_joined_to(ctx, cue)
+    if inner is None:
         return None
     outer = inner.head
     while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
@@ -533,10 +541,8 @@ def _names_a_person(ctx: QuoteContext, head: Token) -> bool:
 def _reporting_verb_of_the_clause_it_was_joined_to(ctx: QuoteContext, cue: Token) -> Token | None:
     """The same misparse as above where the outer reporting verb has no subject the parse found (the
     speaker is an apposition): that verb, whose speaker is looked for the usual way."""
-    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return None
-    inner = cue.head
-    if is_cue(inner, ctx.tokens) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+    inner = _reported_clause_joined_to(ctx, cue)
+    if inner is None:
         return None
     outer = inner.head
     if outer.i == inner.i or inner.dep_ != "ccomp" or not is_cue(outer, ctx.tokens) or not ctx.outside(outer):
