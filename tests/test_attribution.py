@@ -1558,6 +1558,14 @@ HELD_OUT_126_137_CASES = [
                  "weakened,” said the Pentagon chief.", "2022-04-25",
                  [("We want to see Russia weakened,", "Lloyd Austin", "governing_cue")],
                  id="'the Pentagon chief' is the defense secretary, not the Pentagon's spokesman"),
+    pytest.param("Police said no minister had been fined.\n\nMicheál Martin’s spokesman said on Tuesday that the Tánaiste Leo Varadkar "
+                 "had not been contacted by gardaí.\n\n“We have nothing further to add at this stage,” he said.",
+                 "2022-05-10", [("We have nothing further to add at this stage,", "Department of the Taoiseach", "governing_cue")],
+                 id="'he said' after an unnamed spokesman was the subject: the spokesman's, not a person his sentence named"),
+    pytest.param("Moscow said Kyiv had attacked the Kursk region overnight. The Ministry of Defence said two drones were shot down.\n\n"
+                 "“Air defences destroyed both over the border districts,” the ministry posted on Telegram.", "2023-05-10",
+                 [("Air defences destroyed both over the border districts,", "Russian Ministry of Defence", "governing_cue")],
+                 id="'the Ministry of Defence' in a story that never names Britain: of the government acting there"),
 ]
 
 

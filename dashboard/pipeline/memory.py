@@ -1539,16 +1539,16 @@ class ArticleMemory:
                 found.append((t.idx, c.iso2))
         return found
 
-    def country_most_named(self, pos: int) -> str | None:
+    def country_most_named(self, pos: int, lead: int = 2) -> str | None:
         """The country whose name, people or capital the text before `pos` names most often outside
-        quotes, when one clearly leads (by two or more); else None."""
+        quotes, when one clearly leads (by `lead` or more); else None."""
         counts: dict[str, int] = {}
         for at, iso2 in self._countries_named:
             if at >= pos:
                 break
             counts[iso2] = counts.get(iso2, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2):
+        if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < lead):
             return None
         return ranked[0][0]
 
@@ -1730,7 +1730,7 @@ class ArticleMemory:
                 continue
             if ent.label_ != "ORG" and ent.root.dep_ not in SUBJECT_DEPS:
                 continue  # a country named as a place; as a subject it stands for its government
-            actor = organisation_named(self, ent.text)
+            actor = organisation_named(self, ent.text, ent.start_char)
             if actor is None and ent.label_ == "ORG":
                 known = self.organisation_by_short_name(ent.text, ent.start_char)  # "the State Committee"
                 actor = known.actor if known is not None else None

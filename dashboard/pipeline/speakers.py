@@ -103,7 +103,7 @@ def _strip(text: str) -> str:
 
 # --- organisations -----------------------------------------------------------------------
 
-def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
+def organisation_named(memory: ArticleMemory, text: str, pos: int | None = None) -> Actor | None:
     """An organisation, government, metonym or registered alias named by a phrase, in one
     canonical form: "Ukraine's internal affairs ministry" = "Ministry of Internal Affairs of
     Ukraine" = "Ukrainian Ministry of Internal Affairs"; "Poland" as a speaker = "Polish government"."""
@@ -114,7 +114,7 @@ def organisation_named(memory: ArticleMemory, text: str) -> Actor | None:
         return None  # no body's name is that long (and a run-on phrase must not cost its length squared)
     entry = reg.alias.get(key) or reg.metonym.get(key)
     if entry is not None and key in _GENERIC_OFFICES:
-        local = _the_local_office(memory, entry.actor, key)
+        local = _the_local_office(memory, entry.actor, key, pos)
         if local is not None:
             return local
     if entry is not None:
@@ -172,13 +172,18 @@ def _plausible_body_name(text: str) -> bool:
     return len(words) >= 2 and len(_strip(text)) <= 80
 
 
-def _the_local_office(memory: ArticleMemory, registered: Actor, key: str) -> Actor | None:
+def _the_local_office(memory: ArticleMemory, registered: Actor, key: str, pos: int | None = None) -> Actor | None:
     """'ISLAMABAD: Foreign Office on Friday expressed concern …': the office of the dateline's
     country, when that is not the registered office's country and the article never names it; or
     of the country whose minister of that field the article names ("Kenya's Defence Minister …
     the Ministry of Defence said")."""
     holder = _portfolio_holders_country(memory, _GENERIC_OFFICES[key], 1 << 62)
     here = holder or memory.dateline_country
+    if here is None and not memory.names_country(registered.country_code or ""):
+        # "Russia claimed to have shot down two drones … The Ministry of Defence said": in a story that never
+        # names Britain, the ministry of the country it is about
+        acting = memory.salient_organisation(pos, max_paragraphs=2, government=True) if pos is not None else None
+        here = acting.actor.country_code if acting is not None else memory.country_most_named(1 << 62, lead=1)
     if here is None or here == registered.country_code or (holder is None and memory.names_country(registered.country_code or "")):
         return None
     country = memory.reg.country(here)
@@ -361,8 +366,31 @@ def pronoun(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return None
     if head.pos_ != "PRON" or low not in PRONOUN_GENDER and low not in ORG_PRONOUNS and low not in ("i", "we", "you"):
         return None
+    spoke = _unnamed_spokesperson_before(memory, head)
+    if spoke is not None:
+        return spoke
     entity = memory.resolve_pronoun(head) if low not in ("i", "we", "you") else None
     return Resolved(entity.actor if entity else None, head.text, "pronoun")
+
+
+def _unnamed_spokesperson_before(memory: ArticleMemory, head: Token) -> Resolved | None:
+    """'Mr Johnson's official spokesman confirmed that neither the PM nor Simon Case were fined.' then '“…,” he
+    said': "he" is the spokesman the sentence before was about (who speaks for the office), not a person it named."""
+    if head.lower_ not in ("he", "she") or head.dep_ != "nsubj":
+        return None
+    k = memory.sentence_index(head.idx)
+    if k == 0 or memory.paragraphs_between(memory.paragraph_of[k - 1], memory.paragraph_of[k]) > 1:
+        return None
+    root = memory.sents[k - 1].root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in ("spokesman", "spokeswoman", "spokesperson") or memory.in_quote(subj.idx):
+        return None
+    if subj.lemma_.lower() == ("spokeswoman" if head.lower_ == "he" else "spokesman"):
+        return None
+    if any(c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in subj.children):
+        return None  # a named spokesman ("spokesman Max Blain") is a person of the memory already
+    found = spokesperson(memory, Phrase.of(subj))
+    return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
 
 
 def _registered_person_at(memory: ArticleMemory, head: Token) -> Entity | None:
@@ -883,7 +911,7 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return Resolved(local, p.text, "institution")
     words = [t for t in p.span if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound") and t.head.i >= head.i]
     text = p.span.doc[p.span.start : head.i + 1].text if words else p.text  # (as written: "Thailand's Ministry", not "Thailand 's")
-    actor = (presidential_office(memory, p.text, head.idx) or organisation_named(memory, text) or organisation_named(memory, p.text)
+    actor = (presidential_office(memory, p.text, head.idx) or organisation_named(memory, text, head.idx) or organisation_named(memory, p.text, head.idx)
              or ministry_of_the_article(memory, p.text, head.idx))
     if actor is None and head.pos_ == "PROPN":
         actor = memory.body_noted_at(head.idx)  # "Berjaya said": the body the memory read the name as
