@@ -1566,6 +1566,17 @@ HELD_OUT_126_137_CASES = [
                  "“Air defences destroyed both over the border districts,” the ministry posted on Telegram.", "2023-05-10",
                  [("Air defences destroyed both over the border districts,", "Russian Ministry of Defence", "governing_cue")],
                  id="'the Ministry of Defence' in a story that never names Britain: of the government acting there"),
+    pytest.param("Belarusian President Alexander Lukashenko denied any part in the diversion. The talks ended on Monday, with the "
+                 "European Commission’s president warning that Minsk would face “severe consequences”. Ursula von der Leyen "
+                 "spoke in Brussels.", None,
+                 [("severe consequences", "Ursula von der Leyen", "governing_cue")],
+                 id="an undated 'the European Commission's president' is no president of a country the article names"),
+    pytest.param("“People are leaving their homes with nothing,” British Columbia Premier David Eby said.\n\nStory continues below "
+                 "advertisement\n\n“This is a frightening time for every family in the valley.” Tweet This Click to share quote on "
+                 "Twitter: \"This is a frightening time for every family in the valley.\"", "2023-08-21",
+                 [("People are leaving their homes with nothing,", "David Eby", "governing_cue"),
+                  ("This is a frightening time for every family in the valley.", "David Eby", "continuation")],
+                 id="an advertisement's label and a share widget part no quote from the one before"),
 ]
 
 

@@ -100,7 +100,8 @@ _PROMPTS = re.compile(
     r"|comments?$|view comments|show comments|\d+ comments?$|thank you for registering"
     r"|please refresh|you are now (?:logged|signed) in|log ?in to|sign (?:up|in)\b|register (?:now|for)"
     r"|subscribe\b|newsletter|follow (?:us|the latest)\b|share (?:this|on|via)\b|click here"
-    r"|advertisement$|advert$|sponsored$|related (?:articles|stories|news|content|posts)$|read also:?$|also read:?$|skip to (?:content|main)|press\s+[\"“]?enter[\"”]?\s+to\s+skip|cookie|accept all|privacy policy"
+    r"|advertisement$|advert$|sponsored$|related (?:articles|stories|news|content|posts)$|read also:?$|also read:?$|"
+    r"story continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?$|article continues (?:below|after)|skip to (?:content|main)|press\s+[\"“]?enter[\"”]?\s+to\s+skip|cookie|accept all|privacy policy"
     r"|leave a (?:reply|comment)|your email address will not be published|required fields are marked|connect with us$"
     r"|(?:watch|read more|related|more on this|read next|recommended|listen|see also|video)\s*:"
     r"|(?:see also|also read|read also|also see)\b"  # a related-story link without its colon: "See also  Woman who …"
@@ -138,6 +139,9 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(_PROMPTS.match(s)) and len(s.split()) < 60
 
 
+_INLINE_SHARE = re.compile(r"(?<=\S)\s+Tweet This\s+Click to share (?:this )?quote on (?:Twitter|X)\b.*$")
+
+
 def blank_boilerplate(text: str) -> str:
     """Blank boilerplate lines and repeated short link lines; same length as the input."""
     chars = list(text)
@@ -159,6 +163,10 @@ def blank_boilerplate(text: str) -> str:
             continue
         if key in headline_twice and key not in kept:
             kept.add(key)
+            continue
+        share = _INLINE_SHARE.search(line)
+        if share is not None:  # '“…” Tweet This Click to share quote on Twitter: "…"': a share widget after a pull quote
+            _blank(chars, start + share.start(), end)
             continue
         # A " date YYYY-MM-DD" header may share its line with icon boilerplate: keep the header.
         header = _DATE_HEADER.match(line)

@@ -1860,7 +1860,8 @@ class ArticleMemory:
                             and (d.country is None or m.entity.country in (None, d.country)):  # (not Bahrain's for "the Saudi Foreign Ministry")
                         return m.entity
             return self._org_described(d, pos) if d.title == d.head or d.head in _KIND_NOUNS and not d.country else None
-        holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))]
+        holders = [e for e in self.entities.values() if e.is_person and d.title in e.titles and (d.country is None or e.country in (None, d.country))
+                   and not (d.international and e.country is not None)]  # ("the Commission's president" is no head of state)
         if not holders and d.definite and len(d.title.split()) > 1 and d.head in PERSON_NOUNS | _STORY_PEOPLE \
                 and d.title.endswith(d.head) and not set(d.title.split()[:-1]) & (_OFFICE_QUALIFIERS | _CONTRASTING | {"prime"}):
             # ("the prime minister" is an office; "the president of the Bishops' Conference" is no other president)
@@ -2004,6 +2005,7 @@ class ArticleMemory:
         if not any(e.actor.actor_id in self.entities for _, e in candidates):  # (the registry is read only then)
             named = [(r, e) for key, rs in self.reg.roles.items() if key.endswith(" " + d.title) for r, e in rs
                      if e.actor.actor_id in self.entities and (d.country is None or r.country in (None, d.country))
+                     and (not d.international or r.country is None)  # ("the European Commission's president" is no head of state)
                      and (self.published is None or r.holds_on(self.published))]
             candidates = named or candidates
         if not candidates:
