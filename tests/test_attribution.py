@@ -1577,6 +1577,10 @@ HELD_OUT_126_137_CASES = [
                  [("People are leaving their homes with nothing,", "David Eby", "governing_cue"),
                   ("This is a frightening time for every family in the valley.", "David Eby", "continuation")],
                  id="an advertisement's label and a share widget part no quote from the one before"),
+    pytest.param("Sergei Lavrov met Antonio Guterres in Moscow.\n\n“We paid the main attention to the security of the continent,” "
+                 "quotes Lavrov RIA Novosti.", "2022-04-26",
+                 [("We paid the main attention to the security of the continent,", "Sergei Lavrov", "governing_cue")],
+                 id="a medium's name glued after the person's ('Lavrov RIA Novosti') is no part of the name"),
 ]
 
 

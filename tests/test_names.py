@@ -66,6 +66,7 @@ def test_clean_person_name(text, name, honorific):
 
 
 @pytest.mark.parametrize("text", ["Ben Gurion Airport", "George Square", "the", "Foreign Secretary", "von", "Q1 2022", "Photo/Reuters", "a b c d e f", "",
+                                  "@ZelenskyyUa", "Kyiv Desk",  # an account's handle, a newsroom's desk
                                   "OSCE Chairman", "National Security Adviser", "Chairman-in-Office", "IMF Managing Director",
                                   "Air Corridor Coordinator", "City", "Oblast", "Axar.az", "Ukrinform.net",
                                   "Sinn Féin Ballyarnett Councillor", "St Volodymyr", "Saint Michael", "Parish", "Vicar",

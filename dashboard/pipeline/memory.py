@@ -184,8 +184,8 @@ def _is_acronym(word: str) -> bool:
 def _plausible_org(text: str) -> bool:
     """An unregistered ORG entity worth keeping: several words, or an acronym that is no time zone."""
     t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    if t.lower() in _NOT_ORGS or any(ch.isdigit() for ch in t):
-        return False
+    if t.lower() in _NOT_ORGS or any(ch.isdigit() for ch in t) or "@" in t:
+        return False  # ("@POTUS": an account's handle, whoever posts from it)
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
 
 
@@ -1405,6 +1405,13 @@ class ArticleMemory:
     def person_named(self, text: str, pos: int) -> Entity | None:
         """A person written as text outside the NER's entities ("LAVROV:", an appositive name)."""
         c = clean_person_name(text, self._is_qualifier)
+        if c is not None and len(c.name.split()) > 2:
+            words = c.name.split()
+            for k in (2, 1):  # "Lavrov RIA Novosti": a medium's name glued after the person's
+                entry = self.reg.alias.get(normalise(" ".join(words[-k:])))
+                if entry is not None and entry.actor.actor_type == "media":
+                    c = clean_person_name(" ".join(words[:-k]), self._is_qualifier)
+                    break
         if c is None or (text.strip().isupper() and self.acronym(text.strip()) is not None) or _names_a_paper_or_body(c.name):
             return None  # "DFA", after "the Department of Foreign Affairs (DFA)": a body
         if len(c.name.split()) > 1:

@@ -197,6 +197,9 @@ _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?:Published|Updated|Posted|Modified|Ph
 _TWO_WORD_HONORIFICS = {"tan sri", "puan sri", "datuk seri", "dato' seri", "dato' sri", "dato sri", "toh puan"}
 
 
+_NEWSROOM_WORDS = {"desk", "bureau", "newsroom", "newsdesk"}
+
+
 def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName | None:
     """The person's name inside an entity's text, or None when nothing name-like is left.
 
@@ -239,6 +242,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
         tokens[-1] = re.sub(r"(?<=[a-z])-(?:led|backed|run|owned|linked|allied|aligned|appointed|era)$", "", tokens[-1])  # "the Rekha Gupta-led cabinet"
     tokens = [t for t in tokens if t]
+    if any(t.startswith("@") for t in tokens) or (len(tokens) > 1 and normalise(tokens[-1]) in _NEWSROOM_WORDS):
+        return None  # "@POTUS": a handle, not a name; "Bangkok Desk": a newsroom's byline
     if tokens and normalise(tokens[0]).rstrip(".") in ("st", "saint", "ste"):
         return None  # "St Volodymyr's Parish", "St Michael's": a saint, a church, a place
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
