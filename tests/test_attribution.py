@@ -1581,6 +1581,17 @@ HELD_OUT_126_137_CASES = [
                  "quotes Lavrov RIA Novosti.", "2022-04-26",
                  [("We paid the main attention to the security of the continent,", "Sergei Lavrov", "governing_cue")],
                  id="a medium's name glued after the person's ('Lavrov RIA Novosti') is no part of the name"),
+    pytest.param("Jacinda Ardern spoke to reporters in Wellington on Friday. Here is what she said.\n\nHer view of the result\n\n"
+                 "“We did not expect a margin like this, and we will not waste it.”\n\nOn the coalition talks\n\n"
+                 "“There will be no deal before the special votes are counted.”", "2020-10-23",
+                 [("We did not expect a margin like this, and we will not waste it.", "Jacinda Ardern", "introduced_speaker"),
+                  ("There will be no deal before the special votes are counted.", "Jacinda Ardern", "continuation")],
+                 id="a list of someone's remarks under sub-headings: 'Her view of …' is hers, the next heading carries her on"),
+    pytest.param("“We will not waste it,” Jacinda Ardern said.\n\nThe opposition leader Judith Collins conceded on Saturday.\n\n"
+                 "“There will be no deal before the special votes are counted.”", "2020-10-23",
+                 [("We will not waste it,", "Jacinda Ardern", "governing_cue"),
+                  ("There will be no deal before the special votes are counted.", "Judith Collins", "previous_cue")],
+                 id="(a sentence of story between is no sub-heading)"),
 ]
 
 

@@ -1036,6 +1036,9 @@ def continuation(ctx: QuoteContext) -> Candidate | None:
                 and not _LINK_LABEL.search(between):
             return Candidate("continuation", inherited=last.attribution)  # a short one only when split by "she said"
         return None
+    if ctx.paragraph - last.paragraph == 2 and not before.strip() and not ctx.cues() and not _names_someone_after(ctx) \
+            and _a_subheading_between(ctx, last):
+        return Candidate("continuation", inherited=last.attribution)  # "“…”\n\nOn the budget\n\n“…”": a Q&A's next answer
     if ctx.paragraph - last.paragraph != 1:
         return None
     if last.span.is_continued and len(before.split()) <= 3:
@@ -1054,6 +1057,17 @@ def _sentence_after_a_whole_sentence(ctx: QuoteContext) -> int | None:
     if nxt is None or not ctx.text[nxt.start()].isupper() or "\n" in ctx.text[ctx.span.end : nxt.start()]:
         return None
     return nxt.start()
+
+
+def _a_subheading_between(ctx: QuoteContext, last: Attributed) -> bool:
+    """One short line with no sentence's end and no marks between two quote-only paragraphs: a sub-heading of an
+    interview or a list of remarks ("On the budget that his government tabled in April"), not a paragraph of story."""
+    close = ctx.text.find("\n", last.span.end)
+    if close < 0 or ctx.text[last.span.end : close].strip(" \"”’'».,!?"):
+        return False  # (the quote before must end its paragraph)
+    lines = [l.strip() for l in ctx.text[close : ctx.line_start].split("\n") if l.strip()]
+    return len(lines) == 1 and len(lines[0].split()) <= 14 and not re.search(r"[.!?:;\"“”‘’«»]$", lines[0]) \
+        and not _ANY_MARK.search(lines[0])
 
 
 def _a_sentence_of_its_own(ctx: QuoteContext, after: int) -> bool:
@@ -1177,6 +1191,12 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     if bounds is None:
         return None
     prev_start, prev_end = bounds
+    heading = ctx.text[prev_start:prev_end].strip()
+    first = ctx.doc.char_span(prev_start, prev_end, alignment_mode="expand")
+    if first is not None and len(first) and first[0].lower_ in ("his", "her") and len(heading.split()) <= 14 \
+            and not re.search(r"[.!?:;\"“”‘’«»]$", heading):
+        # "His message to Andrea Horwath and Steven Del Duca" heading a quote in a list of someone's remarks: his
+        return Candidate("introduced_speaker", Phrase.of(first[0]))
     people = _people_between(ctx, prev_start, prev_end)
     if not people and _unmarked_first_person(ctx, prev_start, prev_end):
         # "We have our loved ones at the centre of the war." (her words, their marks lost): the paragraph before it
