@@ -36,7 +36,7 @@ from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
 from .names import OFFICE_WORDS, PAGE_LABELS, PLATFORMS, TITLE_WORDS, names_a_body, normalise
 from .quote_spans import QuoteIndex, QuoteSpan, in_a_title_case_line
-from .speakers import Phrase, Resolved, resolve_speaker
+from .speakers import SPOKES_NOUNS, Phrase, Resolved, resolve_speaker
 
 # How far each sieve is trusted: the quote sieve's row times the speaker sieve's row.
 CONFIDENCE = {
@@ -1066,8 +1066,12 @@ def _a_subheading_between(ctx: QuoteContext, last: Attributed) -> bool:
     if close < 0 or ctx.text[last.span.end : close].strip(" \"”’'».,!?"):
         return False  # (the quote before must end its paragraph)
     lines = [l.strip() for l in ctx.text[close : ctx.line_start].split("\n") if l.strip()]
-    return len(lines) == 1 and len(lines[0].split()) <= 14 and not re.search(r"[.!?:;\"“”‘’«»]$", lines[0]) \
-        and not _ANY_MARK.search(lines[0])
+    return len(lines) == 1 and _subheading(lines[0]) and not _ANY_MARK.search(lines[0])
+
+
+def _subheading(line: str) -> bool:
+    """A short line that ends no sentence: a sub-heading ("On the budget", "His message to …")."""
+    return len(line.split()) <= 14 and not re.search(r"[.!?:;\"“”‘’«»]$", line)
 
 
 def _a_sentence_of_its_own(ctx: QuoteContext, after: int) -> bool:
@@ -1191,10 +1195,8 @@ def introduced_speaker(ctx: QuoteContext) -> Candidate | None:
     if bounds is None:
         return None
     prev_start, prev_end = bounds
-    heading = ctx.text[prev_start:prev_end].strip()
     first = ctx.doc.char_span(prev_start, prev_end, alignment_mode="expand")
-    if first is not None and len(first) and first[0].lower_ in ("his", "her") and len(heading.split()) <= 14 \
-            and not re.search(r"[.!?:;\"“”‘’«»]$", heading):
+    if first is not None and len(first) and first[0].lower_ in ("his", "her") and _subheading(ctx.text[prev_start:prev_end].strip()):
         # "His message to Andrea Horwath and Steven Del Duca" heading a quote in a list of someone's remarks: his
         return Candidate("introduced_speaker", Phrase.of(first[0]))
     people = _people_between(ctx, prev_start, prev_end)
@@ -1562,7 +1564,7 @@ def _first_person_is_a_person(ctx: QuoteContext, cand: Candidate, found: Resolve
     phrase resolved to a body, the person of that body's country the article is about speaks."""
     if found.actor is None or found.actor.actor_type == "person" or cand.phrase is None:
         return found
-    if found.sieve == "spokesperson" and cand.phrase.head.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "secretary", "spokesmen"):
+    if found.sieve == "spokesperson" and cand.phrase.head.lemma_.lower() in SPOKES_NOUNS:
         return found  # "his press secretary told reporters: “I think …”": a spokesperson's I speaks for the office
     quote = ctx.text[ctx.span.start : ctx.span.end]
     if not _FIRST_PERSON.search(quote) or found.actor.country_code is None:

@@ -51,6 +51,9 @@ _NATIONAL_BODIES = {
 _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "broadcaster", "network", "website",
                  "portal", "magazine", "television", "tv", "radio", "station", "wire", "service"}
 # What someone speaks through: "Krasnoselski's office", "Żaryn's tweet", "the minister's statement".
+# The nouns of a person who speaks for someone ("his spokesman", "her press secretary"), as lemmas.
+_SPOKES_HEADS = ("spokesman", "spokeswoman", "spokesperson")
+SPOKES_NOUNS = frozenset({*_SPOKES_HEADS, "secretary", "spokesmen"})
 _OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
                  "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
 _ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website", "blog"}
@@ -179,12 +182,13 @@ def _the_local_office(memory: ArticleMemory, registered: Actor, key: str, pos: i
     the Ministry of Defence said")."""
     holder = _portfolio_holders_country(memory, _GENERIC_OFFICES[key], 1 << 62)
     here = holder or memory.dateline_country
-    if here is None and not memory.names_country(registered.country_code or ""):
+    registered_named = holder is None and memory.names_country(registered.country_code or "")  # (a scan of the text: once)
+    if here is None and not registered_named:
         # "Russia claimed to have shot down two drones … The Ministry of Defence said": in a story that never
         # names Britain, the ministry of the country it is about
         acting = memory.salient_organisation(pos, max_paragraphs=2, government=True) if pos is not None else None
         here = acting.actor.country_code if acting is not None else memory.country_most_named(1 << 62, lead=1)
-    if here is None or here == registered.country_code or (holder is None and memory.names_country(registered.country_code or "")):
+    if here is None or here == registered.country_code or registered_named:
         return None
     country = memory.reg.country(here)
     return _ministry_of(memory, country, _GENERIC_OFFICES[key]) if country is not None else None
@@ -383,7 +387,7 @@ def _unnamed_spokesperson_before(memory: ArticleMemory, head: Token) -> Resolved
         return None
     root = memory.sents[k - 1].root
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in ("spokesman", "spokeswoman", "spokesperson") or memory.in_quote(subj.idx):
+    if subj is None or subj.lemma_.lower() not in _SPOKES_HEADS or memory.in_quote(subj.idx):
         return None
     if subj.lemma_.lower() == ("spokeswoman" if head.lower_ == "he" else "spokesman"):
         return None
@@ -556,7 +560,6 @@ def _titled_person(memory: ArticleMemory, p: Phrase, kinds: tuple[str, ...]) -> 
     return titled[0][0] if not exact and len(titled) == 1 else None  # the article's only spokesperson
 
 
-_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "secretary", "spokespeople"}
 
 
 def _owner_pronoun(memory: ArticleMemory, owner: Token) -> Entity | None:
@@ -570,7 +573,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if not _SPOKES.search(p.text):
         return None
     head = p.head
-    if head.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson") and not any(
+    if head.lemma_.lower() in _SPOKES_HEADS and not any(
         c.dep_ == "prep" for c in head.children
     ):
         person = _titled_person(memory, p, ("spokesperson", "press secretary"))
@@ -596,7 +599,7 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
             if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
                 return Resolved(holder.actor, p.text, "role")
         if entity is not None:
-            spokes = entity.is_person and head.lemma_.lower() in _SPOKES_NOUNS
+            spokes = entity.is_person and head.lemma_.lower() in SPOKES_NOUNS
             office = office_of(memory, entity) if head.lemma_.lower() in ("office", "administration") or spokes else None
             if office is not None:
                 # noted, so that "the statement said" after it finds the office it came from
