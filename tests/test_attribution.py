@@ -1598,3 +1598,71 @@ HELD_OUT_126_137_CASES = [
 @pytest.mark.parametrize("text,date,expected", HELD_OUT_126_137_CASES)
 def test_held_out_126_137_cases(text, date, expected):
     assert found(text, date=date) == expected
+
+
+# Kinds of failure that held-out sets 160–167 showed (texts messaged to phones, governments named by their
+# capital, "the head of European diplomacy", a quote after a colon closing a person's clause); each case
+# is written in another style than the article that showed it.
+HELD_OUT_160_167_CASES = [
+    pytest.param("Residents of Rotterdam received texts from the Dutch government on Tuesday.\n\n“Stay indoors and close "
+                 "your windows,” the message reads. “The smoke is not safe to breathe,” it says.", "2022-05-09",
+                 [("Stay indoors and close your windows,", "Dutch government", "governing_cue"),
+                  ("The smoke is not safe to breathe,", "Dutch government", "governing_cue")],
+                 id="the texts someone sent, then the message, then 'it': the sender's words"),
+    pytest.param("‘Keep calm and stay at home tonight,’ read a leaflet sent by the Lithuanian Interior Ministry to border villages.",
+                 "2021-08-02", [("Keep calm and stay at home tonight,", "Lithuanian Ministry of Interior", "nearest_cue")],
+                 id="'read a leaflet sent by X', inverted after the words"),
+    pytest.param("Ryanair said in a statement it had cancelled all flights to Vilnius.\n\n“The safety of our passengers is our "
+                 "priority,” the statement said. “We apologise for the disruption,” it added.", "2021-05-24",
+                 [("The safety of our passengers is our priority,", "Ryanair", "governing_cue"),
+                  ("We apologise for the disruption,", "Ryanair", "governing_cue")],
+                 id="'X said in a statement' then 'the statement said', 'it added': X's (not a place named since)"),
+    pytest.param("Antonio Guterres issued an appeal on Sunday for a ceasefire.\n\n“Silence the guns and let the aid trucks in,” "
+                 "the text of his appeal reads.", "2022-03-06",
+                 [("Silence the guns and let the aid trucks in,", "Antonio Guterres", "governing_cue")],
+                 id="'the text of his appeal': the appeal's author"),
+    pytest.param("“We will not be blackmailed by anyone,” the government in Vilnius said on Friday.", "2021-08-02",
+                 [("We will not be blackmailed by anyone,", "Lithuanian government", "governing_cue")],
+                 id="'the government in <capital>'"),
+    pytest.param("“We will not be blackmailed by anyone,” the Tbilisi authorities said on Friday.", "2023-03-10",
+                 [("We will not be blackmailed by anyone,", "Georgian government", "governing_cue")],
+                 id="'the <capital> authorities', a capital the registry gives no metonym"),
+    pytest.param("“The EU stands with Moldova and its people,” the head of EU diplomacy told reporters in Chisinau.", "2023-06-01",
+                 [("The EU stands with Moldova and its people,", "Josep Borrell", "governing_cue")],
+                 id="'the head of EU diplomacy' is the EU's top diplomat, not a foreign minister"),
+    pytest.param("Ardern did not hesitate: “New Zealand will not be cowed by this attack.”", "2019-03-16",
+                 [("New Zealand will not be cowed by this attack.", "Jacinda Ardern", "colon_intro")],
+                 id="a sentence quoted after a colon closing a person's clause"),
+    pytest.param("The choice is stark: “We either build the dam or we lose the valley.”", "2019-03-16",
+                 [("We either build the dam or we lose the valley.", None, "none")],
+                 id="(after a colon closing a clause about no one: no speaker)"),
+    pytest.param("Kaja Kallas spoke to reporters in Tallinn on Sunday.", "2023-06-04",
+                 [("will not stop at Ukraine", "Kaja Kallas", "headline_speaker")],
+                 id="headline 'Name: <country> believes … ‘…’': the person speaking for the country",
+                 marks=pytest.mark.headline("Kallas: Estonia believes Russia ‘will not stop at Ukraine’")),
+    pytest.param("Kaja Kallas spoke to reporters in Tallinn on Sunday.", "2023-06-04",
+                 [("will not stop at Ukraine", "Vladimir Putin", "governing_cue")],
+                 id="(headline 'Name: <person> says ‘…’': that person's)",
+                 marks=pytest.mark.headline("Kallas: Putin says Russia ‘will not stop at Ukraine’")),
+    pytest.param("Foreign Minister Dmytro Kuleba gave an interview to a German paper on Sunday.\n\nThe Ukrainian top diplomat "
+                 "regretted that Chancellor Olaf Scholz had little time for him. “I appreciate gestures, but we need tanks,” he said.",
+                 "2022-05-15", [("I appreciate gestures, but we need tanks,", "Dmytro Kuleba", "governing_cue")],
+                 id="'the <nationality> top diplomat' is that country's foreign minister, not the EU's"),
+    pytest.param("Ombudsman Aurel Grigoriu visited the prison on Monday.\n\n“The cells are overcrowded,” Grigoriu said.\n\n"
+                 "“We were given no list of the prisoners,” the Ombudsman said.\n\n“I asked to see every cell myself,” the "
+                 "Ombudsman said.", "2023-06-04",
+                 [("The cells are overcrowded,", "Aurel Grigoriu", "governing_cue"),
+                  ("We were given no list of the prisoners,", "Aurel Grigoriu", "governing_cue"),
+                  ("I asked to see every cell myself,", "Aurel Grigoriu", "governing_cue")],
+                 id="'the Ombudsman' with a capital is an office, not a person called Ombudsman"),
+    pytest.param("“The risk of a wider war is growing,” the top US military officer told senators.", "2022-04-06",
+                 [("The risk of a wider war is growing,", "Mark Milley", "governing_cue")],
+                 id="'the top US military officer' on the date: the registry's holder"),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", HELD_OUT_160_167_CASES)
+def test_held_out_160_167_cases(text, date, expected, request):
+    marker = request.node.get_closest_marker("headline")
+    headline = marker.args[0] if marker else "Headline for a test article here"
+    assert found(text, date=date, headline=headline) == expected

@@ -4,7 +4,8 @@ import pytest
 
 from dashboard.pipeline.names import PersonMatcher, clean_person_name, gendered_forms, institution_parts, is_web_address, name_key, names_a_body
 
-NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania", "israel", "israeli"}
+NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", "russia", "russian", "russian federation", "lithuania", "israel", "israeli",
+           "irish", "canadian"}
 
 
 @pytest.mark.parametrize("text,name,honorific", [
@@ -135,6 +136,8 @@ def test_surname_matcher(word, expected):
     pytest.param("the Polish authorities", ("government", "polish", None), id="authorities"),
     pytest.param("government of Lithuania", ("government", "lithuania", None), id="government of"),
     pytest.param("Russian troops", ("military", "russian", None), id="troops"),
+    pytest.param("the Irish Ministry for Health", ("ministry", "irish", "Health"), id="demonym before 'Ministry for'"),
+    pytest.param("Canadian Ministry of Finance", ("ministry", "canadian", "Finance"), id="demonym before 'Ministry of'"),
 ])
 def test_institution_parts(phrase, expected):
     got = institution_parts(phrase, lambda q: q in NATIONS)

@@ -687,6 +687,10 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     owner = next((c for w in words[-1:] for c in w.children if c.dep_ == "poss"), None)
     if not cues and owner is not None and before.rstrip().endswith(":"):
         return Candidate("colon_intro", Phrase.of(owner))  # "His words: “…”", "In Mr Ero-Philips' words: “…”"
+    if not cues and before.rstrip().endswith(":"):
+        person = _person_before_the_colon(ctx, sents[-1])
+        if person is not None:
+            return Candidate("colon_intro", Phrase.of(person))
     if not cues:
         # "But there are other members of the family left behind: “…”": a colon with no verb hands
         # the words to the person just quoted
@@ -698,6 +702,22 @@ def colon_intro(ctx: QuoteContext) -> Candidate | None:
     cue = cues[-1]
     phrase = _speaker_phrase(ctx, cue)
     return Candidate("colon_intro", phrase, cue=cue) if phrase is not None else None
+
+
+def _person_before_the_colon(ctx: QuoteContext, sent: Span) -> Token | None:
+    """'Scholz shattered another taboo: “We will provide Ukraine with tanks.”', 'Zelensky was defiant: “…”': a
+    sentence of the quote's own, after a colon closing a clause whose subject is a person, is that person's."""
+    if not ctx.text[ctx.span.start : ctx.span.start + 1].isupper():
+        return None
+    clause = [t for t in sent if t.idx < ctx.span.start and ctx.outside(t)]
+    ids = {t.i for t in clause}
+    tops = [t for t in clause if t.pos_ in ("VERB", "AUX") and (t.head.i not in ids or t.head.i == t.i)]
+    # (the parse may hang the clause before the colon on the quote's own verb)
+    subj = next((c for t in tops[-1:] for c in t.children if c.dep_ == "nsubj" and c.i in ids), None)
+    if subj is None:
+        return None
+    m = ctx.memory.mention_in(noun_phrase(subj), prefer=subj)
+    return subj if m is not None and m.entity.is_person and subj.pos_ == "PROPN" else None
 
 
 # "Quote from Czosnek: “…”", "Quote: “…”": a news site's label for the words of a source it has named
@@ -796,12 +816,23 @@ def _headline_claimant(ctx: QuoteContext) -> Candidate | None:
     """'Stoltenberg: Russian build-up “unprecedented”', 'DFA to Filipinos: ‘Do not panic’': a headline
     that opens with a person's or a body's name and a colon claims what follows for them."""
     m = _CLAIMANT.match(ctx.text_before_mark())
-    if m is None or any(t.idx < ctx.span.start for t in ctx.cues()):
+    if m is None:
+        return None
+    before = [t for t in ctx.cues() if t.idx < ctx.span.start]
+    if before and not all(_a_country_says(ctx, t) for t in before):
         return None
     name = m.group("name")
     if ctx.memory.acronym(name) is None and not _names_a_known_speaker(ctx, name, ctx.span.start):
         return None  # "Ukraine crisis: …", "LIVE: …": a topic or a label, not a speaker
+    if before and (ctx.memory.person_named(name, ctx.line_start) is None):
+        return None
     return _named(ctx, "headline_speaker", name, ctx.line_start)
+
+
+def _a_country_says(ctx: QuoteContext, cue: Token) -> bool:
+    """'Sullivan: US believes Ukrainians ‘will meet with success’': the country a person speaks for."""
+    subj = subject_of(cue)
+    return subj is not None and ctx.memory.reg.country_by_name.get(normalise(subj.text)) is not None
 
 
 def _names_a_known_speaker(ctx: QuoteContext, name: str, pos: int) -> bool:

@@ -51,8 +51,9 @@ _LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send"
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
                  "warning", "message", "tweet", "post", "communique"}
 # Nouns that can be the subject of "the statement read: …".
-_WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release", "sheet", "document", "memo",
-                  "report", "readout", "resolution", "declaration", "notice", "order", "decree", "caption", "banner", "sign"}
+WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release", "sheet", "document", "memo",
+                 "leaflet", "flyer", "sms", "email", "appeal", "greeting", "telegram",
+                 "report", "readout", "resolution", "declaration", "notice", "order", "decree", "caption", "banner", "sign"}
 # "X prompted Y to warn": the speaker is the object of these verbs.
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
 _CLOSERS = {"”", '"', "’", "'", "»"}
@@ -69,6 +70,13 @@ def _mistagged_after_a_quote(token: Token) -> bool:
     before = doc[max(0, token.i - 8) : token.i]
     return (any(t.text in _CLOSERS for t in before) and doc[token.i - 1].lower_ not in ("the", "a", "this", "that")
             and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") and doc[token.i + 1].text[:1].islower()))
+
+
+def _after_the_words(token: Token) -> bool:
+    """The verb comes straight after a quote's closing mark (and its comma): '“…,” read the leaflet'."""
+    doc = token.doc
+    before = [t for t in doc[max(0, token.i - 3) : token.i] if not t.is_space]
+    return any(t.text in _CLOSERS for t in before[-2:])
 
 
 def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
@@ -103,8 +111,9 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
         return False  # "Israel maintains “deep … relations”", "Russia continued its offensive": no speech
     if need is None:
         return True
-    if lemma == "read":  # "the statement read"
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _WRITTEN_NOUNS for c in token.children)
+    if lemma == "read":  # "the statement read"; inverted after the words, "“…,” read the statement"
+        return any((c.dep_ == "nsubj" or (c.dep_ in ("dobj", "obj") and c.i > token.i and _after_the_words(token)))
+                   and c.lemma_.lower() in WRITTEN_NOUNS for c in token.children)
     if any(c.lower_ in need for c in token.children):
         return True
     if lemma == "refer":  # "referred to the proposal as a “giveaway”", the parse hanging "as" on the object

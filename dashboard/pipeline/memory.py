@@ -112,7 +112,7 @@ _DATELINE = re.compile(
     r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?P<country2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[—–])"
 )
 # Other words for a title that news English uses for the same person later in the article.
-_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "prime minister": ("head of government", "head of executive", "premier"),
+_TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "foreign minister": ("head of diplomacy", "diplomacy chief"), "prime minister": ("head of government", "head of executive", "premier"),
                    "mayor": ("head of city", "city head", "head of town", "town head"),  # (translated news: "the head of the city")
                    **dict.fromkeys(("defense secretary", "secretary of defense"), ("pentagon chief", "pentagon head")),
                    # a British secretary of state is a (cabinet) minister: "The senior cabinet minister said"
@@ -335,9 +335,13 @@ _HEAD_OF_MINISTRY = re.compile(r"^(?:head|chief) of (?:the )?(?:(?P<field>[a-z]+
 def _minister_heading(d: "Description") -> "Description | None":
     """'the head of the Russian Foreign Ministry', 'the chief of Ukraine's defence ministry', TASS's 'the head of
     the Russian diplomatic department': the minister of that field."""
+    if d.title in ("top diplomat", "chief diplomat") and d.country is not None and not d.international:
+        return dataclasses.replace(d, title="foreign minister", head="minister")  # "Ukraine's top diplomat"
     m = _HEAD_OF_MINISTRY.match(d.title)
     if m is None:
         return None
+    if m.group("diplomacy") and d.international:
+        return dataclasses.replace(d, title="top diplomat", head="diplomat")  # "the head of European diplomacy": the EU's
     field = "foreign" if m.group("diplomacy") else (m.group("field") or m.group("field2"))
     field = MINISTRY_FIELDS.get(field, field)
     return dataclasses.replace(d, title=f"{field} minister", head="minister")
@@ -2002,7 +2006,8 @@ class ArticleMemory:
     def _registry_role(self, d: "Description", pos: int) -> Entity | None:
         candidates = [
             (r, e) for r, e in self.reg.roles.get(d.title, [])
-            if (d.country is None or r.country in (None, d.country)) and (not d.international or r.country is None)
+            if (d.country is None or r.country == d.country or (r.country is None and (d.international or e.actor.country_code == d.country)))
+            and (not d.international or r.country is None)  # ("Ukraine's top diplomat" is not the EU's, whose office has no country)
         ]
         if not candidates and d.international and d.body and d.country is not None:
             # "Ukraine's UN ambassador": a country's office at an international body

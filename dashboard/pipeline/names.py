@@ -60,6 +60,7 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
                    "detective", "inspector", "judge", "magistrate", "prosecutor", "constable", "sergeant",
                    "principal", "chancellor", "provost", "registrar", "treasurer", "trustee", "chairwoman",
                    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councilman", "councilwoman",
+                   "ombudsman", "ombudswoman", "ombudsperson",
                    "pm", "fm", "cm"}  # ("New France PM vows …": abbreviated offices end no one's name)
 # A news page's labels ("Quote from Czosnek:", "Photos show …", "Source: …"): capitalised words that
 # are no one's name when they stand alone.
@@ -411,8 +412,8 @@ def institution_parts(phrase: str, is_nationality=lambda q: False) -> Institutio
     `is_nationality` says whether a qualifier names a country ("ukraine", "belarusian"): it decides
     where the qualifier ends and the topic begins ("the internal affairs ministry" has none)."""
     t = re.sub(r"^(?:the|a|an)\s+", "", normalise(phrase)).replace(",", " ")
-    owner = re.match(r"^(.+?)['’]s? (ministry (?:of|for) .+)$", t)
-    if owner and is_nationality(owner.group(1)):  # "Thailand's Ministry of Foreign Affairs"
+    owner = re.match(r"^(.+?)(?:['’]s?)? (ministry (?:of|for) .+)$", t)
+    if owner and is_nationality(owner.group(1)):  # "Thailand's Ministry of Foreign Affairs", "the Polish Ministry for Agriculture"
         inner = institution_parts(owner.group(2))
         return InstitutionParts("ministry", owner.group(1), inner.topic) if inner is not None and inner.nationality is None else inner
     words = t.split()

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import Actor, Country, country_of, new_actor
-from .cues import noun_phrase
+from .cues import WRITTEN_NOUNS, is_cue, noun_phrase
 from .memory import EPITHETS, MINISTRY_FIELDS, ORG_NOUNS, PART_NOUNS, ORG_PRONOUNS, PERSON_NOUNS, PRONOUN_GENDER, ArticleMemory, Entity, looks_proper, names_an_office, proper_run, title_key, usual_gender
-from .names import HONORIFICS, PLATFORMS, OFFICE_WORDS, institution_parts, names_a_body, normalise, without_bracketed_acronym
+from .names import HONORIFICS, PLATFORMS, OFFICE_WORDS, TITLE_WORDS, institution_parts, names_a_body, normalise, without_bracketed_acronym
 
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
-    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website|fact sheet|memo)s?\b",
+    r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website|fact sheet|memo|"
+    r"letter|leaflet|flyer|notice|e-?mail|text|sms|announcement|appeal|greeting|decree)s?\b",
     re.I,
 )
 # "the statement said", "the message reads", "the report said": the body that last issued words speaks
@@ -55,9 +56,14 @@ _SOURCE_HEADS = {"agency", "outlet", "newspaper", "paper", "daily", "channel", "
 _SPOKES_HEADS = ("spokesman", "spokeswoman", "spokesperson")
 SPOKES_NOUNS = frozenset({*_SPOKES_HEADS, "secretary", "spokesmen"})
 _OWN_CHANNELS = {"office", "press service", "service", "statement", "team", "camp", "website", "tweet", "post", "message",
-                 "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note"}
+                 "letter", "remark", "comment", "speech", "address", "account", "blog", "readout", "communique", "note",
+                 "appeal", "greeting", "decree"}
 _ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website", "blog"}
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
+# Words sent to people; the first group are one thing under three names ("the texts … the message").
+_TEXTS = {"message", "text", "sms", "alert", "greeting", "congratulation", "condolence"}  # ("sent greetings … the message reads")
+_SENT_WORDS = {"statement", "letter", "email", "e-mail", "leaflet", "flyer", "notice", "announcement", *_TEXTS}
+_WRITINGS = _SENT_WORDS | WRITTEN_NOUNS | {"website", "page"}  # what "it says" can stand for
 
 
 @dataclass(frozen=True)
@@ -370,7 +376,7 @@ def pronoun(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return None
     if head.pos_ != "PRON" or low not in PRONOUN_GENDER and low not in ORG_PRONOUNS and low not in ("i", "we", "you"):
         return None
-    spoke = _unnamed_spokesperson_before(memory, head)
+    spoke = _unnamed_spokesperson_before(memory, head) or _the_writing_it_stands_for(memory, head)
     if spoke is not None:
         return spoke
     entity = memory.resolve_pronoun(head) if low not in ("i", "we", "you") else None
@@ -395,6 +401,29 @@ def _unnamed_spokesperson_before(memory: ArticleMemory, head: Token) -> Resolved
         return None  # a named spokesman ("spokesman Max Blain") is a person of the memory already
     found = spokesperson(memory, Phrase.of(subj))
     return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
+
+
+
+
+def _the_writing_it_stands_for(memory: ArticleMemory, head: Token) -> Resolved | None:
+    """'“…,” the message reads. “…,” it says.', 'The statement said … It added': "it" speaking is the
+    writing that spoke last (up to a paragraph back), and speaks for whoever that writing spoke for."""
+    if head.lower_ != "it" or head.dep_ != "nsubj" or not is_cue(head.head):
+        return None
+    k = memory.sentence_index(head.idx)
+    for j in range(k, max(-1, k - 4), -1):
+        if memory.paragraphs_between(memory.paragraph_of[j], memory.paragraph_of[k]) > 1:
+            break
+        for t in reversed(memory.sents[j]):
+            if t.idx >= head.idx or t.dep_ != "nsubj" or memory.in_quote(t.idx) or not is_cue(t.head):
+                continue
+            if t.lower_ == "it":
+                continue  # an "it" before: the writing is further back
+            if t.lemma_.lower() not in _WRITINGS:
+                return None  # the last to speak was no writing: "it" is left to the memory
+            found = spokesperson(memory, Phrase.of(t))
+            return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
+    return None
 
 
 def _registered_person_at(memory: ArticleMemory, head: Token) -> Entity | None:
@@ -573,6 +602,11 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if not _SPOKES.search(p.text):
         return None
     head = p.head
+    inner = _the_writing_it_is_the_text_of(head)
+    if inner is not None:  # "the text of his appeal says": the appeal's
+        found = spokesperson(memory, Phrase.of(inner))
+        if found is not None and found.actor is not None:
+            return found
     if head.lemma_.lower() in _SPOKES_HEADS and not any(
         c.dep_ == "prep" for c in head.children
     ):
@@ -637,6 +671,17 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     return None
 
 
+_OF_WRITINGS = {"appeal", "address", "speech", "statement", "letter", "message", "greeting", "decree", "post", "tweet"}
+
+
+def _the_writing_it_is_the_text_of(head: Token) -> Token | None:
+    """'the text of his appeal', 'the full text of the statement': the writing whose words these are."""
+    if head.lemma_.lower() not in ("text", "content", "wording"):
+        return None
+    return next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _OF_WRITINGS), None)
+
+
 def _author_of_the_post(memory: ArticleMemory, p: Phrase) -> Actor | None:
     """'Word came from OMB Director Russell Vought in a social media post on X that said, “…”', 'Vought
     wrote in a post that said …': the post someone wrote in is theirs — the person it hangs on, or whom
@@ -654,21 +699,79 @@ def _author_of_the_post(memory: ArticleMemory, p: Phrase) -> Actor | None:
     return None
 
 
-_ISSUING = {"release", "issue", "publish", "post", "make", "put"}
+_ISSUING = {"release", "issue", "publish", "post", "make", "put", "send"}
+
+
+def _same_writing(a: Token, b: Token) -> bool:
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    return la == lb or (la in _TEXTS and lb in _TEXTS)
+
+
+def _sender_named_with(memory: ArticleMemory, noun: Token) -> Actor | None:
+    """'a message sent from the Warsaw government', 'texts from the Polish government', 'a letter, which was
+    sent by the ministry', 'the announcement on the Interior Ministry’s website': who the words came from,
+    as the noun phrase itself says."""
+    verbs = [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in ("receive", "get"):
+        verbs.append(noun.head)  # "residents received texts from the Dutch government", the parse hanging "from" on the verb
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and not memory.in_quote(o.idx):
+                        found = resolve_speaker(memory, Phrase.of(o))
+                        if found.actor is not None:
+                            return found.actor
+    for c in noun.children:  # "the announcement in the website": whose website it is
+        if c.dep_ == "prep" and c.lower_ in ("in", "on"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS:
+                    owner = _owner_of_the_channel(memory, o)
+                    if owner is not None:
+                        return owner
+    return None
+
+
+def _owner_of_the_channel(memory: ArticleMemory, channel: Token) -> Actor | None:
+    """'the website' after 'a link to the Interior Ministry’s website': whose it is, here or where it was named."""
+    for t in [channel] + [t for t in reversed(memory.doc[: channel.i]) if t.lemma_.lower() == channel.lemma_.lower()]:
+        for c in t.children:
+            if c.dep_ == "poss" and not memory.in_quote(c.idx):
+                found = resolve_speaker(memory, Phrase.of(c))
+                if found.actor is not None:
+                    return found.actor
+    return None
 
 
 def _issuer_of_the_statement(memory: ArticleMemory, p: Phrase) -> Actor | None:
     """'The shareholder released a statement to supporters. … The full statement reads: “…”': the
-    statement is the one someone was just said to have issued, and theirs (up to two paragraphs back)."""
+    statement is the one someone was just said to have issued, and theirs; 'The texts from the Polish
+    government … “…,” the message reads': the texts are the government's. The phrase itself may say whose
+    it is ('read a message sent from the Warsaw government')."""
     head = p.head
-    if head.lemma_.lower() not in ("statement", "letter", "message") or not any(c.lower_ == "the" for c in head.children):
+    if head.lemma_.lower() not in _SENT_WORDS:
         return None
-    lo = memory.line_start_of(max(0, memory.paragraph_at(head.idx) - 2))
+    own = _sender_named_with(memory, head)
+    if own is not None or not any(c.lower_ in ("the", "this", "that") for c in head.children):
+        return own  # ("a message said": no message met before)
+    # statements go two paragraphs back (a later one is another's); texts sent to people, the whole story
+    lo = 0 if head.lemma_.lower() in _TEXTS else memory.line_start_of(max(0, memory.paragraph_at(head.idx) - 2))
     for sent in reversed(memory.sentences_between(lo, head.idx)):
-        for t in sent:
-            if t.idx >= head.idx or t.lemma_.lower() != head.lemma_.lower() or t.dep_ not in ("dobj", "obj"):
+        for t in reversed(sent):
+            if t.idx >= head.idx or not _same_writing(t, head) or memory.in_quote(t.idx):
                 continue
-            verb = t.head
+            sender = _sender_named_with(memory, t)
+            if sender is not None:
+                return sender
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "via", "through") else t.head
+            if t.dep_ == "pobj" and verb is not t.head and is_cue(verb):  # "Ryanair said in a statement …"
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                found = resolve_speaker(memory, Phrase.of(subj)) if subj is not None and not memory.in_quote(subj.idx) else None
+                if found is not None and found.actor is not None:
+                    return found.actor
+                continue
+            if t.dep_ not in ("dobj", "obj"):
+                continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
             if verb.lemma_.lower() in _ISSUING and subj is not None and not memory.in_quote(subj.idx):
                 found = resolve_speaker(memory, Phrase.of(subj))
@@ -777,6 +880,9 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         return ministers
     if head.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
+    placed = metonym(memory, p) if _place_of_a_government(p) else None
+    if placed is not None:  # "the Tbilisi authorities"
+        return placed
     identified = _identified_in_the_next_paragraph(memory, p)
     if identified is not None:
         return identified
@@ -817,14 +923,44 @@ def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
 
 
 def metonym(memory: ArticleMemory, p: Phrase) -> Resolved | None:
-    key = normalise(_strip(p.text))
+    actor = _government_of_the_place(memory, normalise(_strip(p.text)))
+    if actor is None:
+        actor = next((_government_in(memory, normalise(t.text)) for t in _place_of_a_government(p)), None)
+    return Resolved(actor, p.text, "metonym") if actor is not None else None
+
+
+def _government_of_the_place(memory: ArticleMemory, key: str) -> Actor | None:
     entry = memory.reg.metonym.get(key)
     if entry is not None:
-        return Resolved(entry.actor, p.text, "metonym")
+        return entry.actor
     country = memory.reg.country_by_name.get(key)
     if country is not None:  # "Poland said": the country speaks through its government
-        return Resolved(_registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2), p.text, "metonym")
+        return _registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2)
     return None
+
+
+def _government_in(memory: ArticleMemory, key: str) -> Actor | None:
+    """The government a place names: a country's or a capital's ("the government in Tbilisi")."""
+    actor = _government_of_the_place(memory, key)
+    country = memory.reg.country_by_capital.get(key) if actor is None else None
+    if country is not None:
+        return _registered_or_new(memory, memory.reg.government_name(country), "government", country.iso2)
+    return actor
+
+
+_RULERS = {"government", "administration", "regime", "authorities", "leadership", "cabinet"}
+
+
+def _place_of_a_government(p: Phrase) -> list[Token]:
+    """'the Warsaw government', 'the government in Minsk', 'the Kyiv authorities': the place a government
+    is named by (a capital or a country), which names it as the bare place would."""
+    head = p.head
+    if head.lemma_.lower() not in _RULERS and head.lower_ not in _RULERS:
+        return []
+    places = [c for c in head.children if c.dep_ == "compound" and (c.ent_type_ == "GPE" or c.pos_ == "PROPN")]
+    places += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+               if o.dep_ == "pobj" and (o.ent_type_ == "GPE" or o.pos_ == "PROPN") and not any(x.dep_ == "compound" for x in o.children)]
+    return places if len(places) == 1 else []
 
 
 _LOCAL_BODIES = {"police": "Police", "city council": "City Council", "regional council": "Regional Council"}
@@ -954,6 +1090,8 @@ def unregistered_name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     while first > p.span.start and p.span.doc[first - 1].pos_ == "PROPN":
         first -= 1
     words = p.span.doc[first : head.i + 1]
+    if len(words) == 1 and normalise(head.text) in OFFICE_WORDS | TITLE_WORDS:
+        return None  # "the Ombudsman said": an office written with a capital, no one's name
     if names_a_body(words.text):  # "Hostages Families Forum", a body the NER did not tag
         entity = memory.entity_for(new_actor(words.text, "organisation"))
         memory.note(entity, words.start_char, words.end_char, "organisation")
