@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, new_actor
-from .cues import CUE_VERBS, adjacent_speaker, is_cue, noun_phrase, own_subject, passive_agent, subject_of
+from .cues import CUE_VERBS, WRITTEN_NOUNS, adjacent_speaker, is_cue, noun_phrase, own_subject, passive_agent, subject_of
 from .memory import PERSON_NOUNS, RELATIVES, ArticleMemory
 from .metadata import CRAWLER_HEADER
 from .nlp import entities_in, sentences
@@ -228,7 +228,10 @@ def _reported(ctx: QuoteContext, cue: Token) -> bool:
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             # "a call … for Putin to recognise them as “independent”" is someone else's clause;
             # "hope that the meeting “will be a turning point”" is the content of the speaker's words
-            has_own = "for" in marks or (own_subject(node) is not None and not marks & {"that", "whether", "if"})
+            subj = own_subject(node)
+            relative = node.dep_ == "relcl" and subj is not None and subj.lower_ in ("that", "which", "who")
+            # ("spoke of attacks that were “deliberate and targeted”": the clause says what the attacks he spoke of were)
+            has_own = "for" in marks or (subj is not None and not relative and not marks & {"that", "whether", "if"})
             if has_own:
                 return False
         node = node.head
@@ -303,6 +306,10 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
         return Candidate("governing_cue", Phrase.of(owner))
     # "is believed", "was told": a passive verb without its agent reports no one's words
     governing = [t for t in ctx.cues() if ctx.governs(t) and passive_agent(t) is not None and not _says_the_quote(ctx, t)]
+    if any(_a_reporters_byline(t) for t in governing):
+        others = [t for t in ctx.cues() if not _a_reporters_byline(t) and any(t.sent == g.sent for g in governing)
+                  and passive_agent(t) is not None]
+        governing = [t for t in governing if not _a_reporters_byline(t)] or others or governing
     if not governing:
         return None
     cue = max(governing, key=lambda t: len(list(t.ancestors)))  # the nearest (deepest) verb: "X said Y had said 'z'"
@@ -316,6 +323,15 @@ def governing_cue(ctx: QuoteContext) -> Candidate | None:
             phrase.head.pos_ == "PROPN" and phrase.head.ent_type_ != "PERSON" and _no_known_person(ctx, phrase))):
         phrase = _subject_before_a_medium_reports(ctx) or phrase
     return Candidate("governing_cue", phrase, cue=cue) if phrase is not None else None
+
+
+def _a_reporters_byline(cue: Token) -> bool:
+    """'‘…,’ read a message sent to phones, reports Amanda Coakley on the border': the writer's byline
+    ("reports X", "writes X" after the sentence it ends), not who said the words the sentence quotes."""
+    if cue.lemma_.lower() not in ("report", "write") or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i > cue.i and subj.ent_type_ == "PERSON"
 
 
 def _no_known_person(ctx: QuoteContext, phrase: Phrase) -> bool:
@@ -419,7 +435,7 @@ def _speaker_phrase(ctx: QuoteContext, cue: Token) -> Phrase | None:
         agent = _interviewed(ctx, cue)
     if agent is not False:
         return Phrase.of(agent) if agent is not None and ctx.outside(agent) else None
-    misread = _subject_read_as_an_object(ctx, cue) or _subject_of_the_clause_it_was_joined_to(ctx, cue)
+    misread = _the_writing_read(ctx, cue) or _subject_read_as_an_object(ctx, cue) or _subject_of_the_clause_it_was_joined_to(ctx, cue)
     if misread is not None:
         return Phrase.of(misread)
     outer = _reporting_verb_of_the_clause_it_was_joined_to(ctx, cue)
@@ -462,6 +478,14 @@ def _phrase_after_the_opening_clause(ctx: QuoteContext, cue: Token) -> Span | No
     if not 1 <= len(span) <= 8 or any(t.pos_ in ("VERB", "AUX") or not ctx.outside(t) for t in span):
         return None
     return span if any(t.pos_ in ("NOUN", "PROPN") for t in span) else None
+
+
+def _the_writing_read(ctx: QuoteContext, cue: Token) -> Token | None:
+    """'“…,” read the leaflet': the inverted subject the parse made an object."""
+    if cue.lemma_.lower() != "read" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i > cue.i and c.lemma_.lower() in WRITTEN_NOUNS
+                 and ctx.outside(c)), None)
 
 
 def _subject_read_as_an_object(ctx: QuoteContext, cue: Token) -> Token | None:

@@ -30,11 +30,15 @@ CUE_VERBS = {
     **dict.fromkeys(("threaten", "vow"), "threat"),
     **dict.fromkeys(("accuse", "blame", "allege", "charge"), "accusation"),
     **dict.fromkeys(("deny", "reject", "dismiss", "refute"), "denial"),
-    **dict.fromkeys(("urge", "appeal", "ask", "demand", "implore", "plead", "press", "beg"), "appeal"),
+    **dict.fromkeys(("urge", "appeal", "ask", "demand", "implore", "plead", "press", "beg", "instruct", "order"), "appeal"),
     **dict.fromkeys(("announce", "declare", "confirm", "pledge", "promise", "report", "reveal"), "announcement"),
     **dict.fromkeys(("hail", "praise", "welcome", "thank"), "support"),
 }
 CUE_VERBS["call"] = "appeal"  # "called on/for"; "called the talks 'frank'" is checked by `is_cue`
+# Verbs of a stance that report a view in a clause of its own: "The NATO chief expects that allies agree a
+# package to “bring Ukraine closer”" quotes the subject's words (only with a finite "that" clause: "expects
+# him to say" is words not yet said).
+_STANCE = {"expect", "hope", "think", "trust"}  # (not "fear": "Lithuania fears that … “little green men”" is the writer's)
 
 # Verbs that report speech only with one of these particles or objects ("call on", "point out").
 _NEEDS_PARTICLE = {
@@ -47,12 +51,12 @@ _QUOTING = ("quote", "report", "cite")  # "X quoted / reported / cited Y as sayi
 _NO_NOUN_OBJECT = {"maintain", "continue", "hold", "share", "mark"}  # ("He also shared: “…”", not "shared the news")
 # Verbs whose infinitive complement says what is not (yet) said: "expects him to say", "refused to comment".
 _UNSAID_YET = {"expect", "want", "hope", "wish", "intend", "plan", "refuse", "decline", "need", "like", "prefer"}
-_LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put"}
+_LIGHT_VERBS = {"make", "issue", "release", "deliver", "give", "publish", "send", "put", "repeat", "renew"}
 _SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "address", "announcement", "declaration", "appeal",
-                 "warning", "message", "tweet", "post", "communique"}
+                 "warning", "message", "tweet", "post", "communique", "pledge", "promise", "vow"}  # ("repeated a pledge to …")
 # Nouns that can be the subject of "the statement read: …".
 WRITTEN_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "text", "communique", "release", "sheet", "document", "memo",
-                 "leaflet", "flyer", "sms", "email", "appeal", "greeting", "telegram",
+                 "leaflet", "flyer", "sms", "email", "appeal", "greeting", "telegram", "warning", "alert",
                  "report", "readout", "resolution", "declaration", "notice", "order", "decree", "caption", "banner", "sign"}
 # "X prompted Y to warn": the speaker is the object of these verbs.
 _OBJECT_CONTROL = {"prompt", "lead", "cause", "force", "push", "spur", "provoke", "invite", "encourage", "ask", "get", "move"}
@@ -83,6 +87,9 @@ def is_cue(token: Token, quote_tokens: frozenset[int] | set[int] = frozenset()) 
     """Does this verb report speech? `quote_tokens` (token indices of a quote) lets "call" count when
     it characterises with the quote ("called the talks “frank”") rather than only as "call on/for"."""
     lemma = token.lemma_.lower()
+    if lemma in _STANCE:
+        return token.pos_ == "VERB" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                            for c in token.children)
     if lemma not in CUE_VERBS and lemma not in _LIGHT_VERBS and token.lower_ not in ("said", "says"):
         return False  # most tokens: every rule below needs one of these words (and this runs on every token)
     if token.lower_ in ("said", "says") and token.pos_ in ("NOUN", "ADJ", "PROPN") and _mistagged_after_a_quote(token):

@@ -39,6 +39,8 @@ PRONOUN_GENDER = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }
 ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
+# The people a body is made of, who speak as the body when it is named with them ("G7 leaders said").
+MEMBER_NOUNS = {"leader", "minister", "member", "ally", "head", "envoy", "delegate", "representative", "diplomat", "official"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Head nouns of descriptions that refer to a person ("the strongman", "Belarus' dictator").
 PERSON_NOUNS = {
@@ -186,7 +188,12 @@ def _plausible_org(text: str) -> bool:
     t = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     if t.lower() in _NOT_ORGS or any(ch.isdigit() for ch in t) or "@" in t:
         return False  # ("@POTUS": an account's handle, whoever posts from it)
+    if _A_LAW.search(t):
+        return False  # "the Safety of Rwanda Bill", "the Inflation Reduction Act": a text, no one who speaks
     return len(t.split()) >= 2 or (t.isupper() and 2 <= len(t) <= 6)
+
+
+_A_LAW = re.compile(r"\b(?:Bill|Act|Treaty|Accords?|Agreements?|Convention|Protocol|Framework|Amendment|Directive|Regulation)$")
 
 
 _CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photograph|picture|image|pic|credit|copyright|video)s?\s*(?:by|:|/)?|©|\|)\s*$", re.I)
@@ -668,7 +675,7 @@ class ArticleMemory:
             if names_a_body(c.name):  # "Hostages Families Forum" tagged PERSON: a body
                 self.note(self.entity_for(new_actor(c.name, "organisation")), ent.start_char, ent.end_char, "organisation", _acts(ent.root))
                 continue
-            if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name):
+            if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name) or self._a_dateline(ent, c.name):
                 continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper; "Sri Lanka": a country
             if self._registered_body_named(ent, c.name):  # "Wisma Putra said": a ministry
                 continue
@@ -876,7 +883,7 @@ class ArticleMemory:
                 self._learn_acronym_body(tok)  # "SWIFT, which is based in Belgium, said": a body ("LAVROV:" is a transcript)
                 continue
             c = clean_person_name(words.text, self._is_qualifier)
-            if c is None:
+            if c is None or self._a_dateline(words, c.name):
                 continue
             key = normalise(c.name)
             if self.reg.alias.get(key) and self.reg.alias[key].actor.actor_type != "person":
@@ -2205,6 +2212,11 @@ class ArticleMemory:
                     pair = group.entity
             if pair is not None:  # "Niinistö and Sanna Marin revealed they believe …": the first named speaks for both
                 return pair
+        if low == "they" and tok.dep_ in ("nsubj", "nsubjpass"):
+            body = self._body_whose_members_were_the_subject(tok)
+            if body is not None:
+                self._pronouns[tok.i] = body
+                return body
         if low in ORG_PRONOUNS:
             return self.salient_organisation(tok.idx)
         gender = PRONOUN_GENDER.get(low)
@@ -2235,6 +2247,54 @@ class ArticleMemory:
             found.gender, found.gender_guessed = gender, False  # the text has told us
         self._pronouns[tok.i] = found
         return found
+
+    def _a_dateline(self, ent: Span, name: str) -> bool:
+        """'Tel Aviv: US Secretary of State Antony Blinken, who is on a visit to Israel, …': a place opening the
+        first lines of a story before a colon and a sentence of narrative (not "Name: “…”", a speaker's turn),
+        its first word no one's given name."""
+        line_start = self.text.rfind("\n", 0, ent.start_char) + 1
+        if self.text[line_start : ent.start_char].strip() or ent.start_char > 1500:
+            return False
+        after = self.text[ent.end_char : ent.end_char + 3]
+        return after.startswith(":") and after[1:].strip()[:1].isupper() and usual_gender(name.split()[0]) is None
+
+    def _body_whose_members_were_the_subject(self, tok: Token) -> Entity | None:
+        """'Leaders of the Group of Seven repeated a pledge … . In a statement marking the day the Kremlin
+        launched its assault, they said …': "they" is the last plural subject before (up to a paragraph back),
+        and members of a body are that body (not a body named in passing since)."""
+        k0 = self.sentence_index(tok.idx)
+        for k in range(k0, max(-1, k0 - 3), -1):
+            if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > 1:
+                return None
+            for t in reversed(self.sents[k]):
+                if t.idx >= tok.idx or t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx):
+                    continue
+                if t.lower_ == "they":
+                    continue  # a "they" before: the same plural further back
+                if t.tag_ not in ("NNS", "NNPS"):
+                    continue
+                return self.body_of_its_members(t)  # the nearest plural subject decides
+        return None
+
+    def body_of_its_members(self, head: Token) -> Entity | None:
+        """'G7 leaders', 'leaders of the Group of Seven', 'the bloc's foreign ministers': the body, named as
+        a registered or noted organisation, that these members speak for."""
+        if head.lemma_.lower() not in MEMBER_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        owners = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("PROPN", "NOUN")]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            sub = list(owner.subtree)
+            m = next((m for m in self.mentions_between(sub[0].idx, sub[-1].idx + len(sub[-1].text)) if not m.entity.is_person), None)
+            if m is not None and m.entity.actor.actor_type not in ("government", "media"):
+                return m.entity
+            from .speakers import organisation_named  # one resolver of organisation names
+            ent = next((e for e in head.doc.ents if e.start <= owner.i < e.end), None)
+            phrase = ent.text if ent is not None else self.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+            actor = organisation_named(self, phrase, owner.idx) or organisation_named(self, owner.text, owner.idx)
+            if actor is not None and actor.actor_type not in ("person", "government", "media"):
+                return self.entity_for(actor)
+        return None
 
     def _subject_over_a_possessor(self, tok: Token, found: Entity, gender: str, bound: frozenset[int]) -> Entity:
         """'Morawiecki attended a press conference … . Since August, Belarus has been embattled in the turmoil

@@ -47,6 +47,7 @@ TITLE_WORDS = HONORIFICS | {
     "secretary general", "speaker", "mep", "senior", "lieutenant", "sergeant", "colonel-general", "fm",
     "pm", "dp", "vp", "cs", "cm",  # abbreviated offices before a name: "PM Modi", "DP Ruto", "VP Harris", "CS Murkomen" (Kenya),
     # "CM Stalin" (an Indian state's chief minister)
+    "secy", "secy.", "sec", "sec.", "amb", "pres", "asst", "dy",  # "US State Secy Blinken", "Amb. Brink", "Pres. Biden"
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
@@ -109,11 +110,12 @@ def normalise(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked for the same names over and over
 def name_key(name: str) -> str:
     """A person's name folded for spelling variants: case, diacritics, punctuation, doubled letters,
-    and the transliterations of Slavic and Arabic names news English mixes (-iy/-yy/-y, y/i, kh/h, w/v)."""
+    and the transliterations of Slavic and Arabic names news English mixes (-iy/-yy/-y, y/i, kh/h, w/v, ee/i, x/ks)."""
     key = normalise(name)
     key = re.sub(r"[.'`]", "", key).replace("-", "")
     key = re.sub(r"(?:iy|yy|ij|yi|ii)\b", "y", key)
     key = key.replace("kh", "h").replace("w", "v").replace("y", "i").replace("j", "i")
+    key = key.replace("ee", "i").replace("oo", "u").replace("x", "ks")  # "Rasheed"/"Rashid", "Olexandr"/"Oleksandr"
     key = re.sub(r"(\w)\1+", r"\1", key)
     return _SPACE.sub(" ", key).strip()
 
@@ -245,6 +247,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
     tokens = [t for t in tokens if t]
     if any(t.startswith("@") for t in tokens) or (len(tokens) > 1 and normalise(tokens[-1]) in _NEWSROOM_WORDS):
         return None  # "@POTUS": a handle, not a name; "Bangkok Desk": a newsroom's byline
+    if len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and tokens[0].isupper():
+        return None  # "the SMS reads", "BTS": an acronym alone is no one's name
     if tokens and normalise(tokens[0]).rstrip(".") in ("st", "saint", "ste"):
         return None  # "St Volodymyr's Parish", "St Michael's": a saint, a church, a place
     if not tokens or len(tokens) > 5 or normalise(tokens[-1]) in OFFICE_WORDS or any(is_web_address(t) for t in tokens) or (
@@ -412,6 +416,7 @@ def institution_parts(phrase: str, is_nationality=lambda q: False) -> Institutio
     `is_nationality` says whether a qualifier names a country ("ukraine", "belarusian"): it decides
     where the qualifier ends and the topic begins ("the internal affairs ministry" has none)."""
     t = re.sub(r"^(?:the|a|an)\s+", "", normalise(phrase)).replace(",", " ")
+    t = re.sub(r"(?<=ministry)'s?$", "", t)  # "the Interior Ministry’s website": the ministry's
     owner = re.match(r"^(.+?)(?:['’]s?)? (ministry (?:of|for) .+)$", t)
     if owner and is_nationality(owner.group(1)):  # "Thailand's Ministry of Foreign Affairs", "the Polish Ministry for Agriculture"
         inner = institution_parts(owner.group(2))

@@ -199,6 +199,8 @@ def _paragraph_quotes(text: str, base: int, low9: bool = False) -> list[QuoteSpa
                     first, single_open = first + 1, None
                 spans.append(_outer_quote(base + first, base + i, []))
                 continue
+            if ch == "“" and spans and _is_turned_close(text, i) and text[i + 1 : i + 6] == "said ":
+                continue  # '…” It is easy to control, “said the EU chief.': a turned close after a quote that lost its opening
             # A straight mark opens unless glued to the word before it; scraped and machine-translated
             # copy often spaces its marks (' " The West … , " Lavrov said').
             if ch in "“«„" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())) or _turned_open_after_colon(text, i) or (

@@ -31,7 +31,7 @@ from .names import HONORIFICS, PLATFORMS, OFFICE_WORDS, TITLE_WORDS, institution
 _SPOKES = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|press (?:secretary|office|officer|service)|statement|communiqu[eé]|"
     r"press release|message|tweet|post|(?<!-)office(?!-)|representative|mouthpiece|readout|read-out|report|website|fact sheet|memo|"
-    r"letter|leaflet|flyer|notice|e-?mail|text|sms|announcement|appeal|greeting|decree)s?\b",
+    r"letter|leaflet|flyer|notice|e-?mail|text|sms|announcement|appeal|greeting|decree|warning|alert|declaration)s?\b",
     re.I,
 )
 # "the statement said", "the message reads", "the report said": the body that last issued words speaks
@@ -62,7 +62,7 @@ _ACCOUNTS = {"account", "page", "channel", "feed", "profile", "handle", "website
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.I)
 # Words sent to people; the first group are one thing under three names ("the texts … the message").
 _TEXTS = {"message", "text", "sms", "alert", "greeting", "congratulation", "condolence"}  # ("sent greetings … the message reads")
-_SENT_WORDS = {"statement", "letter", "email", "e-mail", "leaflet", "flyer", "notice", "announcement", *_TEXTS}
+_SENT_WORDS = {"statement", "letter", "email", "e-mail", "leaflet", "flyer", "notice", "announcement", "warning", "declaration", *_TEXTS}
 _WRITINGS = _SENT_WORDS | WRITTEN_NOUNS | {"website", "page"}  # what "it says" can stand for
 
 
@@ -466,7 +466,7 @@ def name(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if entity is None and given and len(p.span) == 2 and p.head.text[:1].isupper():
             # "Nikol Bilous came from Kyiv and said": a given name and a surname, whatever the NER called them
             known = memory.person_named(p.span.text, p.head.idx)
-            entity = known if known is not None and known.is_person else None
+            entity = known if known is not None and known.is_person and not known.is_lone_name else None
         if entity is None and looks_proper(p.head, at_sentence_start=True) and p.head.ent_type_ not in ("LOC", "FAC"):
             # "Zakharova remarked": a surname of someone the article names, whatever the NER called it
             known = memory.person_named(p.head.text, p.head.idx)
@@ -623,15 +623,19 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
         entity = m.entity if m is not None else _owner_pronoun(memory, owner)
-        if m is None and owner.pos_ == "PROPN" and head.lemma_.lower() in _OWN_CHANNELS:
-            known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet"
-            if known is not None and known.is_person:
-                return Resolved(known.actor, p.text, "spokesperson")
-        owner_described = memory.description_of(owner) if m is None and owner.pos_ == "NOUN" and head.lemma_.lower() in _OWN_CHANNELS else None
-        if owner_described is not None and owner_described.definite:  # ("a spokesperson's statement" is no one met before)
+        if m is None and entity is None and owner.pos_ == "PROPN" and (head.lemma_.lower() in _OWN_CHANNELS | SPOKES_NOUNS):
+            known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet", "Mr Sunak's spokesman"
+            entity = known if known is not None and known.is_person and not known.is_lone_name else None
+        lemma = head.lemma_.lower()
+        owner_described = memory.description_of(owner) if m is None and entity is None and (
+            (owner.pos_ == "NOUN" and lemma in _OWN_CHANNELS | SPOKES_NOUNS)
+            or (normalise(owner.text) in OFFICE_WORDS and lemma in SPOKES_NOUNS)) else None  # ("The PM’s press secretary")
+        the_owners = owner.i > 0 and owner.doc[owner.i - 1].lower_ == "the"  # "The PM’s press secretary", the article parsed onto the head
+        if owner_described is not None and (owner_described.definite or the_owners):  # ("a spokesperson's statement" is no one met before)
             holder = memory.described(owner_described, owner.idx, allow_salience=False)
             if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
-                return Resolved(holder.actor, p.text, "role")
+                office = office_of(memory, holder) if head.lemma_.lower() in SPOKES_NOUNS else None
+                return Resolved(office or holder.actor, p.text, "spokesperson" if office else "role")
         if entity is not None:
             spokes = entity.is_person and head.lemma_.lower() in SPOKES_NOUNS
             office = office_of(memory, entity) if head.lemma_.lower() in ("office", "administration") or spokes else None
@@ -699,7 +703,7 @@ def _author_of_the_post(memory: ArticleMemory, p: Phrase) -> Actor | None:
     return None
 
 
-_ISSUING = {"release", "issue", "publish", "post", "make", "put", "send"}
+_ISSUING = {"release", "issue", "publish", "post", "make", "put", "send", "adopt", "sign"}
 
 
 def _same_writing(a: Token, b: Token) -> bool:
@@ -722,6 +726,13 @@ def _sender_named_with(memory: ArticleMemory, noun: Token) -> Actor | None:
                         found = resolve_speaker(memory, Phrase.of(o))
                         if found.actor is not None:
                             return found.actor
+    for c in noun.children:  # "In its declaration, NATO dropped …": the clause's subject, whose "its" it is
+        if c.dep_ == "poss" and c.lower_ in ("its", "their") and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "via", "through"):
+            verb = noun.head.head
+            subj = next((x for x in verb.children if x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN")), None)
+            found = resolve_speaker(memory, Phrase.of(subj)) if subj is not None and not memory.in_quote(subj.idx) else None
+            if found is not None and found.actor is not None:
+                return found.actor
     for c in noun.children:  # "the announcement in the website": whose website it is
         if c.dep_ == "prep" and c.lower_ in ("in", "on"):
             for o in c.children:
@@ -875,6 +886,9 @@ def _office_holder_just_named(memory: ArticleMemory, p: Phrase) -> Entity | None
 
 def national_official(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     head = p.head
+    body = memory.body_of_its_members(head)
+    if body is not None:  # "G7 leaders said", "EU foreign ministers said": the body they meet as
+        return Resolved(body.actor, p.text, "institution")
     ministers = _ministers_of_the_sentence(memory, p)
     if ministers is not None:
         return ministers
