@@ -1698,18 +1698,22 @@ HELD_OUT_168_175_CASES = [
                  "spokesman said.", "2023-12-14",
                  [("He will be content only once flights take off,", "Downing Street", "governing_cue")],
                  id="'Mr <Surname>'s spokesman', a surname the NER left untagged"),
-    pytest.param("Nairobi: Cabinet Secretary Kithure Kindiki, who visited the injured officers, said the protest was illegal.\n\n"
-                 "“We will not allow anarchy on our streets,” he added.", "2024-06-26",
-                 [("We will not allow anarchy on our streets,", "Kithure Kindiki", "governing_cue")],
-                 id="a dateline 'City:' opening the story is a place, not the 'he' of the quote"),
-    pytest.param("MPs voted on Tuesday to approve in principle the Housing Reform Bill.\n\n“Work on it starts at once,” the "
-                 "minister’s press secretary said.", "2023-12-14",
-                 [("Work on it starts at once,", None, "governing_cue")],
-                 id="(a bill is no body that speaks: 'the press secretary' is not the Housing Reform Bill's)"),
+    pytest.param("Lahore: Punjab Chief Minister Maryam Nawaz, who toured the flooded districts, said relief camps would open.\n\n"
+                 "“No family will be left without shelter,” she added.", "2023-11-30",
+                 [("No family will be left without shelter,", "Maryam Nawaz", "governing_cue")],
+                 id="a dateline 'City:' opening the story is a place, not the 'she' of the quote"),
     pytest.param("Jens Stoltenberg spoke in Brussels.\n\nThe NATO chief expects that allies agree a package to “bring Ukraine "
                  "closer to NATO.”", "2023-07-07",
                  [("bring Ukraine closer to NATO.", "Jens Stoltenberg", "governing_cue")],
                  id="'<X> expects that … “…”': a stance verb with a 'that' clause quotes X"),
+    pytest.param("Director of the National Disaster Management Authority Ahmed Bashir said rescuers had reached the valley.\n\n"
+                 "“Eleven people were pulled from the rubble,” the head of the disaster management authority said.", "2024-05-01",
+                 [("Eleven people were pulled from the rubble,", "Ahmed Bashir", "governing_cue")],
+                 id="'the head of the <…> authority' after 'Director of the <…> Authority <Name>': the one titled so"),
+    pytest.param("Zaporizhzhia regional governor Ivan Fedorov said on Telegram that two people were injured.\n\n“Rescuers are "
+                 "working at the site,” the head of the regional military administration said.", "2024-05-01",
+                 [("Rescuers are working at the site,", "Ivan Fedorov", "governing_cue")],
+                 id="a Ukrainian governor is 'the head of the regional (military) administration'"),
 ]
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.pipeline.actors import registry
-from dashboard.pipeline.memory import ArticleMemory
+from dashboard.pipeline.memory import ArticleMemory, _plausible_org
 from dashboard.pipeline.nlp import load_nlp
 from dashboard.pipeline.quote_spans import QuoteIndex
 from dashboard.pipeline.quotes import quote_spans_of
@@ -405,3 +405,15 @@ def test_a_name_after_the_kind_of_firm_it_is_is_a_body(text, name):
     mem = memory_of(text)
     entity = entity_at(mem, text, name)
     assert not entity.is_person
+
+
+@pytest.mark.parametrize("name,plausible", [
+    pytest.param("the Safety of Rwanda Bill", False, id="a bill"),
+    pytest.param("the Inflation Reduction Act", False, id="an act"),
+    pytest.param("the Minsk Agreements", False, id="agreements"),
+    pytest.param("the Windsor Framework", False, id="a framework"),
+    pytest.param("the Bar Council", True, id="(a council is a body)"),
+    pytest.param("Save Our Libraries", True, id="(a campaign group of several words)"),
+])
+def test_a_law_is_no_body(name, plausible):
+    assert _plausible_org(name) is plausible

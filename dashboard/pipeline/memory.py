@@ -116,6 +116,10 @@ _DATELINE = re.compile(
 # Other words for a title that news English uses for the same person later in the article.
 _TITLE_SYNONYMS = {"ambassador": ("envoy", "diplomat"), "foreign minister": ("head of diplomacy", "diplomacy chief"), "prime minister": ("head of government", "head of executive", "premier"),
                    "mayor": ("head of city", "city head", "head of town", "town head"),  # (translated news: "the head of the city")
+                   # a Ukrainian governor heads the regional (military) administration, as Ukrainian copy calls them
+                   "governor": ("head of regional administration", "head of regional military administration",
+                                "head of regional state administration", "head of oblast administration",
+                                "head of oblast military administration"),
                    **dict.fromkeys(("defense secretary", "secretary of defense"), ("pentagon chief", "pentagon head")),
                    # a British secretary of state is a (cabinet) minister: "The senior cabinet minister said"
                    **dict.fromkeys(("foreign secretary", "home secretary", "defence secretary", "health secretary",
@@ -352,6 +356,18 @@ def _minister_heading(d: "Description") -> "Description | None":
     field = "foreign" if m.group("diplomacy") else (m.group("field") or m.group("field2"))
     field = MINISTRY_FIELDS.get(field, field)
     return dataclasses.replace(d, title=f"{field} minister", head="minister")
+
+
+def _same_head(a: re.Match, b: re.Match) -> bool:
+    """Two 'head of the … <kind>' titles of one kind of body ("chief" and "director" = "head")."""
+    heads = {"chief": "head", "director": "head", "chairwoman": "chairman", "chair": "chairman"}
+    return heads.get(a.group("head"), a.group("head")) == heads.get(b.group("head"), b.group("head")) and a.group("kind") == b.group("kind")
+
+
+_TITLE_BEFORE_A_NAME = re.compile(r"\b(?P<head>head|chief|director|chairman|chairwoman|chair) of (?:the )?(?:[\w'-]+ ){0,4}(?P<kind>administration|"
+                                  r"committee|service|agency|council|commission|department|office|directorate|inspectorate|authority)$")
+_HEAD_OF_A_BODY = re.compile(r"^(?P<head>head|chief|director|chairman|chairwoman|chair) of (?:the )?(?:[\w'-]+ ){0,4}(?P<kind>administration|committee|"
+                             r"service|agency|council|commission|department|office|directorate|inspectorate|authority)$")
 
 
 # Head nouns of a country's epithets ("the Gulf state", "the island nation", "the oil-rich kingdom"), and
@@ -1890,6 +1906,8 @@ class ArticleMemory:
             if qualifier and any(qualifier in normalise(e.actor.name) for e in self.entities.values() if not e.is_person):
                 # "the Frente de Todos leader": a leader of a body the article names, not any leader
                 holders = [e for e in holders if any(qualifier in t for t in e.titles)]
+        if not holders and d.definite:
+            holders = self._head_of_the_same_kind_of_body(d)
         if holders:
             holders += [e for e in self._registered_holders(d) if e not in holders]  # (Nawrocki beside Zelensky for "the president")
             known = [e for e in holders if d.country is not None and e.country == d.country]
@@ -2247,6 +2265,22 @@ class ArticleMemory:
             found.gender, found.gender_guessed = gender, False  # the text has told us
         self._pronouns[tok.i] = found
         return found
+
+    def _head_of_the_same_kind_of_body(self, d: "Description") -> list[Entity]:
+        """'the head of the Regional State Administration' after 'Head of the regional military-civilian
+        administration Oleh Syniehubov': the one person the article titles head of a body of that kind."""
+        m = _HEAD_OF_A_BODY.match(d.title)
+        if m is None:
+            return []
+        people = {id(e): e for e in self.entities.values() if e.is_person and any(
+            (t := _HEAD_OF_A_BODY.match(title)) is not None and _same_head(t, m) for title in e.titles)}
+        for mention in self.mentions:  # the title written before the name ("Head of the … administration Oleh Syniehubov")
+            if mention.entity.is_person and mention.start < d.start:
+                before = normalise(self.text[max(0, mention.start - 90) : mention.start]).rstrip(" ,")
+                t = _TITLE_BEFORE_A_NAME.search(before)
+                if t is not None and _same_head(t, m):
+                    people[id(mention.entity)] = mention.entity
+        return list(people.values()) if len(people) == 1 else []
 
     def _a_dateline(self, ent: Span, name: str) -> bool:
         """'Tel Aviv: US Secretary of State Antony Blinken, who is on a visit to Israel, …': a place opening the

@@ -70,7 +70,8 @@ OFFICE_WORDS = {"chairman", "chairwoman", "chairperson", "chair", "adviser", "ad
 BODY_LAST_WORDS = {"forum", "council", "committee", "union", "party", "ministry", "agency", "association", "coalition",
                    "movement", "league", "federation", "institute", "foundation", "network", "alliance", "commission",
                    "authority", "department", "organisation", "organization", "society", "group", "government",
-                   "parliament", "university", "company", "corporation", "embassy", "trust", "charity",
+                   "parliament", "university", "company", "corporation", "embassy", "trust", "charity", "administration", "service",
+                   "directorate", "inspectorate", "office", "bureau",
                    "news", "tv", "television", "times", "gazette", "tribune", "telegraph"}  # ("Geo News", "Dawn News TV")
 
 
