@@ -1714,6 +1714,14 @@ HELD_OUT_168_175_CASES = [
                  "working at the site,” the head of the regional military administration said.", "2024-05-01",
                  [("Rescuers are working at the site,", "Ivan Fedorov", "governing_cue")],
                  id="a Ukrainian governor is 'the head of the regional (military) administration'"),
+    pytest.param("Pro-war bloggers took the news badly.\n\n“We will lose the bridgehead, however painful it is to write,” said "
+                 "the Rybar blog, which has a million readers. “The river cannot be held,” it said.", "2022-11-10",
+                 [("We will lose the bridgehead, however painful it is to write,", "Rybar", "governing_cue"),
+                  ("The river cannot be held,", "Rybar", "governing_cue")],
+                 id="'the <Name> blog' speaks as its name, and 'it' after it is the blog"),
+    pytest.param("“The founder died a hero,” a post in the Vostok Battalion channel said.", "2023-08-23",
+                 [("The founder died a hero,", "Vostok Battalion", "governing_cue")],
+                 id="'a post in the <Name> channel'"),
 ]
 
 

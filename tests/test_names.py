@@ -62,6 +62,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("NATO Stoltenberg", "Stoltenberg", None, id="(not an acronym before a surname)"),
     pytest.param("State Secy Rubio", "Rubio", None, id="an abbreviated office before the name ('Secy')"),
     pytest.param("Amb. Bridget Brink", "Bridget Brink", None, id="an abbreviated 'Ambassador'"),
+    pytest.param("Sandu Telegram", "Sandu", None, id="the platform after the name ('the Sandu Telegram channel')"),
+    pytest.param("Malcolm X", "Malcolm X", None, id="(a one-letter name is no platform)"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

@@ -30,7 +30,7 @@ from .schema import (
 )
 
 SPEECH_ACTS = {"statement", "warning", "threat", "accusation", "denial", "appeal", "announcement", "condemnation"}
-PIPELINE_VERSION = "2026.12.10-1"
+PIPELINE_VERSION = "2026.12.11-1"
 
 
 def _id(*parts) -> str:

@@ -242,6 +242,8 @@ def clean_person_name(text: str, is_qualifier=lambda word: False) -> CleanName |
         tokens.pop()  # "Stephen Morgan MP", "Mary Lou McDonald TD": letters after a name are no part of it
     while len(tokens) > 1 and normalise(tokens[-1]) in _HEADLINE_VERBS:
         tokens.pop()  # "President Jokowi Calls for End of War": a title-case headline's verb after the name
+    while len(tokens) > 1 and normalise(tokens[-1]) in PLATFORMS and len(tokens[-1]) > 1:  # (not "Malcolm X")
+        tokens.pop()  # "the Zelensky Telegram channel": where he posts, no part of his name
     if tokens:
         tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]).rstrip(",.;:")
         tokens[-1] = re.sub(r"(?<=[a-z])-(?:led|backed|run|owned|linked|allied|aligned|appointed|era)$", "", tokens[-1])  # "the Rekha Gupta-led cabinet"

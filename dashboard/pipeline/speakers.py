@@ -419,9 +419,9 @@ def _the_writing_it_stands_for(memory: ArticleMemory, head: Token) -> Resolved |
                 continue
             if t.lower_ == "it":
                 continue  # an "it" before: the writing is further back
-            if t.lemma_.lower() not in _WRITINGS:
+            if t.lemma_.lower() not in _WRITINGS | _CHANNELS:
                 return None  # the last to speak was no writing: "it" is left to the memory
-            found = spokesperson(memory, Phrase.of(t))
+            found = resolve_speaker(memory, Phrase.of(t))
             return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
     return None
 
@@ -619,6 +619,10 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     owners += [x for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via")
                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _ACCOUNTS for x in o.children if x.dep_ == "poss"]
     owners = [o for o in owners if normalise(o.text) not in PLATFORMS]  # "a Telegram post": where, not whose
+    channel = next((a for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                    for o in c.children if o.dep_ == "pobj" for a in [_named_channel(memory, o)] if a is not None), None)
+    if channel is not None:  # "a post in the Grey Zone channel said"
+        return Resolved(channel, p.text, "spokesperson")
     for owner in owners:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
@@ -684,6 +688,23 @@ def _the_writing_it_is_the_text_of(head: Token) -> Token | None:
         return None
     return next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _OF_WRITINGS), None)
+
+
+_CHANNELS = {"blog", "channel", "account", "page", "feed", "vlog", "podcast"}
+
+
+def _named_channel(memory: ArticleMemory, noun: Token) -> Actor | None:
+    """'the War Gonzo blog', 'the Grey Zone Telegram channel', 'the Rybar channel': a channel known by its own
+    name, which speaks as that name (not the platform it is on, nor someone named before)."""
+    if noun.lemma_.lower() not in _CHANNELS:
+        return None
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ == "PROPN"]
+    words = [t for c in words for t in c.subtree if t.pos_ == "PROPN" and normalise(t.text) not in PLATFORMS]
+    if not words or any(memory.mention_in(noun.doc[t.i : t.i + 1]) is not None and memory.mention_in(noun.doc[t.i : t.i + 1]).entity.is_person
+                        for t in words):
+        return None  # ("the Zelensky Telegram channel" is his)
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return organisation_named(memory, name) or new_actor(name, "media")
 
 
 def _author_of_the_post(memory: ArticleMemory, p: Phrase) -> Actor | None:
@@ -1058,6 +1079,10 @@ def institution(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     member = _member_of_the_family(memory, p)
     if member is not None:
         return Resolved(member, p.text, "institution")
+    channel = _named_channel(memory, head)
+    if channel is not None:  # "said the War Gonzo blog"
+        memory.note(memory.entity_for(channel), p.span.start_char, p.span.end_char, "organisation", True)
+        return Resolved(channel, p.text, "institution")
     local = _local_body(memory, p)
     if local is not None:
         memory.note(memory.entity_for(local), p.span.start_char, p.span.end_char, "organisation")
