@@ -364,10 +364,10 @@ def _same_head(a: re.Match, b: re.Match) -> bool:
     return heads.get(a.group("head"), a.group("head")) == heads.get(b.group("head"), b.group("head")) and a.group("kind") == b.group("kind")
 
 
-_TITLE_BEFORE_A_NAME = re.compile(r"\b(?P<head>head|chief|director|chairman|chairwoman|chair) of (?:the )?(?:[\w'-]+ ){0,4}(?P<kind>administration|"
-                                  r"committee|service|agency|council|commission|department|office|directorate|inspectorate|authority)$")
-_HEAD_OF_A_BODY = re.compile(r"^(?P<head>head|chief|director|chairman|chairwoman|chair) of (?:the )?(?:[\w'-]+ ){0,4}(?P<kind>administration|committee|"
-                             r"service|agency|council|commission|department|office|directorate|inspectorate|authority)$")
+_HEAD_OF = (r"(?P<head>head|chief|director|chairman|chairwoman|chair) of (?:the )?(?:[\w'-]+ ){0,4}"
+            r"(?P<kind>administration|committee|service|agency|council|commission|department|office|directorate|inspectorate|authority)$")
+_HEAD_OF_A_BODY = re.compile("^" + _HEAD_OF)  # a description's whole title
+_TITLE_BEFORE_A_NAME = re.compile(r"\b" + _HEAD_OF)  # the words just before a name
 
 
 # Head nouns of a country's epithets ("the Gulf state", "the island nation", "the oil-rich kingdom"), and
