@@ -1722,6 +1722,14 @@ HELD_OUT_168_175_CASES = [
     pytest.param("“The founder died a hero,” a post in the Vostok Battalion channel said.", "2023-08-23",
                  [("The founder died a hero,", "Vostok Battalion", "governing_cue")],
                  id="'a post in the <Name> channel'"),
+    pytest.param("Putin Lukashenko\n\nThe security agency raided the homes of journalists on Friday.\n\n“Nine people broke into our "
+                 "apartment and took the computers,” she said.", "2023-02-10",
+                 [("Nine people broke into our apartment and took the computers,", None, "governing_cue")],
+                 id="(two people's surnames on one caption line are no woman the 'she' could be)"),
+    pytest.param("Fighting went on near Bakhmut and Marinka, where the Bakhmut and Marinka front is under pressure.\n\nThe general "
+                 "staff issued its update. “The enemy continues to suffer heavy losses,” it said.", "2023-02-10",
+                 [("The enemy continues to suffer heavy losses,", None, "governing_cue")],
+                 id="(two places joined by 'and' are no body that speaks)"),
 ]
 
 

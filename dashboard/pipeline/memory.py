@@ -691,7 +691,8 @@ class ArticleMemory:
             if names_a_body(c.name):  # "Hostages Families Forum" tagged PERSON: a body
                 self.note(self.entity_for(new_actor(c.name, "organisation")), ent.start_char, ent.end_char, "organisation", _acts(ent.root))
                 continue
-            if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name) or self._a_dateline(ent, c.name):
+            if _names_a_paper_or_body(c.name) or self.is_place_or_nation(c.name) or self._a_dateline(ent, c.name) \
+                    or self._two_people_run_together(c.name):
                 continue  # "Friday Times spoke to 52 students", "Kyiv Post": a newspaper; "Sri Lanka": a country
             if self._registered_body_named(ent, c.name):  # "Wisma Putra said": a ministry
                 continue
@@ -1770,7 +1771,7 @@ class ArticleMemory:
                 actor = known.actor if known is not None else None
             if actor is None and ent.label_ == "ORG":  # "the Foreign Affairs Ministry" in a story about Ghanaians
                 actor = ministry_of_the_article(self, ent.text, ent.start_char)
-            if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text):
+            if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text) and not self._places_joined(ent.text):
                 name = without_bracketed_acronym(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
                 actor = self.acronym(name) or new_actor(name, "organisation")
             if actor is not None and actor.actor_type != "person":
@@ -2281,6 +2282,21 @@ class ArticleMemory:
                 if t is not None and _same_head(t, m):
                     people[id(mention.entity)] = mention.entity
         return list(people.values()) if len(people) == 1 else []
+
+    def _places_joined(self, text: str) -> bool:
+        """'Bakhmut and Marinka' tagged as one body: two places."""
+        parts = re.split(r"\s+(?:and|&)\s+", re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        return len(parts) == 2 and all(self.is_place_or_nation(p) for p in parts)
+
+    def _two_people_run_together(self, name: str) -> bool:
+        """'Putin Lukashenko' (a caption's two names on one line), 'Bakhmut and Marinka': no one person's name."""
+        words = name.split()
+        if "and" in words:
+            return True
+        if len(words) != 2 or self.reg.person_matcher.match(name) is not None:
+            return False
+        a, b = (self.reg.person_matcher.match_surname(w) for w in words)
+        return a is not None and b is not None and a != b
 
     def _a_dateline(self, ent: Span, name: str) -> bool:
         """'Tel Aviv: US Secretary of State Antony Blinken, who is on a visit to Israel, …': a place opening the
