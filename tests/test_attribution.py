@@ -1491,7 +1491,7 @@ HELD_OUT_126_137_CASES = [
                  id="(an interview with a medium names no speaker)"),
     pytest.param("Oleh Synehubov, head of the Kharkiv regional administration, spoke on local television. “The metro will reopen "
                  "on Monday,” said the head of the region.", "2022-05-20",
-                 [("The metro will reopen on Monday,", "Oleh Synehubov", "governing_cue")],
+                 [("The metro will reopen on Monday,", "Oleh Syniehubov", "governing_cue")],
                  id="'the head of the region' after 'X, head of the Kharkiv regional administration' (a generic place word adds nothing)"),
     pytest.param("Vitaliy Kim visited the port on Monday. “Mykolaiv stands,” the governor told reporters there. “Nobody is "
                  "leaving the city.” Residents say they are tired of the sirens.", "2022-05-20",

@@ -64,6 +64,8 @@ NATIONS = {"ukraine", "ukrainian", "belarusian", "belarus", "polish", "poland", 
     pytest.param("Amb. Bridget Brink", "Bridget Brink", None, id="an abbreviated 'Ambassador'"),
     pytest.param("Sandu Telegram", "Sandu", None, id="the platform after the name ('the Sandu Telegram channel')"),
     pytest.param("Malcolm X", "Malcolm X", None, id="(a one-letter name is no platform)"),
+    pytest.param("Premier Danielle Smith", "Danielle Smith", None, id="a Canadian premier's title"),
+    pytest.param("GOP Sens. Susan Collins", "Susan Collins", None, id="a party and an abbreviated plural title"),
 ])
 def test_clean_person_name(text, name, honorific):
     got = clean_person_name(text, lambda w: w.lower() in NATIONS)

@@ -80,7 +80,7 @@ SPOKESPERSON = [
                  id="words posted on someone's page"),
     pytest.param('"Two people died and eight were wounded," the press service of the regional administration said, citing its head '
                  'Oleh Synehubov.',
-                 [("Two people died and eight were wounded,", "Oleh Synehubov", "name")], id="a body's words citing its head"),
+                 [("Two people died and eight were wounded,", "Oleh Syniehubov", "name")], id="a body's words citing its head"),
     pytest.param('A spokesperson for the University of Leeds told the paper: "Two halls of residence will house the families."',
                  [("Two halls of residence will house the families.", "University of Leeds", "spokesperson")],
                  id="a spokesperson for a body the registry does not know"),

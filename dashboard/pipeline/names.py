@@ -48,6 +48,7 @@ TITLE_WORDS = HONORIFICS | {
     "pm", "dp", "vp", "cs", "cm",  # abbreviated offices before a name: "PM Modi", "DP Ruto", "VP Harris", "CS Murkomen" (Kenya),
     # "CM Stalin" (an Indian state's chief minister)
     "secy", "secy.", "sec", "sec.", "amb", "pres", "asst", "dy",  # "US State Secy Blinken", "Amb. Brink", "Pres. Biden"
+    "premier", "sens", "reps", "gop",  # "Premier Doug Ford", "GOP Sens. Collins and Murkowski"
 }
 # Words of an office that never end a person's name ("OSCE Chairman", "National Security Adviser"
 # are titles whatever the NER says); surnames that are also titles (King, Major, Prince) are not here.
