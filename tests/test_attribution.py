@@ -1612,6 +1612,9 @@ HELD_OUT_160_167_CASES = [
     pytest.param("‘Keep calm and stay at home tonight,’ read a leaflet sent by the Lithuanian Interior Ministry to border villages.",
                  "2021-08-02", [("Keep calm and stay at home tonight,", "Lithuanian Ministry of Interior", "nearest_cue")],
                  id="'read a leaflet sent by X', inverted after the words"),
+    pytest.param("‘Stay away from the river tonight,’ read a warning sent by the Environment Agency to residents, writes Jane Doe "
+                 "in Carlisle.", "2022-01-20", [("Stay away from the river tonight,", "Environment Agency", "governing_cue")],
+                 id="a reporter's byline ('…, writes Jane Doe') is not who said the words the sentence quotes"),
     pytest.param("Ryanair said in a statement it had cancelled all flights to Vilnius.\n\n“The safety of our passengers is our "
                  "priority,” the statement said. “We apologise for the disruption,” it added.", "2021-05-24",
                  [("The safety of our passengers is our priority,", "Ryanair", "governing_cue"),

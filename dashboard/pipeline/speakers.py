@@ -403,8 +403,6 @@ def _unnamed_spokesperson_before(memory: ArticleMemory, head: Token) -> Resolved
     return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
 
 
-
-
 def _the_writing_it_stands_for(memory: ArticleMemory, head: Token) -> Resolved | None:
     """'“…,” the message reads. “…,” it says.', 'The statement said … It added': "it" speaking is the
     writing that spoke last (up to a paragraph back), and speaks for whoever that writing spoke for."""
