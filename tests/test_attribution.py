@@ -1733,6 +1733,18 @@ HELD_OUT_168_175_CASES = [
                  "staff issued its update. “The enemy continues to suffer heavy losses,” it said.", "2023-02-10",
                  [("The enemy continues to suffer heavy losses,", None, "governing_cue")],
                  id="(two places joined by 'and' are no body that speaks)"),
+    pytest.param("Foreign Minister Jeyhun Bayramov told journalists on Monday that talks with Armenia would continue, Report "
+                 "informs.\n\n“Our position on the peace treaty has not changed,” he said.", "2024-05-06",
+                 [("Our position on the peace treaty has not changed,", "Jeyhun Bayramov", "governing_cue")],
+                 id="'…, <Outlet> informs.' is an outlet relaying, not the 'he' who speaks"),
+    pytest.param("Governor Vyacheslav Gladkov wrote on Telegram that the village was shelled.\n\nAs reported by Censor.NET, this "
+                 "was stated on his channel.\n\nThe report says: “Two houses were damaged in the village.”", "2023-08-09",
+                 [("Two houses were damaged in the village.", None, "governing_cue")],
+                 id="(the end of a site's name, 'Censor.NET', is no body called NET)"),
+    pytest.param("The Economic Community of West African States (ECOWAS) met in Abuja on Sunday.\n\n“We condemn the attempted "
+                 "overthrow in the strongest terms,” the bloc said.", "2023-07-30",
+                 [("We condemn the attempted overthrow in the strongest terms,", "ECOWAS", "governing_cue")],
+                 id="a body known by its acronym is displayed so (ECOWAS, as NATO)"),
 ]
 
 

@@ -947,7 +947,7 @@ class ArticleMemory:
         """'as Infostart writes', '…,” Novinky reported': one unknown name that writes or reports is a
         publication relaying the words, not a person (someone the article names in full is a person)."""
         verb = tok.head
-        if len(words) != 1 or tok.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in ("write", "report", "publish"):
+        if len(words) != 1 or tok.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in ("write", "report", "publish", "inform"):
             return False
         # (a person writes "on Telegram" or "in a post", mostly in the past: "Syniehubov wrote on Telegram")
         as_a_paper = verb.tag_ == "VBZ" or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
@@ -1105,7 +1105,7 @@ class ArticleMemory:
     def _learn_acronym_body(self, tok: Token) -> None:
         from .speakers import organisation_named
 
-        if any(m.start == tok.idx for m in self.mentions):
+        if any(m.start == tok.idx for m in self.mentions) or self._ends_a_site_name(tok.idx):
             return
         actor = organisation_named(self, tok.text) or new_actor(tok.text, "organisation")
         if actor.actor_type != "person":
@@ -1771,7 +1771,8 @@ class ArticleMemory:
                 actor = known.actor if known is not None else None
             if actor is None and ent.label_ == "ORG":  # "the Foreign Affairs Ministry" in a story about Ghanaians
                 actor = ministry_of_the_article(self, ent.text, ent.start_char)
-            if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text) and not self._places_joined(ent.text):
+            if actor is None and ent.label_ == "ORG" and _plausible_org(ent.text) and not self._places_joined(ent.text) \
+                    and not self._ends_a_site_name(ent.start_char):
                 name = without_bracketed_acronym(re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
                 actor = self.acronym(name) or new_actor(name, "organisation")
             if actor is not None and actor.actor_type != "person":
@@ -2282,6 +2283,10 @@ class ArticleMemory:
                 if t is not None and _same_head(t, m):
                     people[id(mention.entity)] = mention.entity
         return list(people.values()) if len(people) == 1 else []
+
+    def _ends_a_site_name(self, start: int) -> bool:
+        """'Censor.NET': a word glued after a dot is the end of a site's name, not a body called NET."""
+        return start > 1 and self.text[start - 1] == "." and self.text[start - 2].isalnum()
 
     def _places_joined(self, text: str) -> bool:
         """'Bakhmut and Marinka' tagged as one body: two places."""
