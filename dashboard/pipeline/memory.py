@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -578,6 +579,17 @@ class ArticleMemory:
         """Where paragraph number `paragraph` begins (the end of the text when there is none)."""
         k = bisect.bisect_left(self._line_paragraph, paragraph)  # numbers only grow, at each non-blank line
         return self.line_starts[k] if k < len(self.line_starts) else len(self.text)
+
+    def subjects_before(self, pos: int, sentences: int, deps: tuple[str, ...] = ("nsubj",)) -> Iterator[Token]:
+        """The subjects outside quotes before `pos`, nearest first: its own sentence and the ones before it,
+        `sentences` in all, not further back than the paragraph before."""
+        k0 = self.sentence_index(pos)
+        for k in range(k0, max(-1, k0 - sentences), -1):
+            if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > 1:
+                return
+            for t in reversed(self.sents[k]):
+                if t.idx < pos and t.dep_ in deps and not self.in_quote(t.idx):
+                    yield t
 
     def sentences_between(self, start: int, end: int) -> list[Span]:
         """The sentences overlapping [start, end), found by bisection."""
@@ -2317,18 +2329,10 @@ class ArticleMemory:
         """'Leaders of the Group of Seven repeated a pledge … . In a statement marking the day the Kremlin
         launched its assault, they said …': "they" is the last plural subject before (up to a paragraph back),
         and members of a body are that body (not a body named in passing since)."""
-        k0 = self.sentence_index(tok.idx)
-        for k in range(k0, max(-1, k0 - 3), -1):
-            if self.paragraphs_between(self.paragraph_of[k], self.paragraph_of[k0]) > 1:
-                return None
-            for t in reversed(self.sents[k]):
-                if t.idx >= tok.idx or t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx):
-                    continue
-                if t.lower_ == "they":
-                    continue  # a "they" before: the same plural further back
-                if t.tag_ not in ("NNS", "NNPS"):
-                    continue
-                return self.body_of_its_members(t)  # the nearest plural subject decides
+        for t in self.subjects_before(tok.idx, 3, SUBJECT_DEPS):
+            if t.lower_ == "they" or t.tag_ not in ("NNS", "NNPS"):
+                continue  # (a "they" before: the same plural further back)
+            return self.body_of_its_members(t)  # the nearest plural subject decides
         return None
 
     def body_of_its_members(self, head: Token) -> Entity | None:
@@ -2338,14 +2342,16 @@ class ArticleMemory:
             return None
         owners = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("PROPN", "NOUN")]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        from .speakers import organisation_named  # one resolver of organisation names
+
         for owner in owners:
             sub = list(owner.subtree)
-            m = next((m for m in self.mentions_between(sub[0].idx, sub[-1].idx + len(sub[-1].text)) if not m.entity.is_person), None)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            m = next((m for m in self.mentions_between(start, end) if not m.entity.is_person), None)
             if m is not None and m.entity.actor.actor_type not in ("government", "media"):
                 return m.entity
-            from .speakers import organisation_named  # one resolver of organisation names
             ent = next((e for e in head.doc.ents if e.start <= owner.i < e.end), None)
-            phrase = ent.text if ent is not None else self.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+            phrase = ent.text if ent is not None else self.text[start:end]
             actor = organisation_named(self, phrase, owner.idx) or organisation_named(self, owner.text, owner.idx)
             if actor is not None and actor.actor_type not in ("person", "government", "media"):
                 return self.entity_for(actor)

@@ -408,19 +408,13 @@ def _the_writing_it_stands_for(memory: ArticleMemory, head: Token) -> Resolved |
     writing that spoke last (up to a paragraph back), and speaks for whoever that writing spoke for."""
     if head.lower_ != "it" or head.dep_ != "nsubj" or not is_cue(head.head):
         return None
-    k = memory.sentence_index(head.idx)
-    for j in range(k, max(-1, k - 4), -1):
-        if memory.paragraphs_between(memory.paragraph_of[j], memory.paragraph_of[k]) > 1:
-            break
-        for t in reversed(memory.sents[j]):
-            if t.idx >= head.idx or t.dep_ != "nsubj" or memory.in_quote(t.idx) or not is_cue(t.head):
-                continue
-            if t.lower_ == "it":
-                continue  # an "it" before: the writing is further back
-            if t.lemma_.lower() not in _WRITINGS | _CHANNELS:
-                return None  # the last to speak was no writing: "it" is left to the memory
-            found = resolve_speaker(memory, Phrase.of(t))
-            return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
+    for t in memory.subjects_before(head.idx, 4):
+        if not is_cue(t.head) or t.lower_ == "it":
+            continue  # (an "it" before: the writing is further back)
+        if t.lemma_.lower() not in _WRITINGS | _CHANNELS:
+            return None  # the last to speak was no writing: "it" is left to the memory
+        found = resolve_speaker(memory, Phrase.of(t))
+        return Resolved(found.actor, head.text, "pronoun") if found is not None and found.actor is not None else None
     return None
 
 
@@ -600,12 +594,13 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
     if not _SPOKES.search(p.text):
         return None
     head = p.head
+    lemma = head.lemma_.lower()
     inner = _the_writing_it_is_the_text_of(head)
     if inner is not None:  # "the text of his appeal says": the appeal's
         found = spokesperson(memory, Phrase.of(inner))
         if found is not None and found.actor is not None:
             return found
-    if head.lemma_.lower() in _SPOKES_HEADS and not any(
+    if lemma in _SPOKES_HEADS and not any(
         c.dep_ == "prep" for c in head.children
     ):
         person = _titled_person(memory, p, ("spokesperson", "press secretary"))
@@ -625,10 +620,9 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         phrase = noun_phrase(owner)
         m = memory.mention_in(phrase, prefer=owner)
         entity = m.entity if m is not None else _owner_pronoun(memory, owner)
-        if m is None and entity is None and owner.pos_ == "PROPN" and (head.lemma_.lower() in _OWN_CHANNELS | SPOKES_NOUNS):
+        if m is None and entity is None and owner.pos_ == "PROPN" and (lemma in _OWN_CHANNELS | SPOKES_NOUNS):
             known = memory.person_named(owner.text, owner.idx)  # a surname the NER left untagged: "Stoltenberg's tweet", "Mr Sunak's spokesman"
             entity = known if known is not None and known.is_person and not known.is_lone_name else None
-        lemma = head.lemma_.lower()
         owner_described = memory.description_of(owner) if m is None and entity is None and (
             (owner.pos_ == "NOUN" and lemma in _OWN_CHANNELS | SPOKES_NOUNS)
             or (normalise(owner.text) in OFFICE_WORDS and lemma in SPOKES_NOUNS)) else None  # ("The PM’s press secretary")
@@ -636,16 +630,16 @@ def spokesperson(memory: ArticleMemory, p: Phrase) -> Resolved | None:
         if owner_described is not None and (owner_described.definite or the_owners):  # ("a spokesperson's statement" is no one met before)
             holder = memory.described(owner_described, owner.idx, allow_salience=False)
             if holder is not None and holder.is_person:  # "the Polish president's tweet", "a post on the minister's page"
-                office = office_of(memory, holder) if head.lemma_.lower() in SPOKES_NOUNS else None
+                office = office_of(memory, holder) if lemma in SPOKES_NOUNS else None
                 return Resolved(office or holder.actor, p.text, "spokesperson" if office else "role")
         if entity is not None:
-            spokes = entity.is_person and head.lemma_.lower() in SPOKES_NOUNS
-            office = office_of(memory, entity) if head.lemma_.lower() in ("office", "administration") or spokes else None
+            spokes = entity.is_person and lemma in SPOKES_NOUNS
+            office = office_of(memory, entity) if lemma in ("office", "administration") or spokes else None
             if office is not None:
                 # noted, so that "the statement said" after it finds the office it came from
                 memory.note(memory.entity_for(office), p.span.start_char, p.span.end_char, "organisation", True)
                 return Resolved(office, p.text, "spokesperson")
-            if head.lemma_.lower() in _OWN_CHANNELS or spokes:
+            if lemma in _OWN_CHANNELS or spokes:
                 # "Krasnoselski's office", "Żaryn's tweet": they speak through it; "her spokesman said", the article
                 # naming no spokesman: given out for her (for a head of state or government, by the office, above)
                 return Resolved(entity.actor, p.text, "spokesperson")
@@ -698,8 +692,8 @@ def _named_channel(memory: ArticleMemory, noun: Token) -> Actor | None:
         return None
     words = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ == "PROPN"]
     words = [t for c in words for t in c.subtree if t.pos_ == "PROPN" and normalise(t.text) not in PLATFORMS]
-    if not words or any(memory.mention_in(noun.doc[t.i : t.i + 1]) is not None and memory.mention_in(noun.doc[t.i : t.i + 1]).entity.is_person
-                        for t in words):
+    mentions = [memory.mention_in(noun.doc[t.i : t.i + 1]) for t in words]
+    if not words or any(m is not None and m.entity.is_person for m in mentions):
         return None  # ("the Zelensky Telegram channel" is his)
     name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     return organisation_named(memory, name) or new_actor(name, "media")
